@@ -1,0 +1,173 @@
+//! The recommendation engine: ticked requirements in, explained verdicts out.
+//!
+//! Pure Rust: depends on `catalog` and `std` only, never on the browser, so it is tested natively.
+//! `recommend` is deterministic and total: any set of strings (known ids or not) gives a full answer.
+
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// The ticked requirement ids of one service. Unknown ids are ignored by the engine.
+pub type Requirements = BTreeSet<String>;
+
+/// The sections of a recommendation; `as_str` is the public `data-rec` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    PrimaryStore,
+    Store,
+    Consistency,
+    ConsistencyLevel,
+    Replication,
+    Pattern,
+    Migration,
+    Conflict,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Section::PrimaryStore,
+        Section::Store,
+        Section::Consistency,
+        Section::ConsistencyLevel,
+        Section::Replication,
+        Section::Pattern,
+        Section::Migration,
+        Section::Conflict,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::PrimaryStore => "primary-store",
+            Section::Store => "store",
+            Section::Consistency => "consistency",
+            Section::ConsistencyLevel => "consistency-level",
+            Section::Replication => "replication",
+            Section::Pattern => "pattern",
+            Section::Migration => "migration",
+            Section::Conflict => "conflict",
+        }
+    }
+}
+
+/// The public `data-verdict` value of a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Recommended,
+    Acceptable,
+    Avoid,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Recommended => "recommended",
+            Verdict::Acceptable => "acceptable",
+            Verdict::Avoid => "avoid",
+        }
+    }
+}
+
+/// A ticked requirement that pushed a verdict, in the catalogue's words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// Always a ticked requirement id.
+    pub requirement: String,
+    /// The requirement's label, for display.
+    pub label: String,
+    /// Why this requirement pushes this way (from the catalogue's rule).
+    pub why: String,
+    /// How strongly (the rule's weight, always positive here; direction is given by the list it is in).
+    pub weight: u32,
+}
+
+/// Whether applying a change means ticking or unticking a requirement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Toggle {
+    Tick,
+    Untick,
+}
+
+/// A single tick or untick that would flip a verdict, and what it would flip to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub requirement: String,
+    pub label: String,
+    pub toggle: Toggle,
+    /// The choice id the card would show instead (same section), or for patterns/stores/migrations/conflicts
+    /// the verdict it would get (`recommended`, `acceptable`, `avoid`, or `absent` when the card would go).
+    pub becomes: String,
+    /// Display name of `becomes`.
+    pub becomes_title: String,
+}
+
+/// One explained verdict: what is advised, why, at what cost, and what would change it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Card {
+    pub section: Section,
+    /// The public choice id (`relational`, `strong`, `quorum`, `multi-primary`, `cqrs-event-sourcing`, …).
+    pub choice: String,
+    /// Display name from the catalogue.
+    pub title: String,
+    pub verdict: Verdict,
+    /// One or two sentences in the product's words.
+    pub summary: String,
+    /// Ticked requirements that pushed for this verdict.
+    pub reasons_for: Vec<Reason>,
+    /// Ticked requirements that pushed against it.
+    pub reasons_against: Vec<Reason>,
+    /// The trade-offs the seed names for this choice.
+    pub trade_offs: Vec<String>,
+    /// Ticks or unticks that would flip this card.
+    pub would_change: Vec<Change>,
+    /// Example systems (stores only; empty elsewhere).
+    pub examples: Vec<String>,
+    /// Ordered phases or steps (migrations; empty elsewhere).
+    pub steps: Vec<String>,
+    /// Anchor id of the catalogue entry that explains this choice (e.g. `cat-relational`).
+    pub catalog_ref: String,
+}
+
+/// An answered (or still open) item of the seed's checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChecklistItem {
+    /// Stable id from the catalogue (e.g. `svc-storage`, `sys-replication`).
+    pub id: String,
+    /// `service` or `system`.
+    pub scope: String,
+    pub question: String,
+    /// What the decision already answers, if anything.
+    pub answer: Option<String>,
+}
+
+/// The engine's whole answer for one service.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recommendation {
+    /// True when no known requirement is ticked; `hint` then says what to tick.
+    pub neutral: bool,
+    pub hint: Option<String>,
+    pub primary_store: Card,
+    pub stores: Vec<Card>,
+    pub consistency: Card,
+    pub consistency_level: Card,
+    pub replication: Card,
+    /// All four patterns, each with its verdict.
+    pub patterns: Vec<Card>,
+    pub migrations: Vec<Card>,
+    /// Requirements that pull against each other; verdict `avoid`.
+    pub conflicts: Vec<Card>,
+    pub checklist: Vec<ChecklistItem>,
+}
+
+impl Recommendation {
+    /// Every card in display order, for rendering and exports.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        std::iter::once(&self.primary_store)
+            .chain(self.stores.iter())
+            .chain([&self.consistency, &self.consistency_level, &self.replication])
+            .chain(self.patterns.iter())
+            .chain(self.migrations.iter())
+            .chain(self.conflicts.iter())
+    }
+}
