@@ -3,6 +3,10 @@
 //! Pure Rust: depends on `catalog` and `std` only, never on the browser, so it is tested natively.
 //! `recommend` is deterministic and total: any set of strings (known ids or not) gives a full answer.
 
+mod recommend;
+
+pub use recommend::recommend;
+
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -165,9 +169,82 @@ impl Recommendation {
     pub fn cards(&self) -> impl Iterator<Item = &Card> {
         std::iter::once(&self.primary_store)
             .chain(self.stores.iter())
-            .chain([&self.consistency, &self.consistency_level, &self.replication])
+            .chain([
+                &self.consistency,
+                &self.consistency_level,
+                &self.replication,
+            ])
             .chain(self.patterns.iter())
             .chain(self.migrations.iter())
             .chain(self.conflicts.iter())
+    }
+}
+
+impl Recommendation {
+    /// The card of `section` whose choice is `choice`, if shown.
+    pub fn find(&self, section: Section, choice: &str) -> Option<&Card> {
+        self.cards()
+            .find(|c| c.section == section && c.choice == choice)
+    }
+
+    /// The pattern card with this id (always present for every catalogue pattern).
+    pub fn pattern(&self, id: &str) -> Option<&Card> {
+        self.patterns.iter().find(|c| c.choice == id)
+    }
+
+    /// A checklist item by id.
+    pub fn checklist_item(&self, id: &str) -> Option<&ChecklistItem> {
+        self.checklist.iter().find(|c| c.id == id)
+    }
+}
+
+impl Card {
+    /// The value a `Change::becomes` is compared with: the choice for single-choice sections, the verdict
+    /// for patterns, and `present` for stores, migrations and conflicts.
+    pub fn outcome(&self) -> &str {
+        match self.section {
+            Section::PrimaryStore
+            | Section::Consistency
+            | Section::ConsistencyLevel
+            | Section::Replication => &self.choice,
+            Section::Pattern => self.verdict.as_str(),
+            Section::Store | Section::Migration | Section::Conflict => "present",
+        }
+    }
+}
+
+impl Section {
+    /// The heading a card of this section carries.
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::PrimaryStore => "Primary store",
+            Section::Store => "Store",
+            Section::Consistency => "Consistency model",
+            Section::ConsistencyLevel => "Consistency level",
+            Section::Replication => "Replication",
+            Section::Pattern => "Data pattern",
+            Section::Migration => "Migration",
+            Section::Conflict => "Conflict",
+        }
+    }
+}
+
+impl Verdict {
+    /// The badge text of a card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Recommended => "Recommended",
+            Verdict::Acceptable => "Acceptable",
+            Verdict::Avoid => "Avoid",
+        }
+    }
+}
+
+impl Toggle {
+    pub fn label(self) -> &'static str {
+        match self {
+            Toggle::Tick => "Tick",
+            Toggle::Untick => "Untick",
+        }
     }
 }
