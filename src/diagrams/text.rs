@@ -1,0 +1,107 @@
+//! Text cleaning, conservative width estimates and fitting (wrap, shrink, truncate).
+
+/// Line height as a multiple of the font size.
+pub const LINE_HEIGHT: f32 = 1.25;
+/// The smallest font size text is shrunk to before it is truncated.
+pub const MIN_FONT: f32 = 9.0;
+
+/// Estimated advance of one character, in ems (deliberately generous).
+pub fn char_em(c: char) -> f32 {
+    match c {
+        'M' | 'W' | 'm' | 'w' | '@' | '%' => 0.95,
+        'A'..='Z' => 0.75,
+        ' '..='~' => 0.62,
+        _ if is_wide(c) => 1.3,
+        _ => 0.9,
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2300..=0x23FF | 0x2600..=0x27BF | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+        | 0x1F000..=0x1FAFF | 0x20000..=0x3FFFD)
+}
+
+/// Estimated rendered width of `s` at `font_size` px (counts chars, not bytes).
+pub fn text_width(s: &str, font_size: f32) -> f32 {
+    s.chars().map(char_em).sum::<f32>() * font_size
+}
+
+/// Removes control and bidi-override characters and collapses whitespace runs to one space.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+        } else if !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Greedy word wrap; words wider than `max_w` are broken between characters.
+fn wrap(text: &str, max_w: f32, fs: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let joined = if cur.is_empty() {
+            0.0
+        } else {
+            text_width(&cur, fs) + text_width(" ", fs)
+        };
+        if joined + text_width(word, fs) <= max_w {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+        }
+        for c in word.chars() {
+            if !cur.is_empty() && text_width(&cur, fs) + char_em(c) * fs > max_w {
+                lines.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Fits paragraphs into `max_w`: wraps each onto at most `max_lines` lines, shrinking the font
+/// from `base` down to [`MIN_FONT`], and finally truncating with "…". Returns lines and font size.
+pub fn fit(paras: &[String], max_w: f32, base: f32, max_lines: usize) -> (Vec<String>, f32) {
+    let mut fs = base;
+    loop {
+        let wrapped: Vec<Vec<String>> = paras.iter().map(|p| wrap(p, max_w, fs)).collect();
+        let fits = wrapped.iter().all(|l| l.len() <= max_lines);
+        if fits || fs <= MIN_FONT {
+            let mut out = Vec::new();
+            for mut l in wrapped {
+                if l.len() > max_lines {
+                    l.truncate(max_lines);
+                    let last = l.last_mut().expect("max_lines >= 1");
+                    while !last.is_empty() && text_width(last, fs) + text_width("…", fs) > max_w {
+                        last.pop();
+                    }
+                    last.truncate(last.trim_end().len());
+                    last.push('…');
+                }
+                out.extend(l);
+            }
+            return (out, fs);
+        }
+        fs = (fs - 1.0).max(MIN_FONT);
+    }
+}
