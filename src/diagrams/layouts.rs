@@ -368,6 +368,9 @@ pub fn layout(id: DiagramId, input: &DiagramInput) -> Diagram {
                 .iter()
                 .map(|(_, lines)| Some(c.bx(lines, K::Table, 280.0)))
                 .collect();
+            // Equal columns (text already fits the narrower width) so the four phases read as one table.
+            let w = c.b.iter().map(|b| b.w).fold(180.0, f32::max);
+            c.b.iter_mut().for_each(|b| b.w = w);
             c.grid(&[&ids], 0.0, 40.0, 0.0);
             for (i, (h, _)) in phases.iter().enumerate() {
                 c.heading(h, &[ids[i].unwrap_or(0)]);
