@@ -1,0 +1,152 @@
+//! Properties of `recommend` over any subset of the vocabulary (plus junk): deterministic, total, complete,
+//! every reason is a ticked requirement, and every `would_change` entry is true (and none is missing).
+
+use proptest::prelude::*;
+use strata::catalog::Catalog;
+use strata::engine::{recommend, Card, Recommendation, Requirements, Section, Toggle};
+
+fn vocabulary() -> Vec<String> {
+    Catalog::builtin()
+        .requirements()
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+fn requirement_sets() -> impl Strategy<Value = Requirements> {
+    let vocab = vocabulary();
+    let n = vocab.len();
+    (
+        proptest::collection::vec(any::<bool>(), n),
+        proptest::collection::vec(
+            prop_oneof![
+                "[a-z-]{0,12}",
+                Just("ACID".to_string()),
+                Just(String::new())
+            ],
+            0..3,
+        ),
+    )
+        .prop_map(move |(mask, junk)| {
+            vocab
+                .iter()
+                .zip(mask)
+                .filter(|(_, on)| *on)
+                .map(|(id, _)| id.clone())
+                .chain(junk)
+                .collect()
+        })
+}
+
+fn toggled(reqs: &Requirements, id: &str) -> Requirements {
+    let mut r = reqs.clone();
+    if !r.remove(id) {
+        r.insert(id.to_string());
+    }
+    r
+}
+
+/// The same card (same section, and for multi-card sections the same choice) in another recommendation.
+fn counterpart<'a>(card: &Card, other: &'a Recommendation) -> Option<&'a Card> {
+    match card.section {
+        Section::PrimaryStore => Some(&other.primary_store),
+        Section::Consistency => Some(&other.consistency),
+        Section::ConsistencyLevel => Some(&other.consistency_level),
+        Section::Replication => Some(&other.replication),
+        _ => other.find(card.section, &card.choice),
+    }
+}
+
+fn outcome(card: Option<&Card>) -> &str {
+    card.map_or("absent", Card::outcome)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn deterministic_total_and_complete(reqs in requirement_sets()) {
+        let cat = Catalog::builtin();
+        let r = recommend(cat, &reqs);
+        prop_assert_eq!(&r, &recommend(cat, &reqs));
+        prop_assert_eq!(r.patterns.len(), 4);
+        prop_assert_eq!(r.checklist.len(), 10);
+        let known = reqs.iter().any(|id| cat.requirement(id).is_some());
+        prop_assert_eq!(r.neutral, !known);
+        prop_assert_eq!(r.hint.is_some(), !known);
+        for card in r.cards() {
+            prop_assert!(!card.title.is_empty() && !card.choice.is_empty() && !card.summary.is_empty());
+            prop_assert!(card.catalog_ref.starts_with("cat-"));
+        }
+        for section in [Section::Store, Section::Migration, Section::Conflict] {
+            let ids: Vec<_> = r.cards().filter(|c| c.section == section).map(|c| &c.choice).collect();
+            let mut unique = ids.clone();
+            unique.dedup();
+            prop_assert_eq!(ids.len(), unique.len());
+        }
+    }
+
+    #[test]
+    fn every_reason_cites_a_ticked_requirement(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        for card in r.cards() {
+            for reason in card.reasons_for.iter().chain(&card.reasons_against) {
+                prop_assert!(reqs.contains(&reason.requirement), "{} cites unticked {}", card.choice, reason.requirement);
+                prop_assert!(reason.weight > 0 && !reason.why.is_empty() && !reason.label.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn every_would_change_really_flips_its_card(reqs in requirement_sets()) {
+        let cat = Catalog::builtin();
+        let r = recommend(cat, &reqs);
+        for card in r.cards() {
+            for change in &card.would_change {
+                prop_assert_eq!(change.toggle == Toggle::Untick, reqs.contains(&change.requirement));
+                let after = recommend(cat, &toggled(&reqs, &change.requirement));
+                prop_assert_eq!(
+                    outcome(counterpart(card, &after)),
+                    change.becomes.as_str(),
+                    "{} {:?} {}", card.choice, change.toggle, change.requirement
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_flip_is_left_out_of_would_change(reqs in requirement_sets()) {
+        let cat = Catalog::builtin();
+        let r = recommend(cat, &reqs);
+        for id in vocabulary() {
+            let after = recommend(cat, &toggled(&reqs, &id));
+            for card in r.cards() {
+                let then = outcome(counterpart(card, &after));
+                if then != card.outcome() {
+                    prop_assert!(
+                        card.would_change.iter().any(|c| c.requirement == id && c.becomes == then),
+                        "{} misses {} -> {}", card.choice, id, then
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_custom_catalogue_with_changed_weights_changes_the_answer() {
+    // An organisation overriding one rule's weight changes the outcome without code changes.
+    let mut v = serde_json::to_value(Catalog::builtin()).unwrap();
+    let rules = v["rules"].as_array_mut().unwrap();
+    let rule = rules
+        .iter_mut()
+        .find(|r| r["requirement"] == "sql-expertise" && r["section"] == "primary-store")
+        .unwrap();
+    rule["option"] = "document".into();
+    let custom = Catalog::from_json(&v.to_string()).unwrap();
+    let reqs: Requirements = ["sql-expertise".to_string()].into();
+    assert_eq!(
+        recommend(Catalog::builtin(), &reqs).primary_store.choice,
+        "relational"
+    );
+    assert_eq!(recommend(&custom, &reqs).primary_store.choice, "document");
+}
