@@ -11,21 +11,20 @@ fn q(o: &mut String, lines: &[String]) {
     o.push('"');
 }
 
+/// Writes `s` with Mermaid entity codes (the ones `q` promises).
 fn esc(o: &mut String, s: &str) {
-    {
-        for c in s.chars() {
-            match c {
-                '"' => o.push_str("#quot;"),
-                '<' => o.push_str("#lt;"),
-                '>' => o.push_str("#gt;"),
-                '&' => o.push_str("#amp;"),
-                '#' => o.push_str("#35;"),
-                '|' => o.push_str("#124;"),
-                ';' => o.push_str("#59;"),
-                '`' => o.push_str("#96;"),
-                c if c.is_control() => o.push(' '),
-                c => o.push(c),
-            }
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("#quot;"),
+            '<' => o.push_str("#lt;"),
+            '>' => o.push_str("#gt;"),
+            '&' => o.push_str("#amp;"),
+            '#' => o.push_str("#35;"),
+            '|' => o.push_str("#124;"),
+            ';' => o.push_str("#59;"),
+            '`' => o.push_str("#96;"),
+            c if c.is_control() => o.push(' '),
+            c => o.push(c),
         }
     }
 }
