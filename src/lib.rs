@@ -1,9 +1,27 @@
 //! Strata: a data-architecture decision tool.
 //!
-//! The pure core (`catalog`, `engine`, `diagrams`, `permalink`, `export`) has no browser dependency and is
-//! tested natively. The shell (`app`, `components`, `browser`) renders state and sends actions.
+//! The pure core (`catalog`, `engine`, `diagrams`, `decision`, `permalink`) has no browser dependency and is
+//! tested natively. The shell (`app`, `components`, `state`, `browser`) renders state and sends actions.
 //! See ARCHITECTURE.md for the code map.
 
 pub mod catalog;
+pub mod decision;
 pub mod diagrams;
 pub mod engine;
+pub mod permalink;
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod state;
+
+/// Mounts the app on `#app` (replacing the no-JavaScript fallback).
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    if let Some(root) = root {
+        root.set_inner_html("");
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, then run every test: formatting and lints (native and wasm),
+# native unit/property tests, component tests in headless Chromium, the release build with its size ceiling,
+# and end-to-end tests of that build served under a sub-path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/lib.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy, native"
+cargo clippy --all-targets -- -D warnings
+
+step "clippy, wasm32"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+
+step "native tests (catalogue, engine, diagrams, permalink)"
+cargo test
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build (trunk, offline)"
+trunk build --release
+
+step "bundle size"
+node scripts/size-report.mjs dist --check
+
+step "end-to-end tests in headless Chromium, bundle served under /tools/strata/"
+node tests/e2e/run.mjs

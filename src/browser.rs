@@ -1,0 +1,71 @@
+//! The few browser services the app uses: the URL fragment, `localStorage`, the clipboard, downloads.
+//!
+//! Every call here tolerates a hostile or restricted page (sandboxed iframe, blocked storage, no clipboard):
+//! failures come back as `Err(message)` for the UI to show, never as a panic.
+
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "strata.decision";
+
+fn window() -> Result<web_sys::Window, String> {
+    web_sys::window().ok_or_else(|| "no window".to_string())
+}
+
+/// The current fragment without its `#`.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().map_err(|_| "no location".into()))
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the fragment without adding a history entry or scrolling.
+pub fn replace_fragment(fragment: &str) {
+    let Ok(window) = window() else { return };
+    let Ok(history) = window.history() else { return };
+    let url = format!("#{fragment}");
+    // A sandboxed iframe may refuse; the decision still lives on screen.
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// The page URL without fragment, for links and snippets.
+pub fn page_url() -> String {
+    window()
+        .and_then(|w| w.location().href().map_err(|_| "no location".into()))
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Reads the stored fragment. `Ok(None)` when nothing is stored; `Err` when storage is unavailable.
+pub fn load_stored() -> Result<Option<String>, String> {
+    let storage = local_storage()?;
+    storage.get_item(STORAGE_KEY).map_err(|_| blocked())
+}
+
+/// Stores the fragment; `Err` when storage is blocked or full.
+pub fn store(fragment: &str) -> Result<(), String> {
+    local_storage()?.set_item(STORAGE_KEY, fragment).map_err(|_| {
+        "This browser would not save the decision (storage is full or blocked). Use \"Copy link\" to keep it."
+            .to_string()
+    })
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    // `local_storage()` throws in sandboxed iframes and when the user blocks site data.
+    window()?.local_storage().ok().flatten().ok_or_else(blocked)
+}
+
+fn blocked() -> String {
+    "This browser does not let Strata remember your decision here (storage is blocked). Everything still works; use \"Copy link\" to keep it.".to_string()
+}
+
+/// Scrolls an element into view and moves focus to it (for in-page links that must not touch the fragment).
+pub fn reveal(id: &str) {
+    let Some(element) = window().ok().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    element.scroll_into_view();
+    if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}

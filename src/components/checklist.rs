@@ -1,0 +1,52 @@
+//! The seed's checklist as real checkboxes: pre-ticked where the decision answers an item, editable.
+
+use super::Dispatch;
+use crate::engine::ChecklistItem;
+use crate::state::Action;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    pub items: Vec<ChecklistItem>,
+    /// The user's own ticks and unticks, by item id.
+    pub edits: BTreeMap<String, bool>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component]
+pub fn Checklist(props: &ChecklistProps) -> Html {
+    let scope = |scope: &str, title: &str| {
+        html! {
+            <>
+                <h3>{title}</h3>
+                <ul>{ for props.items.iter().filter(|i| i.scope == scope).map(|item| checklist_item(props, item)) }</ul>
+            </>
+        }
+    };
+    html! {
+        <section class="checklist panel" aria-labelledby="checklist-title" id="checklist">
+            <h2 id="checklist-title">{"Checklist"}</h2>
+            <p class="count">{"Items the recommendations answer are ticked for you; tick the rest as you settle them."}</p>
+            {scope("service", "For each service")}
+            {scope("system", "For the system")}
+        </section>
+    }
+}
+
+fn checklist_item(props: &ChecklistProps, item: &ChecklistItem) -> Html {
+    let ticked = props.edits.get(&item.id).copied().unwrap_or(item.answer.is_some());
+    let input_id = format!("check-{}", item.id);
+    let dispatch = props.dispatch.clone();
+    let id = item.id.clone();
+    let onchange = Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));
+    html! {
+        <li>
+            <input type="checkbox" id={input_id.clone()} checked={ticked} {onchange} />
+            <label for={input_id}>{&item.question}</label>
+            if let Some(answer) = &item.answer {
+                <span class="answer">{answer}</span>
+            }
+        </li>
+    }
+}

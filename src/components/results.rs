@@ -1,0 +1,91 @@
+//! The recommendations: a welcome state, or the verdict cards grouped as the seed groups them, plus the checklist.
+
+use super::card::VerdictCard;
+use super::checklist::Checklist;
+use super::{CatalogRef, Dispatch};
+use crate::decision::Decision;
+use crate::engine::{Card, Recommendation};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub catalog: CatalogRef,
+    pub recommendation: Rc<Recommendation>,
+    pub decision: Decision,
+    pub dispatch: Dispatch,
+}
+
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let rec = &props.recommendation;
+    let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
+    if rec.neutral {
+        return html! {
+            <>
+                {live}
+                <section class="welcome panel" data-welcome="" aria-labelledby="welcome-title">
+                    <h2 id="welcome-title">{"Start with what your system needs"}</h2>
+                    <p>{rec.hint.clone().unwrap_or_default()}</p>
+                    <p>{"Each recommendation explains itself: which of your ticks led to it, the trade-offs it brings, and what would change it. Your decision lives in the page address, so the link restores it."}</p>
+                </section>
+            </>
+        };
+    }
+    html! {
+        <>
+            {live}
+            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(props)}</p>
+            if !rec.conflicts.is_empty() {
+                {group("Watch out: conflicting needs", "conflicts", rec.conflicts.iter())}
+            }
+            {group("Storage", "storage", std::iter::once(&rec.primary_store).chain(rec.stores.iter()))}
+            {group("Consistency and replication", "consistency", [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter())}
+            {group("Data patterns", "patterns", rec.patterns.iter())}
+            if !rec.migrations.is_empty() {
+                {group("Migrations", "migrations", rec.migrations.iter())}
+            }
+            <Checklist items={rec.checklist.clone()} edits={props.decision.checklist.clone()} dispatch={props.dispatch.clone()} />
+        </>
+    }
+}
+
+fn group<'a>(title: &str, id: &str, cards: impl Iterator<Item = &'a Card>) -> Html {
+    let heading = format!("group-{id}");
+    html! {
+        <section class={classes!("group", id.to_string())} aria-labelledby={heading.clone()}>
+            <h2 class="group-title" id={heading}>{title}</h2>
+            <div class="cards">
+                { for cards.map(|card| html! { <VerdictCard card={card.clone()} /> }) }
+            </div>
+        </section>
+    }
+}
+
+fn ticked_labels(props: &ResultsProps) -> String {
+    props
+        .decision
+        .requirements()
+        .iter()
+        .filter_map(|id| props.catalog.requirement(id))
+        .map(|r| r.label.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a screen reader hears after each change: the headline verdicts.
+fn announcement(rec: &Recommendation) -> String {
+    if rec.neutral {
+        return "Nothing ticked yet.".into();
+    }
+    let mut text = format!(
+        "Recommendations updated. Primary store: {}. Consistency: {}, level {}. Replication: {}.",
+        rec.primary_store.title, rec.consistency.title, rec.consistency_level.title, rec.replication.title
+    );
+    match rec.conflicts.len() {
+        0 => {}
+        1 => text.push_str(" 1 conflict."),
+        n => text.push_str(&format!(" {n} conflicts.")),
+    }
+    text
+}

@@ -1,0 +1,59 @@
+//! The user's decision: what is ticked for each service, the title, and checklist edits.
+//!
+//! Plain data with no browser dependency. It is what the link, storage and exports carry; the
+//! recommendation is always derived from it, never stored.
+
+use crate::engine::Requirements;
+use std::collections::BTreeMap;
+
+/// Most services a decision may hold; bounds what a link can make the app allocate.
+pub const MAX_SERVICES: usize = 16;
+/// Longest title or service name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Service {
+    /// User-typed; empty means "unnamed".
+    pub name: String,
+    pub requirements: Requirements,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub title: String,
+    /// Never empty: the first service is the one the picker edits.
+    pub services: Vec<Service>,
+    /// Checklist items the user ticked (`true`) or unticked (`false`) against the engine's pre-fill.
+    pub checklist: BTreeMap<String, bool>,
+}
+
+impl Default for Decision {
+    fn default() -> Self {
+        Decision { title: String::new(), services: vec![Service::default()], checklist: BTreeMap::new() }
+    }
+}
+
+impl Decision {
+    /// The requirements of the first service, which the picker edits.
+    pub fn requirements(&self) -> &Requirements {
+        static NONE: Requirements = Requirements::new();
+        self.services.first().map_or(&NONE, |s| &s.requirements)
+    }
+
+    pub fn requirements_mut(&mut self) -> &mut Requirements {
+        if self.services.is_empty() {
+            self.services.push(Service::default());
+        }
+        &mut self.services[0].requirements
+    }
+}
+
+/// Trims user-typed text to one line of at most `MAX_NAME_CHARS` characters.
+pub fn clean_name(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_NAME_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}

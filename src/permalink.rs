@@ -1,0 +1,188 @@
+//! The URL fragment: the whole decision as human-readable, versioned text.
+//!
+//! Format (public: wiki links depend on it): `#v=1&t=<title>&r=<id>,<id>&c=<id>,-<id>&embed`.
+//! `r`/`n` hold the first service's ticks and name, `r2`/`n2` the second's, and so on; `c` lists checklist
+//! items the user ticked (`id`) or unticked (`-id`); `embed` drops the page chrome. Keys are order-free, unknown
+//! keys are ignored so links made by newer versions still open. No `v` means version 1.
+//! Pure: no browser dependency. Decoding never fails: whatever cannot be used is reported as a notice.
+
+use crate::catalog::Catalog;
+use crate::decision::{clean_name, Decision, Service, MAX_SERVICES};
+use std::fmt::Write;
+
+/// The link format this build writes.
+pub const VERSION: u32 = 1;
+/// Longest fragment decoded; longer input is cut, with a notice.
+const MAX_FRAGMENT: usize = 16 * 1024;
+
+/// What a fragment restores.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub decision: Decision,
+    pub embed: bool,
+    /// True when the fragment said anything about a decision (so it wins over a stored one).
+    pub has_decision: bool,
+    /// Requirement ids the catalogue does not know, ignored.
+    pub unknown: Vec<String>,
+    /// Plain-language notes on anything else that was ignored.
+    pub notices: Vec<String>,
+}
+
+/// Reads a fragment (with or without the leading `#`). Never panics; ignores what it cannot use.
+pub fn decode(fragment: &str, catalog: &Catalog) -> Decoded {
+    let mut out = Decoded::default();
+    let mut raw = fragment.strip_prefix('#').unwrap_or(fragment);
+    if raw.len() > MAX_FRAGMENT {
+        raw = &raw[..floor_char_boundary(raw, MAX_FRAGMENT)];
+        out.notices.push("The link was too long; only its first part was read.".into());
+    }
+    for pair in raw.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        apply_pair(&mut out, key, &percent_decode(value), catalog);
+    }
+    out
+}
+
+fn apply_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catalog) {
+    match key {
+        "embed" => out.embed = true,
+        "v" => match value.parse::<u32>() {
+            Ok(v) if v <= VERSION => {}
+            _ => out.notices.push(format!(
+                "This link was made by a newer version of Strata (format {value}); parts of it may be ignored."
+            )),
+        },
+        "t" => {
+            out.decision.title = clean_name(value);
+            out.has_decision = true;
+        }
+        "c" => {
+            for item in list(value) {
+                let (id, ticked) = item.strip_prefix('-').map_or((item, true), |id| (id, false));
+                out.decision.checklist.insert(id.to_string(), ticked);
+            }
+            out.has_decision = true;
+        }
+        _ => apply_service_pair(out, key, value, catalog),
+    }
+}
+
+/// `r`, `n`, `r2`, `n2`, …: the ticks and name of service 1, 2, ….
+fn apply_service_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catalog) {
+    let Some((field, index)) = service_key(key) else { return };
+    if index >= MAX_SERVICES {
+        out.notices.push(format!("Only {MAX_SERVICES} services fit in a decision; the rest were ignored."));
+        return;
+    }
+    let services = &mut out.decision.services;
+    while services.len() <= index {
+        services.push(Service::default());
+    }
+    let service = &mut services[index];
+    out.has_decision = true;
+    if field == 'n' {
+        service.name = clean_name(value);
+        return;
+    }
+    for id in list(value) {
+        if catalog.requirement(id).is_some() {
+            service.requirements.insert(id.to_string());
+        } else if !out.unknown.iter().any(|u| u == id) {
+            out.unknown.push(clean_name(id));
+        }
+    }
+}
+
+fn service_key(key: &str) -> Option<(char, usize)> {
+    let mut chars = key.chars();
+    let field = chars.next().filter(|c| *c == 'r' || *c == 'n')?;
+    let rest = chars.as_str();
+    if rest.is_empty() {
+        return Some((field, 0));
+    }
+    let n: usize = rest.parse().ok().filter(|n| (2..=999).contains(n))?;
+    Some((field, n - 1))
+}
+
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Writes the fragment (without `#`) for a decision. Empty parts are left out; ids are sorted.
+pub fn encode(decision: &Decision, embed: bool) -> String {
+    let mut parts: Vec<String> = vec![format!("v={VERSION}")];
+    if embed {
+        parts.push("embed".into());
+    }
+    if !decision.title.is_empty() {
+        parts.push(format!("t={}", percent_encode(&decision.title)));
+    }
+    for (i, service) in decision.services.iter().enumerate() {
+        let suffix = if i == 0 { String::new() } else { (i + 1).to_string() };
+        if !service.name.is_empty() {
+            parts.push(format!("n{suffix}={}", percent_encode(&service.name)));
+        }
+        if !service.requirements.is_empty() {
+            let ids: Vec<String> = service.requirements.iter().map(|id| percent_encode(id)).collect();
+            parts.push(format!("r{suffix}={}", ids.join(",")));
+        }
+    }
+    if !decision.checklist.is_empty() {
+        let items: Vec<String> = decision
+            .checklist
+            .iter()
+            .map(|(id, ticked)| format!("{}{}", if *ticked { "" } else { "-" }, percent_encode(id)))
+            .collect();
+        parts.push(format!("c={}", items.join(",")));
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes everything but unreserved characters, so `&`, `=`, `,` and `#` never break the format.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as space); malformed escapes are kept as typed, invalid UTF-8 replaced.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

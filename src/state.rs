@@ -1,0 +1,76 @@
+//! The app's state and the one place it changes (`Reducible`). Components only send `Action`s.
+
+use crate::decision::Decision;
+use crate::engine::Requirements;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A message shown above the results until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppState {
+    pub decision: Decision,
+    /// Embed mode (`#embed`): no page chrome, for iframes in wikis.
+    pub embed: bool,
+    pub notices: Vec<Notice>,
+}
+
+pub enum Action {
+    /// Ticks the requirement if unticked, unticks it otherwise.
+    Toggle(String),
+    /// Replaces the ticks (presets).
+    SetRequirements(Requirements),
+    ClearAll,
+    /// The user's own tick state for a checklist item.
+    SetChecklist(String, bool),
+    SetTitle(String),
+    /// Replaces the whole decision (a link or stored decision was opened).
+    Restore(Box<Decision>),
+    SetEmbed(bool),
+    Notify(Notice),
+    Dismiss(usize),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    // Always returns a new `Rc`: Yew 0.23 skips re-rendering when `reduce` returns the same one.
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Toggle(id) => {
+                let reqs = next.decision.requirements_mut();
+                if !reqs.remove(&id) {
+                    reqs.insert(id);
+                }
+            }
+            Action::SetRequirements(reqs) => *next.decision.requirements_mut() = reqs,
+            Action::ClearAll => {
+                next.decision.requirements_mut().clear();
+                next.decision.checklist.clear();
+            }
+            Action::SetChecklist(id, ticked) => {
+                next.decision.checklist.insert(id, ticked);
+            }
+            Action::SetTitle(title) => next.decision.title = crate::decision::clean_name(&title),
+            Action::Restore(decision) => next.decision = *decision,
+            Action::SetEmbed(embed) => next.embed = embed,
+            Action::Notify(notice) => {
+                if !next.notices.contains(&notice) {
+                    next.notices.push(notice);
+                }
+            }
+            Action::Dismiss(index) => {
+                if index < next.notices.len() {
+                    next.notices.remove(index);
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,137 @@
+//! Component tests in a real browser (headless Chromium through wasm-bindgen-test-runner).
+//! Each test mounts the app into a fresh element, acts as a user would, flushes Yew's scheduler and asserts on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use strata::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Mounted {
+    /// Mounts the app with the given fragment in the address bar and nothing stored.
+    async fn new(fragment: &str) -> Mounted {
+        let window = web_sys::window().unwrap();
+        window.local_storage().unwrap().unwrap().clear().unwrap();
+        window
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")))
+            .unwrap();
+        let document = window.document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        yew::scheduler::flush().await;
+        Mounted { root, handle: Some(handle) }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector).unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    fn checked(&self, selector: &str) -> bool {
+        self.get(selector).dyn_into::<HtmlInputElement>().unwrap().checked()
+    }
+
+    fn verdict(&self, section: &str) -> Option<String> {
+        self.find(&format!("[data-rec=\"{section}\"]")).and_then(|e| e.get_attribute("data-choice"))
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn fragment() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn nothing_ticked_shows_the_welcome_state() {
+    let app = Mounted::new("").await;
+    assert!(app.find("[data-welcome]").is_some());
+    assert_eq!(app.count("[data-rec]"), 0);
+    assert_eq!(app.get("#tick-count").text_content().unwrap(), "nothing ticked");
+}
+
+#[wasm_bindgen_test]
+async fn ticking_updates_the_cards_and_explains_them() {
+    let app = Mounted::new("").await;
+    app.click("#req-flexible-schema").await;
+    app.click("#req-hierarchical").await;
+    assert!(app.checked("#req-flexible-schema"));
+    assert_eq!(app.verdict("primary-store").as_deref(), Some("document"));
+    let card = app.get("[data-rec=\"primary-store\"]").text_content().unwrap();
+    assert!(card.contains("Because you ticked"), "the card explains itself: {card}");
+    assert!(card.contains("Hierarchical"), "the reason names the tick: {card}");
+
+    app.click("#req-acid").await;
+    app.click("#req-relationships-matter").await;
+    app.click("#req-complex-queries").await;
+    assert_eq!(app.verdict("primary-store").as_deref(), Some("relational"));
+    assert_eq!(app.get("#tick-count").text_content().unwrap(), "5 ticked");
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_ticks_a_realistic_set_and_clear_all_unticks_it() {
+    let app = Mounted::new("").await;
+    app.click("#preset-payments-ledger").await;
+    assert!(app.checked("#req-acid") && app.checked("#req-financial"));
+    assert_eq!(app.verdict("primary-store").as_deref(), Some("relational"));
+    assert_eq!(app.verdict("consistency").as_deref(), Some("strong"));
+
+    app.click("#clear-all").await;
+    assert!(!app.checked("#req-acid"));
+    assert!(app.find("[data-welcome]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_fragment_restores_a_decision_and_follows_the_ticks() {
+    let app = Mounted::new("r=social-feed,no-such-thing").await;
+    assert!(app.checked("#req-social-feed"));
+    assert_eq!(app.verdict("consistency").as_deref(), Some("eventual"));
+    let notice = app.get("[data-notice]").text_content().unwrap();
+    assert!(notice.contains("no-such-thing"), "the unknown id is named: {notice}");
+
+    app.click("#req-low-latency").await;
+    let hash = fragment();
+    assert!(hash.contains("r=low-latency,social-feed"), "the link follows the ticks: {hash}");
+    assert!(!hash.contains("no-such-thing"));
+}
+
+#[wasm_bindgen_test]
+async fn every_card_links_to_a_catalogue_entry_that_exists() {
+    let app = Mounted::new("r=acid,multi-region,local-writes,strong-consistency,schema-change,switch-database,microservices,blobs")
+        .await;
+    let links = app.root.query_selector_all(".card-foot a").unwrap();
+    assert!(links.length() > 5);
+    for i in 0..links.length() {
+        let href = links.get(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("href").unwrap();
+        assert!(app.find(&href).is_some(), "catalogue entry {href} exists");
+    }
+}
