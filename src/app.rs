@@ -3,10 +3,10 @@
 use crate::browser;
 use crate::catalog::Catalog;
 use crate::components::catalogue::CatalogueBrowser;
-use crate::components::CatalogRef;
 use crate::components::notices::Notices;
 use crate::components::picker::Picker;
 use crate::components::results::Results;
+use crate::components::CatalogRef;
 use crate::decision::Decision;
 use crate::engine::recommend;
 use crate::permalink::{self, Decoded};
@@ -17,7 +17,10 @@ use yew::prelude::*;
 /// The state the page opens with: the link's decision if it carries one, else the stored one.
 fn initial_state(catalog: &Catalog) -> AppState {
     let link = permalink::decode(&browser::fragment(), catalog);
-    let mut state = AppState { embed: link.embed, ..AppState::default() };
+    let mut state = AppState {
+        embed: link.embed,
+        ..AppState::default()
+    };
     state.notices = link_notices(&link);
     if link.has_decision {
         state.decision = link.decision;
@@ -32,15 +35,30 @@ fn initial_state(catalog: &Catalog) -> AppState {
             state.decision = stored.decision;
         }
         Ok(None) => {}
-        Err(message) => state.notices.push(Notice { text: message, error: false }),
+        Err(message) => state.notices.push(Notice {
+            text: message,
+            error: false,
+        }),
     }
     state
 }
 
 fn link_notices(link: &Decoded) -> Vec<Notice> {
-    let mut notices: Vec<Notice> = link.notices.iter().map(|t| Notice { text: t.clone(), error: false }).collect();
+    let mut notices: Vec<Notice> = link
+        .notices
+        .iter()
+        .map(|t| Notice {
+            text: t.clone(),
+            error: false,
+        })
+        .collect();
     if !link.unknown.is_empty() {
-        let names = link.unknown.iter().map(|id| format!("\u{201c}{id}\u{201d}")).collect::<Vec<_>>().join(", ");
+        let names = link
+            .unknown
+            .iter()
+            .map(|id| format!("\u{201c}{id}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         notices.push(Notice {
             text: format!(
                 "This link names requirements this version does not know, so they were left out: {names}. \
@@ -68,7 +86,10 @@ pub fn App() -> Html {
             if !embed {
                 if let Err(message) = browser::store(&fragment) {
                     if !std::mem::replace(&mut *storage_warned.borrow_mut(), true) {
-                        dispatch.dispatch(Action::Notify(Notice { text: message, error: false }));
+                        dispatch.dispatch(Action::Notify(Notice {
+                            text: message,
+                            error: false,
+                        }));
                     }
                 }
             }
@@ -98,13 +119,18 @@ pub fn App() -> Html {
     {
         let embed = state.embed;
         use_effect_with(embed, move |embed| {
-            if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            if let Some(body) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body())
+            {
                 let _ = body.class_list().toggle_with_force("embed", *embed);
             }
         });
     }
 
-    let recommendation = use_memo(state.decision.requirements().clone(), |reqs| recommend(&catalog, reqs));
+    let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
+        recommend(&catalog, reqs)
+    });
     let dispatch = state.dispatcher();
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();

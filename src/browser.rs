@@ -22,7 +22,9 @@ pub fn fragment() -> String {
 /// Replaces the fragment without adding a history entry or scrolling.
 pub fn replace_fragment(fragment: &str) {
     let Ok(window) = window() else { return };
-    let Ok(history) = window.history() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let url = format!("#{fragment}");
     // A sandboxed iframe may refuse; the decision still lives on screen.
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
@@ -61,7 +63,11 @@ fn blocked() -> String {
 
 /// Scrolls an element into view and moves focus to it (for in-page links that must not touch the fragment).
 pub fn reveal(id: &str) {
-    let Some(element) = window().ok().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+    let Some(element) = window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
         return;
     };
     element.scroll_into_view();

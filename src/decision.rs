@@ -29,7 +29,11 @@ pub struct Decision {
 
 impl Default for Decision {
     fn default() -> Self {
-        Decision { title: String::new(), services: vec![Service::default()], checklist: BTreeMap::new() }
+        Decision {
+            title: String::new(),
+            services: vec![Service::default()],
+            checklist: BTreeMap::new(),
+        }
     }
 }
 

@@ -34,7 +34,8 @@ pub fn decode(fragment: &str, catalog: &Catalog) -> Decoded {
     let mut raw = fragment.strip_prefix('#').unwrap_or(fragment);
     if raw.len() > MAX_FRAGMENT {
         raw = &raw[..floor_char_boundary(raw, MAX_FRAGMENT)];
-        out.notices.push("The link was too long; only its first part was read.".into());
+        out.notices
+            .push("The link was too long; only its first part was read.".into());
     }
     for pair in raw.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -69,9 +70,13 @@ fn apply_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catalog) {
 
 /// `r`, `n`, `r2`, `n2`, …: the ticks and name of service 1, 2, ….
 fn apply_service_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catalog) {
-    let Some((field, index)) = service_key(key) else { return };
+    let Some((field, index)) = service_key(key) else {
+        return;
+    };
     if index >= MAX_SERVICES {
-        out.notices.push(format!("Only {MAX_SERVICES} services fit in a decision; the rest were ignored."));
+        out.notices.push(format!(
+            "Only {MAX_SERVICES} services fit in a decision; the rest were ignored."
+        ));
         return;
     }
     let services = &mut out.decision.services;
@@ -118,12 +123,20 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
         parts.push(format!("t={}", percent_encode(&decision.title)));
     }
     for (i, service) in decision.services.iter().enumerate() {
-        let suffix = if i == 0 { String::new() } else { (i + 1).to_string() };
+        let suffix = if i == 0 {
+            String::new()
+        } else {
+            (i + 1).to_string()
+        };
         if !service.name.is_empty() {
             parts.push(format!("n{suffix}={}", percent_encode(&service.name)));
         }
         if !service.requirements.is_empty() {
-            let ids: Vec<String> = service.requirements.iter().map(|id| percent_encode(id)).collect();
+            let ids: Vec<String> = service
+                .requirements
+                .iter()
+                .map(|id| percent_encode(id))
+                .collect();
             parts.push(format!("r{suffix}={}", ids.join(",")));
         }
     }
@@ -158,16 +171,14 @@ pub fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }

@@ -22,14 +22,21 @@ impl Mounted {
         window
             .history()
             .unwrap()
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")))
+            .replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#{fragment}")),
+            )
             .unwrap();
         let document = window.document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
         yew::scheduler::flush().await;
-        Mounted { root, handle: Some(handle) }
+        Mounted {
+            root,
+            handle: Some(handle),
+        }
     }
 
     fn find(&self, selector: &str) -> Option<Element> {
@@ -37,7 +44,8 @@ impl Mounted {
     }
 
     fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no element matches {selector}"))
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
     }
 
     fn count(&self, selector: &str) -> u32 {
@@ -45,16 +53,23 @@ impl Mounted {
     }
 
     async fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        self.get(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
         yew::scheduler::flush().await;
     }
 
     fn checked(&self, selector: &str) -> bool {
-        self.get(selector).dyn_into::<HtmlInputElement>().unwrap().checked()
+        self.get(selector)
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .checked()
     }
 
     fn verdict(&self, section: &str) -> Option<String> {
-        self.find(&format!("[data-rec=\"{section}\"]")).and_then(|e| e.get_attribute("data-choice"))
+        self.find(&format!("[data-rec=\"{section}\"]"))
+            .and_then(|e| e.get_attribute("data-choice"))
     }
 }
 
@@ -76,7 +91,10 @@ async fn nothing_ticked_shows_the_welcome_state() {
     let app = Mounted::new("").await;
     assert!(app.find("[data-welcome]").is_some());
     assert_eq!(app.count("[data-rec]"), 0);
-    assert_eq!(app.get("#tick-count").text_content().unwrap(), "nothing ticked");
+    assert_eq!(
+        app.get("#tick-count").text_content().unwrap(),
+        "nothing ticked"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -86,9 +104,18 @@ async fn ticking_updates_the_cards_and_explains_them() {
     app.click("#req-hierarchical").await;
     assert!(app.checked("#req-flexible-schema"));
     assert_eq!(app.verdict("primary-store").as_deref(), Some("document"));
-    let card = app.get("[data-rec=\"primary-store\"]").text_content().unwrap();
-    assert!(card.contains("Because you ticked"), "the card explains itself: {card}");
-    assert!(card.contains("Hierarchical"), "the reason names the tick: {card}");
+    let card = app
+        .get("[data-rec=\"primary-store\"]")
+        .text_content()
+        .unwrap();
+    assert!(
+        card.contains("Because you ticked"),
+        "the card explains itself: {card}"
+    );
+    assert!(
+        card.contains("Hierarchical"),
+        "the reason names the tick: {card}"
+    );
 
     app.click("#req-acid").await;
     app.click("#req-relationships-matter").await;
@@ -116,11 +143,17 @@ async fn the_fragment_restores_a_decision_and_follows_the_ticks() {
     assert!(app.checked("#req-social-feed"));
     assert_eq!(app.verdict("consistency").as_deref(), Some("eventual"));
     let notice = app.get("[data-notice]").text_content().unwrap();
-    assert!(notice.contains("no-such-thing"), "the unknown id is named: {notice}");
+    assert!(
+        notice.contains("no-such-thing"),
+        "the unknown id is named: {notice}"
+    );
 
     app.click("#req-low-latency").await;
     let hash = fragment();
-    assert!(hash.contains("r=low-latency,social-feed"), "the link follows the ticks: {hash}");
+    assert!(
+        hash.contains("r=low-latency,social-feed"),
+        "the link follows the ticks: {hash}"
+    );
     assert!(!hash.contains("no-such-thing"));
 }
 
@@ -131,7 +164,13 @@ async fn every_card_links_to_a_catalogue_entry_that_exists() {
     let links = app.root.query_selector_all(".card-foot a").unwrap();
     assert!(links.length() > 5);
     for i in 0..links.length() {
-        let href = links.get(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("href").unwrap();
+        let href = links
+            .get(i)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap();
         assert!(app.find(&href).is_some(), "catalogue entry {href} exists");
     }
 }

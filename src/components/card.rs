@@ -43,7 +43,11 @@ fn steps(card: &Card) -> Html {
     if card.steps.is_empty() {
         return Html::default();
     }
-    let heading = if card.section == Section::Migration && card.choice == "parallel-run" { "Steps" } else { "Phases" };
+    let heading = if card.section == Section::Migration && card.choice == "parallel-run" {
+        "Steps"
+    } else {
+        "Phases"
+    };
     html! {
         <>
             <h4>{heading}</h4>

@@ -123,17 +123,21 @@ fn consistency(c: CatalogRef) -> Html {
 
 fn patterns(c: CatalogRef) -> Html {
     let pattern = |p: &Pattern| {
-        entry(&p.id, &p.title, html! {
-            <>
-                <p>{&p.summary}</p>
-                {items("Rules", &p.rules)}
-                {items("Benefits", &p.benefits)}
-                {items("Challenges", &p.challenges)}
-                {items("Problems", &p.problems)}
-                {items("When it's OK", &p.when_ok)}
-                {items("Complexity", &p.complexity)}
-            </>
-        })
+        entry(
+            &p.id,
+            &p.title,
+            html! {
+                <>
+                    <p>{&p.summary}</p>
+                    {items("Rules", &p.rules)}
+                    {items("Benefits", &p.benefits)}
+                    {items("Challenges", &p.challenges)}
+                    {items("Problems", &p.problems)}
+                    {items("When it's OK", &p.when_ok)}
+                    {items("Complexity", &p.complexity)}
+                </>
+            },
+        )
     };
     html! { <div class="columns">{ for c.patterns.iter().map(pattern) }</div> }
 }
@@ -181,14 +185,22 @@ fn migrations(c: CatalogRef) -> Html {
 
 fn checklist(c: CatalogRef) -> Html {
     let scope = |scope: &str| -> Vec<String> {
-        c.checklist.iter().filter(|i| i.scope == scope).map(|i| i.question.clone()).collect()
+        c.checklist
+            .iter()
+            .filter(|i| i.scope == scope)
+            .map(|i| i.question.clone())
+            .collect()
     };
-    entry("checklist", "Data architecture checklist", html! {
-        <div class="columns">
-            <div>{items("For each service", &scope("service"))}</div>
-            <div>{items("For the system", &scope("system"))}</div>
-        </div>
-    })
+    entry(
+        "checklist",
+        "Data architecture checklist",
+        html! {
+            <div class="columns">
+                <div>{items("For each service", &scope("service"))}</div>
+                <div>{items("For the system", &scope("system"))}</div>
+            </div>
+        },
+    )
 }
 
 fn conflicts(c: CatalogRef) -> Html {

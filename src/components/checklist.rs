@@ -35,11 +35,16 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
 }
 
 fn checklist_item(props: &ChecklistProps, item: &ChecklistItem) -> Html {
-    let ticked = props.edits.get(&item.id).copied().unwrap_or(item.answer.is_some());
+    let ticked = props
+        .edits
+        .get(&item.id)
+        .copied()
+        .unwrap_or(item.answer.is_some());
     let input_id = format!("check-{}", item.id);
     let dispatch = props.dispatch.clone();
     let id = item.id.clone();
-    let onchange = Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));
+    let onchange =
+        Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));
     html! {
         <li>
             <input type="checkbox" id={input_id.clone()} checked={ticked} {onchange} />

@@ -80,7 +80,10 @@ fn announcement(rec: &Recommendation) -> String {
     }
     let mut text = format!(
         "Recommendations updated. Primary store: {}. Consistency: {}, level {}. Replication: {}.",
-        rec.primary_store.title, rec.consistency.title, rec.consistency_level.title, rec.replication.title
+        rec.primary_store.title,
+        rec.consistency.title,
+        rec.consistency_level.title,
+        rec.replication.title
     );
     match rec.conflicts.len() {
         0 => {}
