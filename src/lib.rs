@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod decision;
 pub mod diagrams;
 pub mod engine;
+pub mod export;
 pub mod json;
 pub mod permalink;
 

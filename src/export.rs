@@ -1,0 +1,88 @@
+//! Exports of a decision: an ADR in MADR layout, a versioned JSON record, embed snippets for wikis, and the
+//! glue that turns a decision into diagram input.
+//!
+//! Pure: no browser dependency, no clock (the ADR date is a parameter). Everything user-typed (title, service
+//! names) and everything from the catalogue is escaped for its target: Markdown text via [`escape_markdown`],
+//! HTML attributes via [`escape_html`], JSON via [`crate::json`].
+
+mod adr;
+mod embed;
+mod escape;
+mod record;
+
+pub use adr::{adr_markdown, adr_markdown_with_date};
+pub use embed::{
+    confluence_snippet, embed_fragment, iframe_snippet, markdown_link, mediawiki_link,
+};
+pub use escape::{escape_html, escape_markdown};
+pub use record::{decision_json, SCHEMA, SCHEMA_VERSION};
+
+use crate::decision::Decision;
+use crate::diagrams::{clean, diagram_for_choice, DiagramId, DiagramInput, ReplicationLabel};
+use crate::engine::{Recommendation, Verdict};
+
+/// The requirement that asks for more read replicas in the primary-replica diagram.
+const MORE_REPLICAS: &str = "read-heavy";
+
+/// The diagram input for a decision and its recommendation: the user's own names where there are some,
+/// the seed's examples elsewhere.
+///
+/// - `store_name` and `new_store`: the primary store's first example system (e.g. PostgreSQL), so the parallel
+///   run migrates from the seed's "Old DB" to the recommended store.
+/// - `replication`: the replication card's mode (`primary-replica-async|semi-sync|sync`); multi-primary keeps
+///   the default.
+/// - `replicas`: 2, or 3 when `read-heavy` is ticked.
+/// - `services` and `owner_service`: the decision's service names when more than one is named (the first one
+///   owns the data), else the seed's three services.
+/// - `shared_database_verdict`: the verdict of the `shared-database` pattern card.
+pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput {
+    let mut input = DiagramInput::default();
+    if let Some(example) = rec.primary_store.examples.first() {
+        input.store_name = example.clone();
+        input.new_store = example.clone();
+    }
+    if let Some(mode) = ReplicationLabel::from_choice(&rec.replication.choice) {
+        input.replication = mode;
+    }
+    if decision.requirements().contains(MORE_REPLICAS) {
+        input.replicas = 3;
+    }
+    let named: Vec<String> = decision
+        .services
+        .iter()
+        .map(|s| clean(&s.name))
+        .filter(|n| !n.is_empty())
+        .collect();
+    if named.len() > 1 {
+        input.owner_service = named[0].clone();
+        input.services = named;
+    }
+    if let Some(card) = rec.pattern("shared-database") {
+        input.shared_database_verdict = card.verdict;
+    }
+    input
+}
+
+/// The diagrams that illustrate a recommendation, in card order and without duplicates: the consistency
+/// model, the replication topology, each recommended pattern (plus the shared database when it is to be
+/// avoided: its diagram marks the anti-pattern) and each recommended migration. None when nothing is ticked.
+pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
+    if rec.neutral {
+        return Vec::new();
+    }
+    let patterns = rec.patterns.iter().filter(|c| {
+        c.verdict == Verdict::Recommended
+            || (c.verdict == Verdict::Avoid && c.choice == "shared-database")
+    });
+    let mut out: Vec<DiagramId> = Vec::new();
+    let choices = [&rec.consistency, &rec.replication]
+        .into_iter()
+        .chain(patterns)
+        .chain(rec.migrations.iter());
+    for id in choices.filter_map(|c| diagram_for_choice(&c.choice)) {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}

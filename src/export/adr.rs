@@ -1,0 +1,441 @@
+//! The decision as an Architecture Decision Record in MADR layout, for GitHub and Confluence.
+//!
+//! Every user-typed or catalogue string goes through [`escape_markdown`] (one line, no HTML, no Markdown
+//! syntax); requirement ids go in code spans only when they are plain. The only code fences are the
+//! ```` ```mermaid ```` blocks, whose contents `to_mermaid` already escapes (no backticks).
+
+use std::fmt::Write;
+
+use super::embed::markdown_link;
+use super::escape::{code_id, escape_markdown as md};
+use super::{diagram_input, relevant_diagrams};
+use crate::catalog::Catalog;
+use crate::decision::Decision;
+use crate::diagrams::{clean, layout, to_mermaid};
+use crate::engine::{Card, Reason, Recommendation, Section, Verdict};
+
+/// The ADR for a decision; `link` is the full URL that reopens it (left out when empty).
+pub fn adr_markdown(
+    catalog: &Catalog,
+    decision: &Decision,
+    rec: &Recommendation,
+    link: &str,
+) -> String {
+    adr_markdown_with_date(catalog, decision, rec, link, None)
+}
+
+/// [`adr_markdown`] with a `Date:` line (e.g. `2025-01-31`) under the status.
+pub fn adr_markdown_with_date(
+    catalog: &Catalog,
+    decision: &Decision,
+    rec: &Recommendation,
+    link: &str,
+    date: Option<&str>,
+) -> String {
+    let mut o = String::with_capacity(16 * 1024);
+    header(&mut o, decision, link, date);
+    context(&mut o, catalog, decision, rec);
+    drivers(&mut o, catalog, decision);
+    options(&mut o, catalog, rec);
+    outcome(&mut o, rec);
+    consequences(&mut o, rec);
+    diagrams(&mut o, decision, rec);
+    more(&mut o, catalog, decision, rec, link);
+    o
+}
+
+/// The first service's name, cleaned (empty when unnamed).
+fn first_service(decision: &Decision) -> String {
+    decision
+        .services
+        .first()
+        .map(|s| clean(&s.name))
+        .unwrap_or_default()
+}
+
+fn title(decision: &Decision) -> String {
+    let t = clean(&decision.title);
+    let service = first_service(decision);
+    if !t.is_empty() {
+        t
+    } else if !service.is_empty() {
+        format!("Data architecture for {service}")
+    } else {
+        "Data architecture decision".into()
+    }
+}
+
+fn header(o: &mut String, decision: &Decision, link: &str, date: Option<&str>) {
+    let _ = writeln!(o, "# {}\n", md(&title(decision)));
+    o.push_str("* Status: proposed\n");
+    if let Some(date) = date.map(clean).filter(|d| !d.is_empty()) {
+        let _ = writeln!(o, "* Date: {}", md(&date));
+    }
+    if !link.trim().is_empty() {
+        let _ = writeln!(
+            o,
+            "* Decision: {}",
+            markdown_link(link, "open it in Strata")
+        );
+    }
+    o.push('\n');
+}
+
+/// `**Label** (`id`)`, or the escaped id when the catalogue does not know it.
+fn requirement_name(catalog: &Catalog, id: &str) -> String {
+    match catalog.requirement(id) {
+        Some(r) => format!("**{}** ({})", md(&r.label), code_id(id)),
+        None => format!("{} (not in the catalogue; ignored)", code_id(id)),
+    }
+}
+
+fn context(o: &mut String, catalog: &Catalog, decision: &Decision, rec: &Recommendation) {
+    o.push_str("## Context and Problem Statement\n\n");
+    let service = first_service(decision);
+    let subject = if service.is_empty() {
+        "this service".to_string()
+    } else {
+        md(&service)
+    };
+    let _ = writeln!(
+        o,
+        "Which primary store, consistency model and level, replication and data patterns should {subject} use?\n"
+    );
+    let reqs = decision.requirements();
+    if rec.neutral {
+        o.push_str("Nothing is decided yet: no requirement from the catalogue is ticked.");
+        if let Some(hint) = &rec.hint {
+            let _ = write!(o, " {}", md(hint));
+        }
+        o.push_str("\n\n");
+    } else {
+        o.push_str("What the system needs:\n\n");
+        for id in reqs {
+            match catalog.requirement(id) {
+                Some(r) => {
+                    let _ = writeln!(o, "* {}: {}", requirement_name(catalog, id), md(&r.help));
+                }
+                None => {
+                    let _ = writeln!(o, "* {}", requirement_name(catalog, id));
+                }
+            }
+        }
+        o.push('\n');
+    }
+    let named = decision.services.iter().any(|s| !clean(&s.name).is_empty());
+    if decision.services.len() > 1 || named {
+        o.push_str("| Service | Ticked requirements |\n| --- | --- |\n");
+        for (i, s) in decision.services.iter().enumerate() {
+            let name = clean(&s.name);
+            let name = if name.is_empty() {
+                format!("Service {}", i + 1)
+            } else {
+                md(&name)
+            };
+            let ids: Vec<String> = s.requirements.iter().map(|id| code_id(id)).collect();
+            let ids = if ids.is_empty() {
+                "none".into()
+            } else {
+                ids.join(", ")
+            };
+            let _ = writeln!(o, "| {name} | {ids} |");
+        }
+        o.push('\n');
+        if decision.services.len() > 1 {
+            let _ = writeln!(
+                o,
+                "This record covers the first service, {subject}; the others get their own recommendation.\n"
+            );
+        }
+    }
+}
+
+fn drivers(o: &mut String, catalog: &Catalog, decision: &Decision) {
+    o.push_str("## Decision Drivers\n\n");
+    let reqs = decision.requirements();
+    if reqs.is_empty() {
+        o.push_str("None yet: tick what the system needs.\n\n");
+        return;
+    }
+    for id in reqs {
+        let _ = writeln!(o, "* {}", requirement_name(catalog, id));
+    }
+    o.push('\n');
+}
+
+/// One row per option: `| Option | Outcome |`.
+fn table(o: &mut String, heading: &str, rows: &[(String, String)]) {
+    let _ = writeln!(o, "### {heading}\n\n| Option | Outcome |\n| --- | --- |");
+    for (option, outcome) in rows {
+        let _ = writeln!(o, "| {} | {outcome} |", md(option));
+    }
+    o.push('\n');
+}
+
+fn choice_rows<'a>(
+    rec: &Recommendation,
+    chosen: &str,
+    options: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<(String, String)> {
+    options
+        .map(|(id, title)| {
+            let outcome = match (id == chosen, rec.neutral) {
+                (true, false) => "**Chosen**",
+                (true, true) => "Default (nothing ticked)",
+                (false, _) => "Not chosen",
+            };
+            (title.to_string(), outcome.to_string())
+        })
+        .collect()
+}
+
+fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
+    o.push_str("## Considered Options\n\n");
+    let primary = catalog
+        .scoring
+        .primary_store
+        .iter()
+        .filter_map(|id| catalog.store(id))
+        .map(|s| (s.id.as_str(), s.title.as_str()));
+    table(
+        o,
+        Section::PrimaryStore.label(),
+        &choice_rows(rec, &rec.primary_store.choice, primary),
+    );
+    let models = catalog
+        .consistency_models
+        .iter()
+        .map(|m| (m.id.as_str(), m.title.as_str()));
+    table(
+        o,
+        Section::Consistency.label(),
+        &choice_rows(rec, &rec.consistency.choice, models),
+    );
+    let levels = catalog
+        .consistency_levels
+        .iter()
+        .map(|l| (l.id.as_str(), l.title.as_str()));
+    table(
+        o,
+        Section::ConsistencyLevel.label(),
+        &choice_rows(rec, &rec.consistency_level.choice, levels),
+    );
+    let modes = catalog
+        .replication_modes
+        .iter()
+        .map(|m| (m.id.as_str(), m.title.as_str()))
+        .chain([(
+            catalog.multi_primary.id.as_str(),
+            catalog.multi_primary.title.as_str(),
+        )]);
+    table(
+        o,
+        Section::Replication.label(),
+        &choice_rows(rec, &rec.replication.choice, modes),
+    );
+    let patterns: Vec<(String, String)> = rec
+        .patterns
+        .iter()
+        .map(|c| {
+            let verdict = if c.verdict == Verdict::Recommended && !rec.neutral {
+                format!("**{}**", c.verdict.label())
+            } else {
+                c.verdict.label().to_string()
+            };
+            (c.title.clone(), verdict)
+        })
+        .collect();
+    table(o, "Data patterns", &patterns);
+    let migrations: Vec<(String, String)> = catalog
+        .migrations
+        .iter()
+        .map(|m| {
+            let shown = rec.migrations.iter().any(|c| c.choice == m.id);
+            let outcome = if shown {
+                "**Recommended**"
+            } else {
+                "Not needed"
+            };
+            (m.title.clone(), outcome.to_string())
+        })
+        .collect();
+    table(o, "Migrations", &migrations);
+}
+
+fn reason_line(o: &mut String, r: &Reason) {
+    let _ = writeln!(
+        o,
+        "* **{}** ({}): {}",
+        md(&r.label),
+        code_id(&r.requirement),
+        md(&r.why)
+    );
+}
+
+/// The "Chosen option" paragraph of one card, with its reasons, steps and what would change it.
+fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
+    let _ = writeln!(o, "### {heading}: {}\n", md(&card.title));
+    let _ = write!(o, "{lead}: \"{}\"", md(&card.title));
+    if !card.examples.is_empty() {
+        let examples: Vec<String> = card.examples.iter().map(|e| md(e)).collect();
+        let _ = write!(o, " (e.g. {})", examples.join(", "));
+    }
+    if card.reasons_for.is_empty() {
+        o.push_str(", because it is the default: no ticked requirement decides this yet.\n\n");
+    } else {
+        o.push_str(", because:\n\n");
+        for r in &card.reasons_for {
+            reason_line(o, r);
+        }
+        o.push('\n');
+    }
+    let _ = writeln!(o, "{}\n", md(&card.summary));
+    if !card.reasons_against.is_empty() {
+        o.push_str("Pulling the other way:\n\n");
+        for r in &card.reasons_against {
+            reason_line(o, r);
+        }
+        o.push('\n');
+    }
+    if !card.steps.is_empty() {
+        for (i, step) in card.steps.iter().enumerate() {
+            let _ = writeln!(o, "{}. {}", i + 1, md(step));
+        }
+        o.push('\n');
+    }
+    if !card.would_change.is_empty() {
+        o.push_str("What would change it:\n\n");
+        for c in &card.would_change {
+            let _ = writeln!(
+                o,
+                "* {} **{}** ({}) → {}",
+                c.toggle.label(),
+                md(&c.label),
+                code_id(&c.requirement),
+                md(&c.becomes_title)
+            );
+        }
+        o.push('\n');
+    }
+}
+
+fn outcome(o: &mut String, rec: &Recommendation) {
+    o.push_str("## Decision Outcome\n\n");
+    if rec.neutral {
+        o.push_str("Nothing is decided yet: tick the requirements of the system to get a recommendation.\n\n");
+        return;
+    }
+    for card in [&rec.primary_store].into_iter().chain(&rec.stores).chain([
+        &rec.consistency,
+        &rec.consistency_level,
+        &rec.replication,
+    ]) {
+        let heading = match card.section {
+            Section::Store => "Also use",
+            s => s.label(),
+        };
+        chosen(o, heading, card, "Chosen option");
+    }
+    for card in &rec.patterns {
+        match card.verdict {
+            Verdict::Recommended => chosen(o, "Data pattern", card, "Chosen option"),
+            Verdict::Avoid => chosen(o, "Avoid", card, "Rejected option"),
+            Verdict::Acceptable => {}
+        }
+    }
+    for card in &rec.migrations {
+        chosen(o, "Migration", card, "Chosen option");
+    }
+}
+
+fn consequences(o: &mut String, rec: &Recommendation) {
+    o.push_str("### Consequences\n\n");
+    if rec.neutral {
+        o.push_str("None yet: nothing is decided.\n\n");
+        return;
+    }
+    for c in &rec.conflicts {
+        let _ = writeln!(o, "> **Conflict: {}.** {}\n", md(&c.title), md(&c.summary));
+        for t in &c.trade_offs {
+            let _ = writeln!(o, "* Bad, because {}", md(t));
+        }
+        o.push('\n');
+    }
+    let chosen = [&rec.primary_store]
+        .into_iter()
+        .chain(&rec.stores)
+        .chain([&rec.consistency, &rec.consistency_level, &rec.replication])
+        .chain(
+            rec.patterns
+                .iter()
+                .filter(|c| c.verdict == Verdict::Recommended),
+        )
+        .chain(&rec.migrations);
+    for card in chosen {
+        let title = md(&card.title);
+        let _ = writeln!(o, "* Good, because {title}: {}", md(&card.summary));
+        // A consistency model's characteristics mix strengths and costs.
+        let cost = if card.section == Section::Consistency {
+            "Neutral"
+        } else {
+            "Bad"
+        };
+        for t in &card.trade_offs {
+            let _ = writeln!(o, "* {cost}, because {title}: {}", md(t));
+        }
+    }
+    o.push('\n');
+}
+
+fn diagrams(o: &mut String, decision: &Decision, rec: &Recommendation) {
+    o.push_str("## Diagrams\n\n");
+    let ids = relevant_diagrams(rec);
+    if ids.is_empty() {
+        o.push_str("None yet: nothing is decided.\n\n");
+        return;
+    }
+    let input = diagram_input(decision, rec);
+    for id in ids {
+        let d = layout(id, &input);
+        let _ = writeln!(o, "### {}\n", md(&d.title));
+        let _ = writeln!(o, "```mermaid\n{}```\n", to_mermaid(&d));
+        for sentence in &d.text_alternative {
+            let _ = writeln!(o, "* {}", md(sentence));
+        }
+        o.push('\n');
+    }
+}
+
+fn more(o: &mut String, catalog: &Catalog, decision: &Decision, rec: &Recommendation, link: &str) {
+    o.push_str("## More Information\n\n");
+    if !link.trim().is_empty() {
+        let _ = writeln!(
+            o,
+            "Open, review or change this decision: {}\n",
+            markdown_link(link, &title(decision))
+        );
+    }
+    o.push_str("Checklist:\n\n");
+    for item in &rec.checklist {
+        let ticked = decision
+            .checklist
+            .get(&item.id)
+            .copied()
+            .unwrap_or(item.answer.is_some());
+        let _ = write!(
+            o,
+            "* [{}] {}",
+            if ticked { 'x' } else { ' ' },
+            md(&item.question)
+        );
+        if let Some(answer) = &item.answer {
+            let _ = write!(o, " — {}", md(answer));
+        }
+        o.push('\n');
+    }
+    let _ = writeln!(
+        o,
+        "\nGenerated by Strata from catalogue version {}.",
+        catalog.version
+    );
+}

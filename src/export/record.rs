@@ -1,0 +1,137 @@
+//! The decision as versioned JSON: what was ticked and what the engine said, for tools and archives.
+
+use crate::catalog::Catalog;
+use crate::decision::Decision;
+use crate::engine::{Card, Change, Reason, Recommendation, Toggle};
+use crate::json::Value;
+use crate::permalink;
+
+/// The `schema` value of the record.
+pub const SCHEMA: &str = "strata.decision";
+/// Bumped when a field changes meaning or goes away (new fields do not bump it).
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn opt(s: Option<&String>) -> Value {
+    s.map_or(Value::Null, |s| Value::from(s.as_str()))
+}
+
+fn reason(r: &Reason) -> Value {
+    Value::object([
+        ("requirement", Value::from(r.requirement.as_str())),
+        ("label", r.label.as_str().into()),
+        ("why", r.why.as_str().into()),
+        ("weight", r.weight.into()),
+    ])
+}
+
+fn change(c: &Change) -> Value {
+    Value::object([
+        ("requirement", Value::from(c.requirement.as_str())),
+        ("label", c.label.as_str().into()),
+        (
+            "toggle",
+            match c.toggle {
+                Toggle::Tick => "tick",
+                Toggle::Untick => "untick",
+            }
+            .into(),
+        ),
+        ("becomes", c.becomes.as_str().into()),
+        ("becomes_title", c.becomes_title.as_str().into()),
+    ])
+}
+
+fn card(c: &Card) -> Value {
+    Value::object([
+        ("section", Value::from(c.section.as_str())),
+        ("choice", c.choice.as_str().into()),
+        ("title", c.title.as_str().into()),
+        ("verdict", c.verdict.as_str().into()),
+        ("summary", c.summary.as_str().into()),
+        (
+            "reasons_for",
+            Value::Array(c.reasons_for.iter().map(reason).collect()),
+        ),
+        (
+            "reasons_against",
+            Value::Array(c.reasons_against.iter().map(reason).collect()),
+        ),
+        ("trade_offs", Value::strings(&c.trade_offs)),
+        (
+            "would_change",
+            Value::Array(c.would_change.iter().map(change).collect()),
+        ),
+        ("examples", Value::strings(&c.examples)),
+        ("steps", Value::strings(&c.steps)),
+        ("catalog_ref", c.catalog_ref.as_str().into()),
+    ])
+}
+
+/// Pretty JSON for a decision and its recommendation:
+///
+/// ```text
+/// { "schema": "strata.decision", "schema_version": 1, "link_format": 1, "catalog_version": …,
+///   "decision": { "title", "services": [{ "name", "requirements": [id…] }], "checklist": { id: bool } },
+///   "recommendation": { "neutral", "hint", "cards": [{ section, choice, title, verdict, summary,
+///     reasons_for/against: [{ requirement, label, why, weight }], trade_offs, would_change, examples,
+///     steps, catalog_ref }], "conflicts": [{ id, title, summary, requirements }],
+///     "checklist": [{ id, scope, question, answer, ticked, edited }] } }
+/// ```
+///
+/// Strings are kept as typed (JSON escaping makes them safe); `ticked` is the user's edit or else the
+/// engine's pre-fill (answered items are ticked).
+pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendation) -> String {
+    let services = decision.services.iter().map(|s| {
+        Value::object([
+            ("name", Value::from(s.name.as_str())),
+            ("requirements", Value::strings(&s.requirements)),
+        ])
+    });
+    let edits = decision
+        .checklist
+        .iter()
+        .map(|(id, ticked)| (id.clone(), Value::Bool(*ticked)));
+    let decision_value = Value::object([
+        ("title", Value::from(decision.title.as_str())),
+        ("services", Value::Array(services.collect())),
+        ("checklist", Value::object(edits)),
+    ]);
+    let conflicts = rec.conflicts.iter().map(|c| {
+        Value::object([
+            ("id", Value::from(c.choice.as_str())),
+            ("title", c.title.as_str().into()),
+            ("summary", c.summary.as_str().into()),
+            (
+                "requirements",
+                Value::strings(c.reasons_for.iter().map(|r| &r.requirement)),
+            ),
+        ])
+    });
+    let checklist = rec.checklist.iter().map(|item| {
+        let edit = decision.checklist.get(&item.id).copied();
+        Value::object([
+            ("id", Value::from(item.id.as_str())),
+            ("scope", item.scope.as_str().into()),
+            ("question", item.question.as_str().into()),
+            ("answer", opt(item.answer.as_ref())),
+            ("ticked", edit.unwrap_or(item.answer.is_some()).into()),
+            ("edited", edit.is_some().into()),
+        ])
+    });
+    let recommendation = Value::object([
+        ("neutral", Value::Bool(rec.neutral)),
+        ("hint", opt(rec.hint.as_ref())),
+        ("cards", Value::Array(rec.cards().map(card).collect())),
+        ("conflicts", Value::Array(conflicts.collect())),
+        ("checklist", Value::Array(checklist.collect())),
+    ]);
+    Value::object([
+        ("schema", Value::from(SCHEMA)),
+        ("schema_version", SCHEMA_VERSION.into()),
+        ("link_format", permalink::VERSION.into()),
+        ("catalog_version", catalog.version.into()),
+        ("decision", decision_value),
+        ("recommendation", recommendation),
+    ])
+    .to_json_pretty()
+}

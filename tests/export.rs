@@ -1,0 +1,599 @@
+//! Native tests for the exports: the ADR (MADR layout), the JSON record, the embed snippets and the
+//! escaping of everything user-typed in each of them.
+
+use strata::catalog::Catalog;
+use strata::decision::{Decision, Service};
+use strata::diagrams::{layout, DiagramId, ReplicationLabel};
+use strata::engine::{recommend, Recommendation, Requirements, Verdict};
+use strata::export::*;
+use strata::permalink;
+
+const HOSTILE: &str = "<script>alert(1)</script> | `pwn` \n # x";
+const LINK: &str = "https://strata.example/app/#v=1&t=Payments%20ledger&r=acid,financial";
+const MADR: [&str; 7] = [
+    "\n## Context and Problem Statement\n",
+    "\n## Decision Drivers\n",
+    "\n## Considered Options\n",
+    "\n## Decision Outcome\n",
+    "\n### Consequences\n",
+    "\n## Diagrams\n",
+    "\n## More Information\n",
+];
+
+fn cat() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+fn reqs(ids: &[&str]) -> Requirements {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+fn decision(title: &str, services: &[(&str, &[&str])]) -> Decision {
+    Decision {
+        title: title.into(),
+        services: services
+            .iter()
+            .map(|(name, ids)| Service {
+                name: name.to_string(),
+                requirements: reqs(ids),
+            })
+            .collect(),
+        checklist: Default::default(),
+    }
+}
+
+fn preset(id: &str) -> Vec<&'static str> {
+    cat()
+        .preset(id)
+        .expect("preset")
+        .requirements
+        .iter()
+        .map(String::as_str)
+        .collect()
+}
+
+fn payments() -> Decision {
+    decision("Payments ledger", &[("Ledger", &preset("payments-ledger"))])
+}
+
+fn rec(d: &Decision) -> Recommendation {
+    recommend(cat(), d.requirements())
+}
+
+fn adr(d: &Decision) -> String {
+    adr_markdown(cat(), d, &rec(d), LINK)
+}
+
+/// The text from `start` up to the next heading of the same or a higher level.
+fn section<'a>(doc: &'a str, start: &str) -> &'a str {
+    let at = doc
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in\n{doc}"));
+    let rest = &doc[at + start.len()..];
+    let end = rest.find("\n#").map_or(rest.len(), |e| e + 1);
+    &rest[..end]
+}
+
+/// Pipes that separate table cells (not backslash-escaped).
+fn cell_pipes(line: &str) -> usize {
+    let mut n = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '|' => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Checks that fences pair up as ```` ```mermaid ```` … ```` ``` ```` and that nothing else contains a fence.
+fn check_fences(doc: &str) -> usize {
+    assert_eq!(doc.matches("```").count() % 2, 0, "odd fences:\n{doc}");
+    let mut open = false;
+    let mut blocks = 0;
+    for line in doc.lines() {
+        if line.contains("```") {
+            if open {
+                assert_eq!(line, "```", "{doc}");
+            } else {
+                assert_eq!(line, "```mermaid", "{doc}");
+                blocks += 1;
+            }
+            open = !open;
+        }
+    }
+    assert!(!open, "unclosed fence:\n{doc}");
+    blocks
+}
+
+#[test]
+fn adr_has_the_madr_headings_in_order() {
+    let doc = adr(&payments());
+    assert!(doc.starts_with("# Payments ledger\n"), "{doc}");
+    assert!(doc.contains("Status: proposed"));
+    let mut last = 0;
+    for heading in MADR {
+        let at = doc
+            .find(heading)
+            .unwrap_or_else(|| panic!("missing {heading:?}"));
+        assert!(at > last, "{heading:?} out of order");
+        last = at;
+    }
+    assert_eq!(doc.lines().filter(|l| l.starts_with("# ")).count(), 1);
+}
+
+#[test]
+fn adr_date_line_is_optional() {
+    let d = payments();
+    let dated = adr_markdown_with_date(cat(), &d, &rec(&d), LINK, Some("2025-01-31"));
+    assert!(dated.contains("* Date: 2025-01-31\n"));
+    assert!(!adr(&d).contains("Date:"));
+}
+
+#[test]
+fn adr_context_and_drivers_list_the_ticks_with_labels() {
+    let doc = adr(&payments());
+    let acid = cat().requirement("acid").unwrap();
+    let context = section(&doc, "## Context and Problem Statement\n");
+    assert!(context.contains(&format!("**{}** (`acid`)", escape_markdown(&acid.label))));
+    assert!(context.contains(&escape_markdown(&acid.help)));
+    let drivers = section(&doc, "## Decision Drivers\n");
+    for id in preset("payments-ledger") {
+        assert!(drivers.contains(&format!("(`{id}`)")), "{id} not a driver");
+    }
+}
+
+#[test]
+fn adr_chooses_relational_because_of_acid() {
+    let doc = adr(&payments());
+    let options = section(&doc, "### Primary store\n");
+    assert!(options.contains("| Relational | **Chosen** |"), "{options}");
+    assert!(options.contains("| Document | Not chosen |"), "{options}");
+    let outcome = section(&doc, "### Primary store: Relational\n");
+    assert!(
+        outcome.contains("Chosen option: \"Relational\""),
+        "{outcome}"
+    );
+    assert!(outcome.contains("PostgreSQL"));
+    let because = &outcome[outcome.find("because").unwrap()..];
+    assert!(because.contains("(`acid`)"), "{outcome}");
+    // The other sections of the outcome too.
+    assert!(doc.contains("Chosen option: \"Strong consistency\""));
+    assert!(doc.contains("Chosen option: \"Sync\""));
+    let consequences = section(&doc, "### Consequences\n");
+    assert!(consequences.contains("* Bad, because Relational: Fixed schema"));
+    assert!(consequences.contains("* Good, because Relational:"));
+}
+
+#[test]
+fn adr_has_a_mermaid_block_per_relevant_diagram() {
+    let d = payments();
+    let r = rec(&d);
+    let ids = relevant_diagrams(&r);
+    assert!(ids.contains(&DiagramId::StrongConsistency), "{ids:?}");
+    assert!(ids.contains(&DiagramId::PrimaryReplica), "{ids:?}");
+    let doc = adr(&d);
+    assert_eq!(check_fences(&doc), ids.len());
+    let diagrams = &doc[doc.find("\n## Diagrams\n").unwrap()..doc.find("\n## More").unwrap()];
+    let input = diagram_input(&d, &r);
+    for id in ids {
+        let dg = layout(id, &input);
+        let heading = format!(
+            "### {}\n\n```mermaid\nflowchart",
+            escape_markdown(&dg.title)
+        );
+        assert!(diagrams.contains(&heading), "{heading:?} in\n{diagrams}");
+    }
+    assert!(diagrams.contains("sync replication"));
+}
+
+#[test]
+fn adr_links_back_to_the_decision() {
+    let doc = adr(&payments());
+    assert!(doc.contains(&format!("]({LINK})")), "{doc}");
+    let more = section(&doc, "## More Information\n");
+    assert!(more.contains(&format!("[Payments ledger]({LINK})")));
+    // Parentheses in the URL cannot end the link early.
+    let d = payments();
+    let odd = adr_markdown(cat(), &d, &rec(&d), "https://x.example/a(b)/#v=1");
+    assert!(odd.contains("](https://x.example/a%28b%29/#v=1)"), "{odd}");
+    // No link given: no dangling link.
+    let none = adr_markdown(cat(), &d, &rec(&d), "");
+    assert!(!none.contains("]("));
+}
+
+#[test]
+fn adr_escapes_user_typed_names() {
+    let ids = preset("monolith-split");
+    let d = decision(
+        HOSTILE,
+        &[(HOSTILE, &ids), (HOSTILE, &["acid"]), ("B|2", &[])],
+    );
+    let r = rec(&d);
+    let doc = adr_markdown(cat(), &d, &r, LINK);
+    assert!(!doc.contains("<script"), "{doc}");
+    assert!(!doc.contains("</script"), "{doc}");
+    assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(doc.contains("\\`pwn\\`"));
+    assert!(!doc.contains(" `pwn`"));
+    // The name's "# x" never starts a heading; the title is one line.
+    assert_eq!(doc.lines().filter(|l| l.starts_with("# ")).count(), 1);
+    assert!(doc.starts_with("# &lt;script&gt;alert(1)&lt;/script&gt; \\| \\`pwn\\` \\# x\n"));
+    for line in doc.lines().filter(|l| l.starts_with('#')) {
+        let level = line.chars().take_while(|&c| c == '#').count();
+        assert!(
+            (1..=3).contains(&level) && line[level..].starts_with(' '),
+            "{line}"
+        );
+        let rest = line[level..].replace("\\#", "");
+        assert!(!rest.contains('#'), "unescaped # in {line}");
+    }
+    // Every table row has exactly its column separators.
+    let rows: Vec<&str> = doc.lines().filter(|l| l.starts_with('|')).collect();
+    assert!(rows.iter().any(|l| l.contains("alert(1)")));
+    for row in rows {
+        assert_eq!(cell_pipes(row), 3, "{row}");
+    }
+    check_fences(&doc);
+    // Named services reach the diagrams, escaped for Mermaid.
+    let input = diagram_input(&d, &r);
+    assert_eq!(input.services.len(), 3);
+    let ids = relevant_diagrams(&r);
+    assert!(ids.contains(&DiagramId::DatabasePerService), "{ids:?}");
+    assert!(doc.contains("\"#lt;script#gt;alert(1)"), "{doc}");
+    assert!(doc.contains("\"B#124;2\"") && doc.contains("| B\\|2 | none |"));
+}
+
+#[test]
+fn adr_of_an_empty_decision_says_nothing_is_decided() {
+    let d = Decision::default();
+    let r = rec(&d);
+    assert!(r.neutral);
+    let doc = adr_markdown(cat(), &d, &r, LINK);
+    assert!(doc.starts_with("# Data architecture decision\n"));
+    let mut last = 0;
+    for heading in MADR {
+        let at = doc.find(heading).unwrap();
+        assert!(at > last);
+        last = at;
+    }
+    assert!(section(&doc, "## Decision Outcome\n").contains("Nothing is decided yet"));
+    assert!(section(&doc, "## Decision Drivers\n").contains("None yet"));
+    assert!(!doc.contains("Chosen option"));
+    assert!(!doc.contains("**Chosen**"));
+    assert!(!doc.contains("```"));
+    assert!(doc.contains(&format!("]({LINK})")));
+    // An unnamed decision with a named service takes the service's name.
+    let named = decision("", &[("Billing", &[])]);
+    let doc = adr_markdown(cat(), &named, &rec(&named), "");
+    assert!(doc.starts_with("# Data architecture for Billing\n"));
+}
+
+#[test]
+fn adr_puts_conflicts_first_in_the_consequences() {
+    let d = decision(
+        "Global",
+        &[(
+            "",
+            &[
+                "strong-consistency",
+                "local-writes",
+                "low-latency",
+                "multi-region",
+            ],
+        )],
+    );
+    let r = rec(&d);
+    assert!(!r.conflicts.is_empty());
+    let doc = adr_markdown(cat(), &d, &r, LINK);
+    let consequences = section(&doc, "### Consequences\n");
+    let conflict = consequences.find("> **Conflict: ").expect("conflict shown");
+    let good = consequences.find("* Good, because").unwrap();
+    assert!(conflict < good, "{consequences}");
+    for c in &r.conflicts {
+        assert!(consequences.contains(&escape_markdown(&c.title)));
+    }
+}
+
+#[test]
+fn adr_shows_migration_steps() {
+    let d = decision("Split", &[("", &preset("monolith-split"))]);
+    let r = rec(&d);
+    let doc = adr_markdown(cat(), &d, &r, "");
+    for m in &r.migrations {
+        let outcome = section(
+            &doc,
+            &format!("### Migration: {}\n", escape_markdown(&m.title)),
+        );
+        assert!(outcome.contains(&format!("1. {}", escape_markdown(&m.steps[0]))));
+    }
+    assert!(!r.migrations.is_empty());
+}
+
+#[test]
+fn json_has_schema_decision_and_every_card() {
+    let mut d = payments();
+    d.checklist.insert("svc-owned-data".into(), true);
+    d.checklist.insert("svc-storage".into(), false);
+    let r = rec(&d);
+    let text = decision_json(cat(), &d, &r);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(v["schema"], "strata.decision");
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["link_format"], permalink::VERSION);
+    assert_eq!(v["decision"]["title"], "Payments ledger");
+    assert_eq!(v["decision"]["services"][0]["name"], "Ledger");
+    let ids: Vec<&str> = v["decision"]["services"][0]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    let mut expected = preset("payments-ledger");
+    expected.sort();
+    assert_eq!(ids, expected);
+    assert_eq!(v["decision"]["checklist"]["svc-storage"], false);
+    let cards = v["recommendation"]["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), r.cards().count());
+    for (json, card) in cards.iter().zip(r.cards()) {
+        assert_eq!(json["section"], card.section.as_str());
+        assert_eq!(json["choice"], card.choice.as_str());
+        assert_eq!(json["verdict"], card.verdict.as_str());
+        assert_eq!(
+            json["trade_offs"].as_array().unwrap().len(),
+            card.trade_offs.len()
+        );
+        assert_eq!(
+            json["would_change"].as_array().unwrap().len(),
+            card.would_change.len()
+        );
+        let reasons: Vec<&str> = json["reasons_for"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["requirement"].as_str().unwrap())
+            .collect();
+        let want: Vec<&str> = card
+            .reasons_for
+            .iter()
+            .map(|x| x.requirement.as_str())
+            .collect();
+        assert_eq!(reasons, want);
+    }
+    assert_eq!(cards[0]["choice"], "relational");
+    assert!(cards[0]["reasons_for"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["requirement"] == "acid"));
+    let checklist = v["recommendation"]["checklist"].as_array().unwrap();
+    assert_eq!(checklist.len(), r.checklist.len());
+    let storage = checklist.iter().find(|c| c["id"] == "svc-storage").unwrap();
+    assert_eq!(storage["answer"], "PostgreSQL (relational)");
+    assert_eq!(storage["ticked"], false, "the user's untick wins");
+    assert_eq!(storage["edited"], true);
+    let owned = checklist
+        .iter()
+        .find(|c| c["id"] == "svc-owned-data")
+        .unwrap();
+    assert_eq!(owned["answer"], serde_json::Value::Null);
+    assert_eq!(owned["ticked"], true);
+    assert!(v["recommendation"]["conflicts"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn json_lists_conflicts_with_their_requirements() {
+    let d = decision(
+        "",
+        &[("", &["strong-consistency", "local-writes", "low-latency"])],
+    );
+    let r = rec(&d);
+    let v: serde_json::Value = serde_json::from_str(&decision_json(cat(), &d, &r)).unwrap();
+    let conflicts = v["recommendation"]["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), r.conflicts.len());
+    assert!(!conflicts.is_empty());
+    assert!(conflicts[0]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x == "local-writes"));
+}
+
+#[test]
+fn json_round_trips_hostile_names() {
+    let mut d = decision(
+        HOSTILE,
+        &[(HOSTILE, &["acid", "weird\"id"]), ("\u{2028}é\\", &[])],
+    );
+    d.checklist.insert("</script>".into(), false);
+    let r = rec(&d);
+    let text = decision_json(cat(), &d, &r);
+    assert!(!text.contains("<script") && !text.contains("</script"));
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(v["decision"]["title"], HOSTILE);
+    assert_eq!(v["decision"]["services"][0]["name"], HOSTILE);
+    assert_eq!(v["decision"]["services"][1]["name"], "\u{2028}é\\");
+    assert_eq!(v["decision"]["services"][0]["requirements"][1], "weird\"id");
+    assert_eq!(v["decision"]["checklist"]["</script>"], false);
+}
+
+#[test]
+fn json_of_an_empty_decision_is_neutral() {
+    let d = Decision::default();
+    let r = rec(&d);
+    let v: serde_json::Value = serde_json::from_str(&decision_json(cat(), &d, &r)).unwrap();
+    assert_eq!(v["recommendation"]["neutral"], true);
+    assert_eq!(
+        v["recommendation"]["hint"],
+        r.hint.clone().unwrap().as_str()
+    );
+    assert_eq!(v["decision"]["services"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn iframe_snippet_is_sandboxed_and_attribute_safe() {
+    let d = decision(HOSTILE, &[("", &["acid"])]);
+    let fragment = permalink::encode(&d, false);
+    let html = iframe_snippet("https://strata.example/app/#old", &fragment, &d.title);
+    assert!(
+        html.starts_with("<iframe src=\"https://strata.example/app/#embed&amp;v=1&amp;t="),
+        "{html}"
+    );
+    assert!(html.contains("sandbox=\"allow-scripts\""));
+    assert!(html.contains("loading=\"lazy\""));
+    assert!(html.contains("style=\"width:100%;border:0\""));
+    assert!(html.contains("height=\"600\""));
+    assert!(html.ends_with("></iframe>"));
+    assert!(!html.contains('\n'));
+    assert!(!html.contains("<script") && !html.contains('\''));
+    // The tag is one element with six quoted attributes: no quote or bracket from the title escapes.
+    let inner = &html["<iframe ".len()..html.len() - "></iframe>".len()];
+    assert!(!inner.contains('<') && !inner.contains('>'), "{inner}");
+    assert_eq!(inner.matches('"').count(), 12, "{inner}");
+    assert!(
+        inner.contains("title=\"&lt;script&gt;alert(1)&lt;/script&gt; | `pwn` # x\""),
+        "{inner}"
+    );
+    // The fragment decodes back to the decision, in embed mode.
+    let src = &inner["src=\"".len()..inner.find("\" title").unwrap()];
+    let hash = src.replace("&amp;", "&");
+    let decoded = permalink::decode(hash.split_once('#').unwrap().1, cat());
+    assert!(decoded.embed);
+    assert_eq!(
+        decoded.decision.title,
+        strata::decision::clean_name(HOSTILE)
+    );
+    // No title: a sensible default.
+    assert!(
+        iframe_snippet("https://s.example/", "", "").contains("#embed\" title=\"Strata decision\"")
+    );
+}
+
+#[test]
+fn embed_fragment_prefixes_embed_once() {
+    assert_eq!(embed_fragment("v=1&r=acid"), "embed&v=1&r=acid");
+    assert_eq!(embed_fragment("#v=1&embed&r=acid"), "embed&v=1&r=acid");
+    assert_eq!(embed_fragment(""), "embed");
+}
+
+#[test]
+fn confluence_snippet_is_the_iframe_plus_a_plain_link() {
+    let html = confluence_snippet("https://s.example/", "v=1&r=acid", "A \"B\" <c>");
+    let (iframe, link) = html.split_once('\n').unwrap();
+    assert_eq!(
+        iframe,
+        iframe_snippet("https://s.example/", "v=1&r=acid", "A \"B\" <c>")
+    );
+    assert_eq!(
+        link,
+        "<p><a href=\"https://s.example/#v=1&amp;r=acid\" target=\"_blank\" rel=\"noopener\">A &quot;B&quot; &lt;c&gt;</a></p>"
+    );
+}
+
+#[test]
+fn wiki_links_neutralise_brackets_and_newlines() {
+    let link = mediawiki_link(
+        "https://s.example/a b]#v=1",
+        "Pay]ments\n[[x]] {{t}} | ''b''",
+    );
+    assert!(!link.contains('\n'));
+    assert!(
+        link.starts_with("[https://s.example/a%20b%5D#v=1 Pay&#93;ments"),
+        "{link}"
+    );
+    assert_eq!(link.matches('[').count(), 1, "{link}");
+    assert_eq!(link.matches(']').count(), 1, "{link}");
+    assert!(link.ends_with(']') && !link.contains("{{") && !link.contains("''"));
+
+    let md = markdown_link("https://s.example/(x)#v=1", "[a](b) *c*\n# d");
+    assert_eq!(
+        md,
+        "[\\[a\\]\\(b\\) \\*c\\* \\# d](https://s.example/%28x%29#v=1)"
+    );
+}
+
+#[test]
+fn escapes_are_one_line_and_inert() {
+    assert_eq!(
+        escape_html("<a href='x'>&\"\n"),
+        "&lt;a href=&#39;x&#39;&gt;&amp;&quot; "
+    );
+    assert_eq!(escape_markdown("a\n\n# b  |c|"), "a \\# b \\|c\\|");
+    assert_eq!(escape_markdown("- item"), "\\- item");
+    assert_eq!(escape_markdown("12. item"), "12\\. item");
+    assert_eq!(
+        escape_markdown("$x$ ~y~ _z_ {w}"),
+        "\\$x\\$ \\~y\\~ \\_z\\_ \\{w\\}"
+    );
+    assert_eq!(escape_markdown("```"), "\\`\\`\\`");
+    assert_eq!(escape_markdown("a\\b"), "a\\\\b");
+    assert_eq!(escape_markdown("&lt;"), "&amp;lt;");
+}
+
+#[test]
+fn diagram_input_follows_the_decision() {
+    let d = payments();
+    let r = rec(&d);
+    let input = diagram_input(&d, &r);
+    assert_eq!(input.store_name, "PostgreSQL");
+    assert_eq!(input.new_store, "PostgreSQL");
+    assert_eq!(input.replication, ReplicationLabel::Sync);
+    assert_eq!(input.replicas, 2);
+    assert_eq!(
+        input.services,
+        strata::diagrams::DiagramInput::default().services
+    );
+    assert_eq!(
+        input.shared_database_verdict,
+        r.pattern("shared-database").unwrap().verdict
+    );
+
+    // Read-heavy asks for a third replica; a document store names its own example.
+    let feed = decision("", &[("Feed", &preset("social-feed"))]);
+    let r = rec(&feed);
+    let input = diagram_input(&feed, &r);
+    assert_eq!(input.replicas, 3);
+    assert_eq!(Some(&input.store_name), r.primary_store.examples.first());
+
+    // Two named services replace the seed's; one named service does not.
+    let two = decision(
+        "",
+        &[("Orders", &["microservices"]), ("", &[]), ("Billing", &[])],
+    );
+    let input = diagram_input(&two, &rec(&two));
+    assert_eq!(input.services, ["Orders", "Billing"]);
+    assert_eq!(input.owner_service, "Orders");
+    let one = decision("", &[("Orders", &["microservices"])]);
+    let input = diagram_input(&one, &rec(&one));
+    assert_eq!(input.services.len(), 3);
+
+    // Multi-primary keeps the default replication label.
+    let saas = decision("", &[("", &preset("multi-region-saas"))]);
+    let r = rec(&saas);
+    if r.replication.choice == "multi-primary" {
+        assert_eq!(
+            diagram_input(&saas, &r).replication,
+            ReplicationLabel::Async
+        );
+        assert!(relevant_diagrams(&r).contains(&DiagramId::MultiPrimary));
+    }
+}
+
+#[test]
+fn shared_database_diagram_is_drawn_when_it_is_to_be_avoided() {
+    for p in &cat().presets {
+        let d = decision("", &[("", &preset(&p.id))]);
+        let r = rec(&d);
+        let shared = r.pattern("shared-database").unwrap().verdict;
+        let drawn = relevant_diagrams(&r).contains(&DiagramId::SharedDatabase);
+        assert_eq!(drawn, shared != Verdict::Acceptable, "{}", p.id);
+        check_fences(&adr_markdown(cat(), &d, &r, LINK));
+    }
+}
