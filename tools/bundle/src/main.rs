@@ -1,0 +1,25 @@
+//! `strata-bundle [DIR]`: run by Trunk as a post-build hook (see Trunk.toml) on `$TRUNK_STAGING_DIR`, or by
+//! hand on a built `dist/`. Writes a strict-CSP `index.html`, `strata-offline.html` and `strata-dist.zip`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let dir = std::env::args_os()
+        .nth(1)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR"))
+        .map_or_else(|| PathBuf::from("dist"), PathBuf::from);
+    let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "./".to_string());
+    match strata_bundle::run(&dir, &public_url) {
+        Ok(lines) => {
+            for line in lines {
+                println!("strata-bundle: wrote {line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("strata-bundle: {} : {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}
