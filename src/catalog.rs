@@ -6,9 +6,12 @@
 //! can replace the whole file (`Catalog::from_json`); rules are keyed by requirement + section + option, so
 //! overriding a weight means editing one line. Cross-references are validated after parsing.
 //!
-//! Depends on `serde` and `std` only; never on the browser or on `engine`.
+//! Read with the crate's small JSON reader (`crate::json`) and hand-written conversions (`catalog/read.rs`), not
+//! serde_json, to keep the wasm small; the serde derives document the format and let native tests cross-check.
+//! Depends on `serde`, `crate::json` and `std` only; never on the browser or on `engine`.
 
 mod index;
+mod read;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -96,7 +99,7 @@ pub struct StoreKind {
 }
 
 /// Relational vs document: the contrast table and both "choose when" lists.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     pub id: String,
@@ -187,7 +190,7 @@ impl Pattern {
 }
 
 /// A plain titled entry (e.g. primary-replica as a whole).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
@@ -207,7 +210,7 @@ pub struct ReplicationMode {
     pub summary: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MultiPrimary {
     pub id: String,
@@ -241,7 +244,7 @@ pub struct ChecklistEntry {
 }
 
 /// Knobs of the scoring: which stores compete for primary, tie-break defaults, presence threshold.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// Store ids that compete for the primary-store card (first listed wins nothing by itself: see defaults).
@@ -252,7 +255,7 @@ pub struct Scoring {
     pub present_at: i32,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Defaults {
     pub primary_store: String,
@@ -302,13 +305,15 @@ pub struct OptionRef {
 /// Why a catalogue could not be loaded, in words a catalogue editor can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CatalogError {
-    /// Not valid JSON, or a field has the wrong shape.
+    /// Not valid JSON.
     Syntax {
         line: usize,
         column: usize,
         message: String,
     },
-    /// Valid JSON whose content does not hang together (unknown ids, duplicates, empty groups…).
+    /// Valid JSON of the wrong shape (unknown or missing field, wrong type: the message starts with the path,
+    /// e.g. `stores[3].examples[1]: expected a string, found a number`), or whose content does not hang
+    /// together (unknown ids, duplicates, empty groups…).
     Invalid(String),
 }
 
@@ -349,12 +354,13 @@ impl Catalog {
 
     /// Parses and validates a catalogue. Never panics.
     pub fn from_json(json: &str) -> Result<Catalog, CatalogError> {
-        let mut catalog: Catalog =
-            serde_json::from_str(json).map_err(|e| CatalogError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            })?;
+        let value = crate::json::parse(json).map_err(|e| CatalogError::Syntax {
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+        let mut catalog =
+            read::catalog(&value, &read::Path::Root).map_err(CatalogError::Invalid)?;
         catalog.index = Index::build(&catalog).map_err(CatalogError::Invalid)?;
         Ok(catalog)
     }

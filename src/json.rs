@@ -5,6 +5,10 @@
 //! still derive serde's traits, and native tests check that this reading agrees with serde_json's.
 //! Pure: no browser dependency.
 
+mod read;
+
+pub use read::{parse, ParseError, MAX_DEPTH};
+
 use std::fmt::Write;
 
 /// A JSON value. Objects keep their keys in document order (and duplicates are rejected by the reader).
