@@ -8,12 +8,23 @@ pub struct Hosted {
     pub html: String,
     /// Files to write next to `index.html`: (name, content).
     pub files: Vec<(String, String)>,
+    /// Whether the page carries `trunk serve`'s live-reload script, and so got no CSP (see `rewrite`).
+    pub dev_reload: bool,
 }
 
+/// `trunk serve` injects a live-reload script whose placeholders (`{{__TRUNK_ADDRESS__}}`) it fills in only
+/// in HTML responses: moved into a file it would break, kept inline it breaks the CSP.
+pub fn is_dev_reload(code: &str) -> bool {
+    code.contains("{{__TRUNK_ADDRESS__}}") || code.contains(".well-known/trunk/ws")
+}
+
+/// Moves inline scripts and styles into files and adds the CSP. A page from `trunk serve` keeps its
+/// live-reload script inline and gets no CSP `<meta>` (a development page; `trunk build` output always has it).
 pub fn rewrite(html: &str, public_url: &str) -> Hosted {
     let els = elements(html);
     let mut edits = Vec::new();
     let mut files = Vec::new();
+    let mut dev_reload = false;
     for e in &els {
         let Some(content) = e.content.clone() else {
             continue;
@@ -29,7 +40,9 @@ pub fn rewrite(html: &str, public_url: &str) -> Hosted {
                 .cloned()
                 .collect::<Vec<_>>()
         };
-        if e.name == "script" && e.is_executable_script() {
+        if e.name == "script" && is_dev_reload(text) {
+            dev_reload = true;
+        } else if e.name == "script" && e.is_executable_script() {
             let name = format!("boot-{}.js", short_hash(text.as_bytes()));
             let mut attrs = keep(&e.attrs);
             attrs.push(("src".into(), Some(format!("{public_url}{name}"))));
@@ -49,10 +62,13 @@ pub fn rewrite(html: &str, public_url: &str) -> Hosted {
             files.push((name, text.to_string()));
         }
     }
-    edits.push(csp_meta_edit(&els, HOSTED_CSP));
+    if !dev_reload {
+        edits.push(csp_meta_edit(&els, HOSTED_CSP));
+    }
     Hosted {
         html: apply(html, edits),
         files,
+        dev_reload,
     }
 }
 
@@ -85,7 +101,7 @@ window.wasmBindings = bindings;
 <link rel="modulepreload" href="./strata-1.js" crossorigin="anonymous" integrity="sha384-def"></head>
   <body><div id="app"></div>
 <script type="application/json" id="data">{"a":1}</script>
-<script>(function () { const ws = new WebSocket("ws://" + location.host + "/.well-known/trunk/ws"); })()</script></body></html>"#;
+<script>"use strict"; (function () { const address = '{{__TRUNK_ADDRESS__}}'; })()</script></body></html>"#;
 
     fn inline_code(els: &[Element], html: &str) -> Vec<String> {
         els.iter()
@@ -139,11 +155,15 @@ window.wasmBindings = bindings;
     }
 
     #[test]
-    fn serve_output_moves_every_inline_script_and_style_but_keeps_data() {
+    fn serve_output_keeps_the_live_reload_inline_and_gets_no_csp() {
         let out = rewrite(TRUNK_SERVE, "./");
         let els = elements(&out.html);
-        assert_eq!(inline_code(&els, &out.html), Vec::<String>::new());
-        assert_eq!(out.files.len(), 3, "style, boot module, autoreload");
+        assert!(out.dev_reload);
+        let inline = inline_code(&els, &out.html);
+        assert_eq!(inline.len(), 1, "only the live-reload script stays inline");
+        assert!(inline[0].contains("{{__TRUNK_ADDRESS__}}"));
+        assert!(!out.html.contains("Content-Security-Policy"));
+        assert_eq!(out.files.len(), 2, "style, boot module");
         assert!(out.files[0].0.starts_with("style-") && out.files[0].1 == "body { margin: 0 }");
         assert!(
             out.html.contains(r#"{"a":1}"#),
@@ -154,11 +174,27 @@ window.wasmBindings = bindings;
             .iter()
             .filter(|e| e.name == "script" && e.attr("src").is_some())
             .collect();
-        assert_eq!(scripts.len(), 2);
+        assert_eq!(scripts.len(), 1);
+        assert!(scripts[0].is_module(), "module-ness is kept");
+    }
+
+    #[test]
+    fn other_inline_scripts_and_styles_all_move() {
+        let html = TRUNK_SERVE.replace("'{{__TRUNK_ADDRESS__}}'", "location.host");
+        let out = rewrite(&html, "./");
+        let els = elements(&out.html);
+        assert!(!out.dev_reload);
+        assert_eq!(inline_code(&els, &out.html), Vec::<String>::new());
+        assert_eq!(out.files.len(), 3);
+        let scripts: Vec<_> = els
+            .iter()
+            .filter(|e| e.name == "script" && e.attr("src").is_some())
+            .collect();
         assert!(
             scripts[0].is_module() && !scripts[1].is_module(),
             "module-ness is kept"
         );
+        assert!(out.html.contains("Content-Security-Policy"));
     }
 
     #[test]

@@ -105,7 +105,10 @@ pub fn run(dir: &Path, public_url: &str) -> Result<Vec<String>> {
         report.push(format!("{name} (moved out of index.html)"));
     }
     write(&index, hosted.html.as_bytes())?;
-    report.push("index.html (strict CSP)".to_string());
+    report.push(match hosted.dev_reload {
+        false => "index.html (strict CSP)".to_string(),
+        true => "index.html (no CSP: it carries trunk serve's live-reload script)".to_string(),
+    });
 
     let files = zip::collect(dir, &[ZIP])?;
     let archive = zip::write(&files);

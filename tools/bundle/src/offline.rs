@@ -70,6 +70,10 @@ pub fn build(html: &str, dir: &Path, public_url: &str) -> Result<String> {
                     }
                     None => html[e.content.clone().unwrap_or_default()].to_string(),
                 };
+                if crate::hosted::is_dev_reload(&code) {
+                    edits.push((e.span.clone(), String::new()));
+                    continue;
+                }
                 if code.trim().is_empty() {
                     continue;
                 }
@@ -236,6 +240,13 @@ export { initSync, __wbg_init as default };
         let html = sample_bundle(&dir);
         let page = build(&html, &dir, "./").unwrap();
         check(&page);
+
+        // `trunk serve`'s live-reload script is dropped: there is no server behind a file.
+        let dev = html.replace(
+            "</body>",
+            "<script>const a = '{{__TRUNK_ADDRESS__}}';</script></body>",
+        );
+        check(&build(&dev, &dir, "./").unwrap());
 
         // The same page comes out of the hosted rewrite's output (boot script moved to a file).
         let hosted = crate::hosted::rewrite(&html, "./");
