@@ -6,6 +6,7 @@ use crate::components::catalogue::CatalogueBrowser;
 use crate::components::notices::Notices;
 use crate::components::picker::Picker;
 use crate::components::results::Results;
+use crate::components::toolbar::Toolbar;
 use crate::components::CatalogRef;
 use crate::decision::Decision;
 use crate::engine::recommend;
@@ -132,6 +133,11 @@ pub fn App() -> Html {
         recommend(&catalog, reqs)
     });
     let dispatch = state.dispatcher();
+    let full_link = format!(
+        "{}#{}",
+        browser::page_url(),
+        permalink::encode(&state.decision, false)
+    );
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         browser::reveal("results");
@@ -150,6 +156,11 @@ pub fn App() -> Html {
                 <Picker catalog={catalog} requirements={state.decision.requirements().clone()} dispatch={dispatch.clone()} />
                 <div class="results" id="results" tabindex="-1">
                     <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                    if state.embed {
+                        <p class="embed-open"><a href={full_link} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
+                    } else {
+                        <Toolbar catalog={catalog} decision={state.decision.clone()} recommendation={recommendation.clone()} dispatch={dispatch.clone()} />
+                    }
                     <Results catalog={catalog} recommendation={recommendation} decision={state.decision.clone()} dispatch={dispatch} />
                 </div>
             </main>

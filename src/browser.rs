@@ -75,3 +75,66 @@ pub fn reveal(id: &str) {
         let _ = html.focus();
     }
 }
+
+/// Offers `text` as a file download. Fails (with a message) where the page may not download, e.g. a sandboxed iframe.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let failed = || format!("Could not download {filename} here; try the app in its own tab.");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| failed())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
+    let document = window()?.document().ok_or_else(failed)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| failed())?
+        .dyn_into()
+        .map_err(|_| failed())?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies text to the clipboard. Fails where the browser refuses (no secure context, sandboxed iframe, denied).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let refused =
+        || "The browser did not allow copying; select the text and copy it yourself.".to_string();
+    let clipboard = window()?.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err(refused());
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| refused())
+}
+
+/// In an iframe, keeps telling the host page how tall the content is (`{type: "strata:height", height}`), so
+/// a wiki can size the frame. Does nothing in a top-level page. The observer lives as long as the page.
+pub fn report_height_to_parent() {
+    let Ok(window) = window() else { return };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let measured = root.clone();
+    let post = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"strata:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.scroll_height().into());
+        // "*": the host page's origin is unknown (any wiki); the height is not sensitive.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    post.forget();
+}

@@ -4,9 +4,11 @@
 pub mod card;
 pub mod catalogue;
 pub mod checklist;
+pub mod diagram;
 pub mod notices;
 pub mod picker;
 pub mod results;
+pub mod toolbar;
 
 use crate::catalog::Catalog;
 use crate::state::AppState;

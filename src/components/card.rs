@@ -1,12 +1,17 @@
 //! One verdict card: the choice, its badge, the reasons, trade-offs, what would change it, and its diagram.
 
+use super::diagram::DiagramFigure;
 use crate::browser;
+use crate::diagrams::{diagram_for_choice, DiagramInput};
 use crate::engine::{Card, Reason, Section};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub card: Card,
+    /// What the card's diagram is drawn from (the user's decision).
+    pub diagram_input: Rc<DiagramInput>,
     #[prop_or_default]
     pub wide: bool,
 }
@@ -34,6 +39,9 @@ pub fn VerdictCard(props: &CardProps) -> Html {
             { reasons(card) }
             { list("Trade-offs", &card.trade_offs) }
             { would_change(card) }
+            if let Some(id) = diagram_for_choice(&card.choice) {
+                <DiagramFigure {id} input={props.diagram_input.clone()} prefix={format!("dg-{}", card.choice)} />
+            }
             { catalogue_link(card) }
         </article>
     }

@@ -1,8 +1,11 @@
 //! The catalogue browser: every section of the seed, readable without ticking anything.
 //! Each entry carries the `cat-<id>` anchor that recommendation cards link to.
 
+use super::diagram::DiagramFigure;
 use super::CatalogRef;
 use crate::catalog::{anchor, Pattern};
+use crate::diagrams::{diagram_for_choice, DiagramId, DiagramInput};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,12 +32,16 @@ pub fn CatalogueBrowser(props: &CatalogueProps) -> Html {
     }
 }
 
-/// A titled catalogue entry with its anchor.
+/// A titled catalogue entry with its anchor, and the seed's diagram for it drawn with the seed's example names.
 fn entry(id: &str, title: &str, body: Html) -> Html {
+    let diagram = diagram_for_choice(id).or_else(|| DiagramId::parse(id));
     html! {
         <section class="panel entry" id={anchor(id)} tabindex="-1" aria-labelledby={format!("{}-h", anchor(id))}>
             <h3 id={format!("{}-h", anchor(id))}>{title}</h3>
             {body}
+            if let Some(id) = diagram {
+                <DiagramFigure {id} input={Rc::new(DiagramInput::default())} prefix={format!("cat-dg-{}", id.as_str())} />
+            }
         </section>
     }
 }

@@ -4,6 +4,7 @@ use super::card::VerdictCard;
 use super::checklist::Checklist;
 use super::{CatalogRef, Dispatch};
 use crate::decision::Decision;
+use crate::diagrams::DiagramInput;
 use crate::engine::{Card, Recommendation};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,6 +20,10 @@ pub struct ResultsProps {
 #[function_component]
 pub fn Results(props: &ResultsProps) -> Html {
     let rec = &props.recommendation;
+    let input = use_memo(
+        (props.decision.clone(), props.recommendation.clone()),
+        |(decision, rec)| crate::export::diagram_input(decision, rec),
+    );
     let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
     if rec.neutral {
         return html! {
@@ -37,26 +42,31 @@ pub fn Results(props: &ResultsProps) -> Html {
             {live}
             <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(props)}</p>
             if !rec.conflicts.is_empty() {
-                {group("Watch out: conflicting needs", "conflicts", rec.conflicts.iter())}
+                {group("Watch out: conflicting needs", "conflicts", rec.conflicts.iter(), &input)}
             }
-            {group("Storage", "storage", std::iter::once(&rec.primary_store).chain(rec.stores.iter()))}
-            {group("Consistency and replication", "consistency", [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter())}
-            {group("Data patterns", "patterns", rec.patterns.iter())}
+            {group("Storage", "storage", std::iter::once(&rec.primary_store).chain(rec.stores.iter()), &input)}
+            {group("Consistency and replication", "consistency", [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter(), &input)}
+            {group("Data patterns", "patterns", rec.patterns.iter(), &input)}
             if !rec.migrations.is_empty() {
-                {group("Migrations", "migrations", rec.migrations.iter())}
+                {group("Migrations", "migrations", rec.migrations.iter(), &input)}
             }
             <Checklist items={rec.checklist.clone()} edits={props.decision.checklist.clone()} dispatch={props.dispatch.clone()} />
         </>
     }
 }
 
-fn group<'a>(title: &str, id: &str, cards: impl Iterator<Item = &'a Card>) -> Html {
+fn group<'a>(
+    title: &str,
+    id: &str,
+    cards: impl Iterator<Item = &'a Card>,
+    input: &Rc<DiagramInput>,
+) -> Html {
     let heading = format!("group-{id}");
     html! {
         <section class={classes!("group", id.to_string())} aria-labelledby={heading.clone()}>
             <h2 class="group-title" id={heading}>{title}</h2>
             <div class="cards">
-                { for cards.map(|card| html! { <VerdictCard card={card.clone()} /> }) }
+                { for cards.map(|card| html! { <VerdictCard card={card.clone()} diagram_input={input.clone()} /> }) }
             </div>
         </section>
     }

@@ -48,8 +48,24 @@ fn esc(o: &mut String, s: &str) {
 }
 
 /// A coordinate rounded to 0.1 px.
-fn n(v: f32) -> f32 {
-    (v * 10.0).round() / 10.0
+fn n(v: f32) -> Tenths {
+    Tenths((v * 10.0).round() as i32)
+}
+
+/// A number in tenths, written like `12.5` or `12` with integer formatting only: float formatting
+/// would add about 10 KB to the wasm bundle.
+#[derive(Clone, Copy)]
+struct Tenths(i32);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.0.unsigned_abs();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        match t % 10 {
+            0 => write!(f, "{sign}{}", t / 10),
+            d => write!(f, "{sign}{}.{d}", t / 10),
+        }
+    }
 }
 
 /// Writes `<g class><rect/><text>…</text></g>` for a box or a label.
