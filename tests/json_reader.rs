@@ -160,7 +160,7 @@ fn wrong_shapes_are_named_by_their_path() {
         ),
         (
             Box::new(|v| v["rules"][0]["weight"] = json!(1.5)),
-            "rules[0].weight: expected an integer, found 1.5",
+            "rules[0].weight: expected an integer, found a number with a fractional part",
         ),
         (
             Box::new(|v| v["rules"][0]["weight"] = json!(3_000_000_000u64)),

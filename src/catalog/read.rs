@@ -64,28 +64,37 @@ fn integer(v: &Value, path: &Path, min: i64, max: i64) -> Res<i64> {
     let Value::Number(n) = *v else {
         return Err(expected(path, "an integer", v));
     };
+    // Integers only in messages: formatting an `f64` would add ~10 KB of wasm.
     if n.fract() != 0.0 {
-        return Err(at(path, format_args!("expected an integer, found {n}")));
-    }
-    if n < min as f64 || n > max as f64 {
         return Err(at(
             path,
-            format_args!("{n} is out of range (allowed: {min} to {max})"),
+            "expected an integer, found a number with a fractional part",
+        ));
+    }
+    if n < min as f64 || n > max as f64 {
+        let shown = if n.abs() < 1e18 {
+            format!("{}", n as i64)
+        } else {
+            String::from("the number")
+        };
+        return Err(at(
+            path,
+            format_args!("{shown} is out of range (allowed: {min} to {max})"),
         ));
     }
     Ok(n as i64)
 }
 
-/// Each element of an array, converted by `f` with its indexed path.
-fn list<T>(v: &Value, path: &Path, f: impl Fn(&Value, &Path) -> Res<T>) -> Res<Vec<T>> {
+/// Each element of an array, converted by `f` with its indexed path. A plain loop: smaller wasm than `collect`.
+fn list<T>(v: &Value, path: &Path, f: fn(&Value, &Path) -> Res<T>) -> Res<Vec<T>> {
     let Value::Array(items) = v else {
         return Err(expected(path, "an array", v));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| f(item, &Path::Index(path, i)))
-        .collect()
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(f(item, &Path::Index(path, i))?);
+    }
+    Ok(out)
 }
 
 /// An object being converted to a struct. Accessors return a placeholder after an error and remember the first
@@ -111,75 +120,88 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// Converts the value under `key` with `f`; `default` (when given) is used if the key is absent.
-    fn field<T: Default>(
-        &mut self,
-        key: &'static str,
-        default: Option<fn() -> T>,
-        f: impl FnOnce(&Value, &Path) -> Res<T>,
-    ) -> T {
+    /// The value under `key` and its path, or `None` if it is absent (an error unless `optional`) or an earlier
+    /// field failed. Not generic, so it exists once in the wasm.
+    fn get(&mut self, key: &'static str, optional: bool) -> Option<(&'a Value, Path<'a>)> {
         self.known.push(key);
         if self.error.is_some() {
-            return T::default();
+            return None;
         }
-        let found = self.pairs.iter().find(|(k, _)| k == key);
-        let result = match (found, default) {
-            (Some((_, v)), _) => f(v, &Path::Field(self.path, key)),
-            (None, Some(default)) => Ok(default()),
-            (None, None) => Err(match self.path {
-                Path::Root => format!("missing field \"{key}\""),
-                path => format!("missing field \"{key}\" in {path}"),
-            }),
-        };
-        result.unwrap_or_else(|e| {
-            self.error = Some(e);
-            T::default()
-        })
+        match self.pairs.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => Some((v, Path::Field(self.path, key))),
+            None => {
+                if !optional {
+                    self.error = Some(match self.path {
+                        Path::Root => format!("missing field \"{key}\""),
+                        path => format!("missing field \"{key}\" in {path}"),
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    /// The converted value, or `default` after remembering the first error.
+    fn keep<T>(&mut self, result: Option<Res<T>>, default: impl FnOnce() -> T) -> T {
+        match result {
+            Some(Ok(value)) => value,
+            Some(Err(e)) => {
+                self.error = Some(e);
+                default()
+            }
+            None => default(),
+        }
     }
 
     pub fn str(&mut self, key: &'static str) -> String {
-        self.field(key, None, string)
+        let r = self.get(key, false).map(|(v, p)| string(v, &p));
+        self.keep(r, String::new)
     }
 
     pub fn strings(&mut self, key: &'static str) -> Vec<String> {
-        self.field(key, None, |v, p| list(v, p, string))
+        self.list(key, string)
     }
 
     /// A `#[serde(default)]` list of strings: empty when absent.
     pub fn opt_strings(&mut self, key: &'static str) -> Vec<String> {
-        self.field(key, Some(Vec::new), |v, p| list(v, p, string))
+        self.opt_list(key, string)
     }
 
     pub fn int(&mut self, key: &'static str) -> i32 {
         self.opt_int(key, None)
     }
 
-    /// An `i32` with a serde default function, used when the key is absent.
+    /// An `i32`; with `Some(serde default function)`, used when the key is absent.
     pub fn opt_int(&mut self, key: &'static str, default: Option<fn() -> i32>) -> i32 {
-        self.field(key, default, |v, p| {
-            integer(v, p, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
-        })
+        let r = self
+            .get(key, default.is_some())
+            .map(|(v, p)| integer(v, &p, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32));
+        self.keep(r, || default.map_or(0, |f| f()))
     }
 
     pub fn uint(&mut self, key: &'static str) -> u32 {
-        self.field(key, None, |v, p| {
-            integer(v, p, 0, u32::MAX.into()).map(|n| n as u32)
-        })
+        let r = self
+            .get(key, false)
+            .map(|(v, p)| integer(v, &p, 0, u32::MAX.into()).map(|n| n as u32));
+        self.keep(r, || 0)
     }
 
     /// A nested struct, converted by `f`.
     pub fn obj<T: Default>(&mut self, key: &'static str, f: fn(&Value, &Path) -> Res<T>) -> T {
-        self.field(key, None, f)
+        let r = self.get(key, false).map(|(v, p)| f(v, &p));
+        self.keep(r, T::default)
     }
 
-    /// A list of structs, each converted by `f`.
+    /// A list, each element converted by `f`.
     pub fn list<T>(&mut self, key: &'static str, f: fn(&Value, &Path) -> Res<T>) -> Vec<T> {
-        self.field(key, None, |v, p| list(v, p, f))
+        let r = self.get(key, false).map(|(v, p)| list(v, &p, f));
+        self.keep(r, Vec::new)
     }
 
-    /// A `#[serde(default)]` list of structs: empty when absent.
+    /// A `#[serde(default)]` list: empty when absent.
     pub fn opt_list<T>(&mut self, key: &'static str, f: fn(&Value, &Path) -> Res<T>) -> Vec<T> {
-        self.field(key, Some(Vec::new), |v, p| list(v, p, f))
+        let r = self.get(key, true).map(|(v, p)| list(v, &p, f));
+        self.keep(r, Vec::new)
     }
 
     /// `value` if every key was asked for and every field converted; else the first problem.

@@ -150,7 +150,6 @@ impl Reader<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, Fail> {
         self.open(depth)?;
         let mut pairs = Vec::new();
-        let mut key_positions = Vec::new();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             return Ok(Value::Object(pairs));
@@ -165,8 +164,15 @@ impl Reader<'_> {
                 };
                 return fail(self.pos, message);
             }
-            key_positions.push(self.pos);
+            let key_start = self.pos;
             let key = self.string()?;
+            // A linear scan: quadratic in the size of one object, but no sorting or hashing code in the
+            // wasm, and hand-written objects are small.
+            if pairs.iter().any(|(k, _): &(String, Value)| *k == key) {
+                let mut message = String::from("duplicate key ");
+                super::write_string(&mut message, &key);
+                return Err((key_start, message));
+            }
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 return fail(self.pos, "expected ':' after an object key");
@@ -179,7 +185,6 @@ impl Reader<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    check_unique(&pairs, &key_positions)?;
                     return Ok(Value::Object(pairs));
                 }
                 _ => return fail(self.pos, "expected ',' or '}' after an object member"),
@@ -335,25 +340,6 @@ impl Reader<'_> {
         match text.parse::<f64>() {
             Ok(n) if n.is_finite() => Ok(Value::Number(n)),
             _ => fail(start, "number out of range"),
-        }
-    }
-}
-
-/// Rejects a repeated key, pointing at its second occurrence (the earliest one in the text).
-fn check_unique(pairs: &[(String, Value)], positions: &[usize]) -> Result<(), Fail> {
-    let mut order: Vec<usize> = (0..pairs.len()).collect();
-    order.sort_by(|&a, &b| pairs[a].0.cmp(&pairs[b].0).then(a.cmp(&b)));
-    let repeat = order
-        .windows(2)
-        .filter(|w| pairs[w[0]].0 == pairs[w[1]].0)
-        .map(|w| w[1])
-        .min();
-    match repeat {
-        None => Ok(()),
-        Some(i) => {
-            let mut message = String::from("duplicate key ");
-            super::write_string(&mut message, &pairs[i].0);
-            Err((positions.get(i).copied().unwrap_or(0), message))
         }
     }
 }
