@@ -17,6 +17,9 @@ use yew::prelude::*;
 
 /// The state the page opens with: the link's decision if it carries one, else the stored one.
 fn initial_state(catalog: &Catalog) -> AppState {
+    if browser::take_reset_request() {
+        return AppState::default();
+    }
     let link = permalink::decode(&browser::fragment(), catalog);
     let mut state = AppState {
         embed: link.embed,

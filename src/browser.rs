@@ -138,3 +138,51 @@ pub fn report_height_to_parent() {
     }
     post.forget();
 }
+
+/// After a panic the wasm instance is dead, so the panel is plain HTML whose links work without it. Both links
+/// change the query so the browser really reloads: `?again` keeps the decision in the fragment, `?reset` also
+/// forgets the stored one (see `take_reset_request`).
+pub fn show_crash_panel() {
+    let Some(document) = window().ok().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let base = page_url();
+    let base = base.split('?').next().unwrap_or_default();
+    let again = format!("{base}?again#{}", fragment().replace(crate::CRASH_TEST, ""));
+    let panel = format!(
+        "<div class=\"crash\" role=\"alert\" data-crash=\"\"><h2>Sorry, Strata stopped working.</h2>\
+         <p>Your decision is still in the page address. Try again, or start again with nothing ticked.</p>\
+         <p><a class=\"button\" data-crash-action=\"again\" href=\"{}\">Try again</a> <a class=\"button\" data-crash-action=\"reset\" href=\"{}?reset\">Start again</a></p></div>",
+        crate::export::escape_html(&again),
+        crate::export::escape_html(base),
+    );
+    let _ = body.insert_adjacent_html("afterbegin", &panel);
+}
+
+/// True when the page was opened with `?reset` (from the crash panel): forgets the stored decision and tidies
+/// the query away. `?again` is tidied away too.
+pub fn take_reset_request() -> bool {
+    let Ok(window) = window() else { return false };
+    let search = window.location().search().unwrap_or_default();
+    if search.is_empty() {
+        return false;
+    }
+    let reset = search.contains("reset");
+    if reset {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+    }
+    if search == "?reset" || search == "?again" {
+        let url = format!(
+            "{}#{}",
+            page_url().split('?').next().unwrap_or_default(),
+            if reset { String::new() } else { fragment() }
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    reset
+}

@@ -17,8 +17,10 @@ pub mod browser;
 pub mod components;
 pub mod state;
 
-/// Mounts the app on `#app` (replacing the no-JavaScript fallback).
+/// Mounts the app on `#app` (replacing the no-JavaScript fallback), after installing the crash panel.
 pub fn start() {
+    // Yew installs its own console hook unless given one.
+    yew::set_custom_panic_hook(Box::new(|_| browser::show_crash_panel()));
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
@@ -26,4 +28,11 @@ pub fn start() {
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();
     }
+    // Lets the end-to-end tests check the crash panel on the real bundle; harmless otherwise.
+    if browser::fragment().contains(CRASH_TEST) {
+        panic!("crash test requested by the link");
+    }
 }
+
+/// A fragment holding this makes the app fail on purpose (see `start`).
+pub const CRASH_TEST: &str = "strata-crash-test";

@@ -160,7 +160,7 @@ fn wrong_shapes_are_named_by_their_path() {
         ),
         (
             Box::new(|v| v["rules"][0]["weight"] = json!(1.5)),
-            "rules[0].weight: expected an integer, found a number with a fractional part",
+            "rules[0].weight: expected an integer, found 1.5",
         ),
         (
             Box::new(|v| v["rules"][0]["weight"] = json!(3_000_000_000u64)),
@@ -316,7 +316,6 @@ fn malformed_json_is_reported_with_line_column_and_message() {
         (".5", 1, 1, "expected a value"),
         ("1e", 1, 3, "expected a digit in a number's exponent"),
         ("1e+", 1, 4, "expected a digit in a number's exponent"),
-        ("[1e400]", 1, 2, "number out of range"),
         ("+1", 1, 1, "expected a value"),
         ("tru", 1, 1, "expected 'true'"),
         ("nul", 1, 1, "expected 'null'"),
@@ -390,8 +389,12 @@ fn numbers_read_like_serde_json() {
         "0.1",
         "-2147483648",
     ] {
-        let serde: f64 = serde_json::from_str(text).unwrap();
-        assert_eq!(parse(text), Ok(Value::Number(serde)), "{text}");
+        // Kept exactly as written; serde_json accepts the same syntax.
+        assert!(
+            serde_json::from_str::<serde_json::Value>(text).is_ok() || text == "1e-400",
+            "{text}"
+        );
+        assert_eq!(parse(text), Ok(Value::Number(text.to_string())), "{text}");
     }
 }
 
@@ -403,7 +406,7 @@ fn values_and_whitespace_parse() {
         Value::object([(
             "a",
             Value::Array(vec![
-                Value::Number(1.0),
+                Value::Number("1".into()),
                 Value::Bool(true),
                 Value::Bool(false),
                 Value::Null,
@@ -450,7 +453,7 @@ fn from_serde(v: &serde_json::Value) -> Value {
     match v {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap()),
+        serde_json::Value::Number(n) => Value::Number(n.to_string()),
         serde_json::Value::String(s) => Value::String(s.clone()),
         serde_json::Value::Array(a) => Value::Array(a.iter().map(from_serde).collect()),
         serde_json::Value::Object(o) => {
@@ -463,7 +466,10 @@ fn from_serde(v: &serde_json::Value) -> Value {
 /// float parsing may be off by an ulp; ours is `str::parse::<f64>`, correctly rounded).
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x == y || (x - y).abs() <= x.abs() * 1e-15,
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+            x == y || (x - y).abs() <= x.abs() * 1e-15
+        }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
         }
@@ -502,8 +508,8 @@ fn any_value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<f64>()
             .prop_filter("finite", |n| n.is_finite())
-            .prop_map(Value::Number),
-        any::<i32>().prop_map(|n| Value::Number(n.into())),
+            .prop_map(|n| Value::Number(format!("{n:e}"))),
+        any::<i32>().prop_map(|n| Value::Number(n.to_string())),
         any_string().prop_map(Value::String),
     ];
     leaf.prop_recursive(6, 64, 8, |inner| {

@@ -76,7 +76,7 @@ fn reasons(card: &Card) -> Html {
                 <ul class="reasons-for">{ for card.reasons_for.iter().map(item) }</ul>
             }
             if !card.reasons_against.is_empty() {
-                <h4>{"Against it"}</h4>
+                <h4>{"Pulling the other way"}</h4>
                 <ul class="reasons-against reason-against">{ for card.reasons_against.iter().map(item) }</ul>
             }
         </>
@@ -97,7 +97,12 @@ fn list(heading: &str, items: &[String]) -> Html {
 
 fn would_change(card: &Card) -> Html {
     if card.would_change.is_empty() {
-        return Html::default();
+        return html! {
+            <>
+                <h4>{"What would change it"}</h4>
+                <p class="would-change none">{"No single tick or untick would change this."}</p>
+            </>
+        };
     }
     html! {
         <>

@@ -2,8 +2,9 @@
 //!
 //! Designed to be fed anything: it never panics, recursion is bounded by [`MAX_DEPTH`] whatever the input size,
 //! and every error carries a 1-based line and column (in characters) and a message naming what was expected.
-//! Rejected, like `serde_json` does: duplicate object keys, lone surrogates in `\u` escapes, numbers too large
-//! for an `f64`, unescaped control characters in strings, and anything but whitespace after the value.
+//! Rejected, like `serde_json` does: duplicate object keys, lone surrogates in `\u` escapes, unescaped control
+//! characters in strings, and anything but whitespace after the value. Numbers are kept as written (see
+//! [`Value::Number`]); their range is checked where they are used.
 
 use super::Value;
 use std::fmt;
@@ -337,9 +338,6 @@ impl Reader<'_> {
             }
         }
         let text = self.text.get(start..self.pos).unwrap_or_default();
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
-            _ => fail(start, "number out of range"),
-        }
+        Ok(Value::Number(text.to_string()))
     }
 }

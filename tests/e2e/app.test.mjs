@@ -16,5 +16,89 @@ export function tests({ server, browser }) {
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],
+
+    ['a shared link restores a payments decision with its reasons, and unticking changes it', async () => {
+      const page = await openApp(browser, server.url + '#r=acid,financial,no-data-loss');
+      assert(await page.isChecked('#req-acid'), 'acid ticked from the link');
+      assertEqual(await choice(page, 'primary-store'), 'relational', 'primary store');
+      assertEqual(await page.getAttribute('[data-rec="primary-store"]', 'data-verdict'), 'recommended', 'verdict');
+      assertEqual(await choice(page, 'consistency'), 'strong', 'consistency');
+      const reasons = await page.textContent('[data-rec="primary-store"] .reasons-for');
+      assert(/ACID/.test(reasons) && /Financial/.test(reasons), `reasons name the ticks: ${reasons}`);
+      const consistency = await page.textContent('[data-rec="consistency"]');
+      assert(/Because you ticked/.test(consistency), 'consistency explains itself');
+
+      await page.click('#req-acid');
+      await page.click('#req-financial');
+      const after = await page.textContent('[data-rec="primary-store"]');
+      assert(!/Financial transactions/.test(after), `financial no longer a reason: ${after}`);
+      assert(page.url().endsWith('#v=1&r=no-data-loss'), `link follows: ${page.url()}`);
+      await page.click('#req-no-data-loss');
+      assert(await page.isVisible('[data-welcome]'), 'nothing ticked: welcome state');
+      assertEqual(page.problems, [], 'no console errors');
+      await page.context().close();
+    }],
+
+    ['unknown ids in a link are named in a polite notice and the rest applies', async () => {
+      const page = await openApp(browser, server.url + '#r=social-feed,quantum-storage');
+      assert(await page.isChecked('#req-social-feed'), 'known id applied');
+      const notice = await page.textContent('[data-notice]');
+      assert(notice.includes('quantum-storage'), `notice names the unknown id: ${notice}`);
+      await page.click('[data-notice] button');
+      assertEqual(await page.locator('[data-notice]').count(), 0, 'notice dismissed');
+      await page.context().close();
+    }],
+
+    ['the picker works from the keyboard alone', async () => {
+      const page = await openApp(browser, server.url);
+      await page.focus('#req-acid');
+      await page.keyboard.press('Space');
+      assert(await page.isChecked('#req-acid'), 'space ticks the focused checkbox');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement.id);
+      assertEqual(focused, 'req-flexible-schema', 'tab moves to the next requirement');
+      await page.focus('#preset-social-feed');
+      await page.keyboard.press('Enter');
+      assertEqual(await choice(page, 'consistency'), 'eventual', 'a preset applied from the keyboard');
+      await page.context().close();
+    }],
+
+    ['a crash shows a polite panel whose buttons recover the page', async () => {
+      let page = await openApp(browser, server.url + '#r=acid&strata-crash-test');
+      await page.waitForSelector('[data-crash]', { timeout: 5000 });
+      assertEqual(await page.getAttribute('[data-crash]', 'role'), 'alert', 'the panel is announced');
+      await Promise.all([page.waitForEvent('load'), page.click('[data-crash-action=again]')]);
+      await page.waitForFunction(() => !document.querySelector('[data-crash]') && document.querySelector('[data-ready]'));
+      assert(await page.isChecked('#req-acid'), 'trying again keeps the decision');
+      assert(!page.url().includes('?again'), `query tidied away: ${page.url()}`);
+      await page.context().close();
+
+      page = await openApp(browser, server.url + '#r=acid&strata-crash-test');
+      await page.waitForSelector('[data-crash]', { timeout: 5000 });
+      await Promise.all([page.waitForEvent('load'), page.click('[data-crash-action=reset]')]);
+      await page.waitForFunction(() => !document.querySelector('[data-crash]') && document.querySelector('[data-ready]'));
+      assert(await page.isVisible('[data-welcome]'), 'starting again shows the welcome state');
+      assert(!(await page.isChecked('#req-acid')), 'nothing ticked after starting again');
+      await page.context().close();
+    }],
+
+    ['no accessibility violations (axe-core), light and dark', async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await openApp(browser, server.url + '#r=acid,financial,multi-region,local-writes,strong-consistency,schema-change',
+          { colorScheme });
+        const violations = await axeViolations(page);
+        assertEqual(violations, [], `axe violations in ${colorScheme} mode`);
+        await page.context().close();
+      }
+    }],
   ];
+}
+
+/** Runs axe-core in the page and returns its violations (ids with the first offending nodes). */
+export async function axeViolations(page) {
+  const { createRequire } = await import('node:module');
+  const source = (await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }

@@ -1,0 +1,35 @@
+// Screenshots of the release bundle for people to look at: 1280×800 and 390×844, light and dark, after a preset,
+// plus every diagram. Usage (after `trunk build --release`): node tests/e2e/screenshots.mjs [out-dir]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, openApp } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.resolve(process.argv[2] || path.join(here, '../../docs/screenshots'));
+fs.mkdirSync(out, { recursive: true });
+const server = await serve(path.resolve(here, '../../dist'), '/tools/strata/');
+const browser = await launch();
+
+const sizes = [['desktop', 1280, 800], ['phone', 390, 844]];
+for (const colorScheme of ['light', 'dark']) {
+  for (const [name, width, height] of sizes) {
+    const page = await openApp(browser, server.url, { viewport: { width, height }, colorScheme });
+    await page.click('#preset-multi-region-saas');
+    await page.waitForSelector('[data-rec="primary-store"]');
+    const file = path.join(out, `${name}-${colorScheme}.png`);
+    await page.screenshot({ path: file });
+    await page.locator('.results').screenshot({ path: path.join(out, `${name}-${colorScheme}-results.png`) });
+    console.log('wrote', file);
+    await page.context().close();
+  }
+  const page = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 }, colorScheme });
+  for (const figure of await page.locator('.catalogue figure.diagram').all()) {
+    const id = await figure.getAttribute('data-diagram');
+    await figure.screenshot({ path: path.join(out, `diagram-${id}-${colorScheme}.png`) });
+  }
+  console.log('wrote the catalogue diagrams,', colorScheme);
+  await page.context().close();
+}
+await browser.close();
+await server.close();
