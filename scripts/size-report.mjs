@@ -10,29 +10,81 @@ const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) || 'dist';
 const check = args.includes('--check');
 
-// The first load is what index.html pulls in; other artefacts (the offline single file, the zip) are listed
-// but not counted.
-const FIRST_LOAD = /\.(html|js|wasm|css)$/;
-const OFFLINE = /^(strata-offline\.html|strata-dist\.zip)$/;
+// The first load is index.html and exactly what it references: stylesheets, scripts with `src`, modulepreload
+// and preload links (and the modules those scripts import statically). The extras module (strata-extras-*,
+// fetched by globalThis.strataExtras() when the app first needs it) is listed as on demand; other artefacts
+// (the offline single file, the zip) are listed but not counted.
+const ON_DEMAND = /^strata-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
 
+/** Bundle-relative paths of the files a tag attribute or an import names (local files only). */
+const local = (url, base = '') => {
+  if (!url || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) || url.startsWith('/')) return null;
+  const rel = path.posix.normalize(path.posix.join(base, url.split(/[?#]/)[0]));
+  return rel.startsWith('..') ? null : rel;
+};
+const attr = (tag, name) => {
+  const m = tag.match(new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'));
+  return m ? (m[1] ?? m[2] ?? m[3]).replace(/&amp;/g, '&') : null;
+};
+function firstLoad() {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const files = new Set(['index.html']);
+  const modules = [];
+  for (const [tag, name] of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
+    if (name.toLowerCase() === 'script') {
+      const src = local(attr(tag, 'src'));
+      if (src) { files.add(src); modules.push(src); }
+    } else {
+      const rel = (attr(tag, 'rel') || '').toLowerCase().split(/\s+/);
+      const href = local(attr(tag, 'href'));
+      if (href && rel.some((r) => ['stylesheet', 'modulepreload', 'preload'].includes(r))) {
+        files.add(href);
+        if (rel.includes('modulepreload')) modules.push(href);
+      }
+    }
+  }
+  // Static imports of those scripts load with them (dynamic `import(…)` does not).
+  while (modules.length) {
+    const file = modules.pop();
+    if (!/\.m?js$/.test(file) || !fs.existsSync(path.join(dir, file))) continue;
+    const code = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) {
+      const dep = local(m[1], path.posix.dirname(file));
+      if (dep && !files.has(dep)) { files.add(dep); modules.push(dep); }
+    }
+  }
+  return files;
+}
+
+const counted = firstLoad();
 const rows = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort().map((file) => {
   const bytes = fs.readFileSync(path.join(dir, file));
   return { file, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 });
+const missing = [...counted].filter((f) => !rows.some((r) => r.file === f));
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-console.log(`${'file'.padEnd(44)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);
-let raw = 0, gzip = 0;
+let raw = 0, gzip = 0, lazyRaw = 0, lazyGzip = 0;
 for (const r of rows) {
-  const counted = FIRST_LOAD.test(r.file) && !OFFLINE.test(r.file);
-  if (counted) { raw += r.raw; gzip += r.gzip; }
-  console.log(`${(r.file + (counted ? '' : ' (not in first load)')).padEnd(44)}${kb(r.raw)}${kb(r.gzip)}`);
+  const first = counted.has(r.file);
+  const lazy = !first && ON_DEMAND.test(r.file);
+  if (first) { raw += r.raw; gzip += r.gzip; }
+  if (lazy) { lazyRaw += r.raw; lazyGzip += r.gzip; }
+  r.label = r.file + (first ? '' : lazy ? ' (on demand)' : ' (not in first load)');
 }
-console.log(`${'first load total'.padEnd(44)}${kb(raw)}${kb(gzip)}`);
+const width = Math.max(44, ...rows.map((r) => r.label.length + 1));
+console.log(`${'file'.padEnd(width)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);
+for (const r of rows) console.log(`${r.label.padEnd(width)}${kb(r.raw)}${kb(r.gzip)}`);
+console.log(`${'first load total'.padEnd(width)}${kb(raw)}${kb(gzip)}`);
+console.log(`${'on demand total'.padEnd(width)}${kb(lazyRaw)}${kb(lazyGzip)}`);
 const toGoal = gzip - GOAL;
 console.log(toGoal > 0
   ? `goal ${GOAL / 1024} KB gzip: ${(toGoal / 1024).toFixed(1)} KB over`
   : `goal ${GOAL / 1024} KB gzip: ${(-toGoal / 1024).toFixed(1)} KB under`);
 console.log(`ceiling ${CEILING / 1024} KB gzip: ${((CEILING - gzip) / 1024).toFixed(1)} KB of headroom`);
+if (missing.length) {
+  console.error(`size: index.html references files that are not in ${dir}: ${missing.join(', ')}`);
+  if (check) process.exit(1);
+}
 if (check && gzip > CEILING) {
   console.error(`size: first load is ${(gzip / 1024).toFixed(1)} KB gzip, above the ${CEILING / 1024} KB ceiling`);
   process.exit(1);

@@ -39,6 +39,12 @@ async function open(browser, url, { setup, ...options } = {}) {
 
 const violations = (page) => page.evaluate(() => window.__cspViolations);
 
+// The on-demand module's files (scripts/size-report.mjs lists them as "on demand").
+const EXTRAS = /\/strata-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
+
+/** Loads the extras module through the page's global, as the app does, and calls it. */
+const catalogueLength = (page) => page.evaluate(async () => (await globalThis.strataExtras()).catalogue_html().length);
+
 /** Ticks, presets, in-page links, clearing: everything a visitor clicks that needs no download or clipboard. */
 async function clickAround(page) {
   await page.click('#req-flexible-schema');
@@ -92,12 +98,16 @@ export function tests({ dist, server, browser }) {
       await page.click('#req-flexible-schema');
       await page.waitForSelector('[data-rec="primary-store"][data-choice="document"]', { timeout: 5000 });
       assertEqual(await choice(page, 'primary-store'), 'document', 'primary store after ticking flexible schema');
+      // Diagrams come from the on-demand module, inlined in the file.
+      await page.click('#req-acid');
+      await page.waitForSelector('figure.diagram svg', { timeout: 10000 });
+      assert(await catalogueLength(page) > 1000, 'the inlined extras module answers');
       assertEqual(aborted, [], 'nothing tried to reach the network');
       assertEqual(page.requests.filter((u) => u !== pathToFileURL(file).href), [], 'nothing fetched but the page');
       assertEqual(await violations(page), [], 'no CSP violation');
       assertEqual(page.problems, [], 'no errors in the console');
       const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-      assert(/script-src 'sha256-[^']+' 'wasm-unsafe-eval'/.test(csp) && !csp.includes('unsafe-inline'), csp);
+      assert(/script-src ('sha256-[^']+' ){2}'wasm-unsafe-eval'/.test(csp) && !csp.includes('unsafe-inline'), csp);
       await page.context().close();
       fs.rmSync(dir, { recursive: true, force: true });
     }],
@@ -115,13 +125,32 @@ export function tests({ dist, server, browser }) {
       await page.context().close();
     }],
 
-    ['after load, ticking and clicking around makes no network request', async () => {
+    ['after load, ticking and clicking around makes no network request but the on-demand module, once', async () => {
       const page = await open(browser, server.url);
       const after = [];
       page.on('request', (r) => after.push(`${r.method()} ${r.url()}`));
       await clickAround(page);
       await page.waitForTimeout(300);
-      assertEqual(after, [], 'requests after [data-ready]');
+      const extras = after.filter((r) => EXTRAS.test(r));
+      assertEqual(after.filter((r) => !EXTRAS.test(r)), [], 'requests after [data-ready]');
+      assertEqual(extras.length, new Set(extras).size, `the on-demand module is fetched at most once: ${extras}`);
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+    }],
+
+    ['the on-demand module loads under the sub-path and the CSP, once, only when asked for', async () => {
+      const page = await open(browser, server.url);
+      const loader = await page.getAttribute('script[src*="/extras-"], script[src^="extras-"]', 'src');
+      assert(loader && (await page.getAttribute(`script[src="${loader}"]`, 'integrity'))?.startsWith('sha384-'), `loader ${loader} with SRI`);
+      assertEqual(await page.evaluate(() => typeof globalThis.strataExtras), 'function', 'the global is defined');
+      const before = page.requests.filter((u) => EXTRAS.test(u));
+      const [length, again] = await Promise.all([catalogueLength(page), catalogueLength(page)]);
+      assert(length > 1000 && again === length, `catalogue_html() is ${length} characters`);
+      const fetched = page.requests.filter((u) => EXTRAS.test(u)).slice(before.length);
+      assertEqual(fetched.length + before.length, 2, `the glue and the wasm, once each: ${[...before, ...fetched]}`);
+      const base = new URL('./', server.url).href;
+      assert([...before, ...fetched].every((u) => u.startsWith(base)), `under ${base}`);
+      assertEqual(await violations(page), [], 'no CSP violation');
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],

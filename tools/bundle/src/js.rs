@@ -56,6 +56,26 @@ impl<'a> Inliner<'a> {
         Ok(out)
     }
 
+    /// A script defining `globalThis[global]()`, which evaluates the wasm-bindgen module at `module` (and its
+    /// local imports), instantiates it with the bytes of `wasm` and resolves to its exports; all of that
+    /// (base64 decoding included) happens once, on the first call. Must run as a module script (wasm-bindgen's
+    /// glue mentions `import.meta`).
+    pub fn lazy(mut self, module: &Path, wasm: &Path, global: &str) -> Result<String> {
+        let name = self.module(module)?;
+        let bytes = read(self.dir, wasm)?;
+        let mut out = format!(
+            "let ready;\nglobalThis.{global} = () => (ready ??= (async () => {{\n{DECODER}"
+        );
+        for m in &self.modules {
+            out.push_str(m);
+        }
+        out.push_str(&format!(
+            "await {name}.default({{ module_or_path: __strata_bytes(\"{}\") }});\nreturn {name};\n}})());\n",
+            base64(&bytes)
+        ));
+        Ok(out)
+    }
+
     /// Replaces every static `import` of a local module by `const`s bound to its inlined copy.
     fn imports(&mut self, code: &str, base: &Path) -> Result<String> {
         let mut edits = Vec::new();

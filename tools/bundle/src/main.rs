@@ -1,5 +1,6 @@
 //! `strata-bundle [DIR]`: run by Trunk as a post-build hook (see Trunk.toml) on `$TRUNK_STAGING_DIR`, or by
-//! hand on a built `dist/`. Writes a strict-CSP `index.html`, `strata-offline.html` and `strata-dist.zip`.
+//! hand on a built `dist/`. Builds the on-demand extras module into it, then writes a strict-CSP
+//! `index.html`, `strata-offline.html` and `strata-dist.zip`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

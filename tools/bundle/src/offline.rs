@@ -1,13 +1,17 @@
 //! `strata-offline.html`: the page with everything inline — stylesheets as `<style>`, the module script with
 //! wasm-bindgen's JS and the base64 wasm as one inline module — and a CSP allowing exactly those inline
-//! blocks by hash. Nothing is fetched, so it works from `file://` with no network.
+//! blocks by hash. Nothing is fetched, so it works from `file://` with no network. The on-demand extras module
+//! is inlined too, behind `globalThis.strataExtras()`: its glue runs and its wasm is decoded and instantiated
+//! only on the first call, as in the hosted page.
 
+use crate::extras::{self, Staged};
 use crate::html::{apply, csp_meta_edit, elements, start_tag};
 use crate::js::Inliner;
 use crate::{base64, csp_hash, local_path, read, read_text, Result};
 use std::path::Path;
 
-pub fn build(html: &str, dir: &Path, public_url: &str) -> Result<String> {
+/// The offline page for `html` (Trunk's page, with the extras loader of `extras` if there is one).
+pub fn build(html: &str, dir: &Path, public_url: &str, extras: Option<&Staged>) -> Result<String> {
     let root = Path::new("");
     let els = elements(html);
     let mut edits = Vec::new();
@@ -61,6 +65,24 @@ pub fn build(html: &str, dir: &Path, public_url: &str) -> Result<String> {
                 styles.push(csp_hash(css));
             }
             "script" if e.is_executable_script() => {
+                if let Some(staged) = extras.filter(|s| {
+                    e.attr("src")
+                        .is_some_and(|src| extras::is_loader(src, s, public_url))
+                }) {
+                    let code = Inliner::new(dir, public_url).lazy(
+                        Path::new(&staged.js),
+                        Path::new(&staged.wasm),
+                        extras::GLOBAL,
+                    )?;
+                    let code = inline_js(&code);
+                    scripts.push(csp_hash(&code));
+                    let attrs = [("type".to_string(), Some("module".to_string()))];
+                    edits.push((
+                        e.span.clone(),
+                        format!("{}{code}</script>", start_tag("script", &attrs)),
+                    ));
+                    continue;
+                }
                 let code = match e.attr("src") {
                     Some(src) => {
                         let path = local_path(src, root, public_url).ok_or_else(|| {
@@ -191,6 +213,11 @@ export { initSync, __wbg_init as default };
     }
 
     fn check(page: &str) {
+        check_with(page, 0);
+    }
+
+    /// Checks the page; `extras` is the number of extras scripts expected before the app's module script.
+    fn check_with(page: &str, extras: usize) {
         let els = elements(page);
         let policy = els
             .iter()
@@ -210,14 +237,23 @@ export { initSync, __wbg_init as default };
             .iter()
             .filter(|e| e.name == "script" || e.name == "style")
             .collect();
-        assert_eq!(inline.len(), 3, "two styles and one module script");
+        assert_eq!(
+            inline.len(),
+            3 + extras,
+            "two styles and the module scripts"
+        );
         for e in inline {
             let hash = csp_hash(&page[e.content.clone().unwrap()]);
             assert!(policy.contains(&hash), "{} is allowed by its hash", e.name);
         }
-        let script = els.iter().find(|e| e.name == "script").unwrap();
+        let script = els
+            .iter()
+            .filter(|e| e.name == "script")
+            .nth(extras)
+            .unwrap();
         let code = &page[script.content.clone().unwrap()];
         assert!(script.is_module());
+        assert!(!code.contains("strataExtras") && !code.contains("extras"));
         assert!(code.contains(&format!(
             "__strata_bytes(\"{}\")",
             base64(b"\0asm\x01\0\0\0")
@@ -238,7 +274,7 @@ export { initSync, __wbg_init as default };
     fn everything_is_inline_and_allowed_by_hash() {
         let dir = temp_dir("offline");
         let html = sample_bundle(&dir);
-        let page = build(&html, &dir, "./").unwrap();
+        let page = build(&html, &dir, "./", None).unwrap();
         check(&page);
 
         // `trunk serve`'s live-reload script is dropped: there is no server behind a file.
@@ -246,14 +282,61 @@ export { initSync, __wbg_init as default };
             "</body>",
             "<script>const a = '{{__TRUNK_ADDRESS__}}';</script></body>",
         );
-        check(&build(&dev, &dir, "./").unwrap());
+        check(&build(&dev, &dir, "./", None).unwrap());
 
         // The same page comes out of the hosted rewrite's output (boot script moved to a file).
         let hosted = crate::hosted::rewrite(&html, "./");
         for (name, text) in &hosted.files {
             std::fs::write(dir.join(name), text).unwrap();
         }
-        check(&build(&hosted.html, &dir, "./").unwrap());
+        check(&build(&hosted.html, &dir, "./", None).unwrap());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_extras_module_is_inline_too_behind_a_lazy_global() {
+        use crate::extras::tests::{built, EXTRAS_WASM};
+        let dir = temp_dir("offline-extras");
+        let trunk = sample_bundle(&dir);
+        let staged = crate::extras::stage(&dir, &built()).unwrap();
+        let html = crate::extras::add_loader(&trunk, &staged, "./");
+        let hosted = crate::hosted::rewrite(&html, "./");
+        for (name, text) in &hosted.files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        // From Trunk's page with the loader, and from the hosted page: the same result.
+        let page = build(&html, &dir, "./", Some(&staged)).unwrap();
+        assert_eq!(
+            build(&hosted.html, &dir, "./", Some(&staged)).unwrap(),
+            page
+        );
+        check_with(&page, 1);
+
+        let els = elements(&page);
+        let script = els.iter().find(|e| e.name == "script").unwrap();
+        assert!(
+            script.is_module(),
+            "wasm-bindgen's glue mentions import.meta"
+        );
+        assert_eq!(script.attrs.len(), 1, "type=module only");
+        let code = &page[script.content.clone().unwrap()];
+        let (head, body) = code
+            .split_once("globalThis.strataExtras = () => (ready ??= (async () => {\n")
+            .expect("the global, defined once, evaluated lazily");
+        assert_eq!(head, "let ready;\n", "nothing runs before the first call");
+        let bytes = format!("__strata_bytes(\"{}\")", base64(EXTRAS_WASM));
+        assert!(body.starts_with("const __strata_bytes = (b64) =>"));
+        assert!(body.contains(&format!(
+            "await __strata_mod_0.default({{ module_or_path: {bytes} }});\nreturn __strata_mod_0;\n}})());\n"
+        )));
+        assert!(body.contains(
+            r#"return { "catalogue_html": catalogue_html, "diagram_svg": diagram_svg, "initSync": initSync, "default": __wbg_init };"#
+        ));
+        assert!(body.contains(r#""<h2>catalogue</h2><\/script>""#));
+        assert!(!body.contains("export ") && !body.contains("import("));
+        assert!(
+            !page.contains(&staged.js) && !page.contains(&staged.loader) && !page.contains("src=")
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -261,11 +344,13 @@ export { initSync, __wbg_init as default };
     fn a_missing_or_foreign_module_is_an_error() {
         let dir = temp_dir("offline-err");
         let html = "<script type=module>import x from 'https://cdn.example/x.js';</script>";
-        assert!(build(html, &dir, "./")
+        assert!(build(html, &dir, "./", None)
             .unwrap_err()
             .contains("not a file of the bundle"));
         let html = "<script type=module>import x from './missing.js';</script>";
-        assert!(build(html, &dir, "./").unwrap_err().contains("missing.js"));
+        assert!(build(html, &dir, "./", None)
+            .unwrap_err()
+            .contains("missing.js"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,0 +1,378 @@
+//! The second wasm module, `strata-extras` (workspace member `extras/`), loaded on demand by the app: built
+//! here (cargo, wasm-bindgen, wasm-opt), copied into the bundle under content-hashed names, and announced to
+//! the app by a small loader script that defines `globalThis.strataExtras()`: a Promise of the initialised
+//! wasm-bindgen module (its exports are the extras' functions). Nothing is fetched until it is first called.
+
+use crate::html::{apply, elements, start_tag};
+use crate::{local_path, read, read_text, short_hash, sri, write, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The package, and the base name of its files (wasm-bindgen's `--out-name`).
+pub const PACKAGE: &str = "strata-extras";
+/// The global the app calls.
+pub const GLOBAL: &str = "strataExtras";
+/// Loader file names are `extras-<hash>.js`.
+const LOADER_PREFIX: &str = "extras-";
+
+/// wasm-opt's features: those of today's Rust wasm32 target, which wasm-opt must be told about.
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// wasm-bindgen's output for the extras: the JS glue (`--target web`) and the optimised wasm.
+pub struct Built {
+    pub js: String,
+    pub wasm: Vec<u8>,
+}
+
+/// The extras' files in the bundle, by name (relative to the bundle root).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staged {
+    pub js: String,
+    pub wasm: String,
+    pub loader: String,
+    pub loader_text: String,
+}
+
+/// The workspace root: two levels above this crate (`tools/bundle`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR` (relative to the current directory, as Cargo reads it) if
+/// set, else the workspace's `target/`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR").filter(|v| !v.is_empty()) {
+        Some(dir) => std::env::current_dir()
+            .map(|cwd| cwd.join(&dir))
+            .unwrap_or_else(|_| PathBuf::from(dir)),
+        None => root.join("target"),
+    }
+}
+
+fn run(cmd: &mut Command) -> Result<()> {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .status()
+        .map_err(|e| format!("running {shown}: {e} (is it on PATH? `source scripts/lib.sh`)"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Builds the extras module: cargo (the root's release profile), wasm-bindgen, wasm-opt, in the scratch
+/// directory `work`. When cargo's wasm is the one `work` last saw, its output is reused (a rebuild of the app
+/// alone then costs no wasm-opt run).
+pub fn build(root: &Path, target: &Path, work: &Path) -> Result<Built> {
+    run(
+        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .current_dir(root)
+            .env("CARGO_TARGET_DIR", target)
+            .args(["build", "--release", "--locked", "-p", PACKAGE])
+            .args(["--target", "wasm32-unknown-unknown"]),
+    )?;
+    let input = target.join(format!(
+        "wasm32-unknown-unknown/release/{}.wasm",
+        PACKAGE.replace('-', "_")
+    ));
+    let stamp = format!(
+        "{} {}",
+        short_hash(&read(Path::new(""), &input)?),
+        WASM_OPT_FEATURES.join(" ")
+    );
+    let js = PathBuf::from(format!("{PACKAGE}.js"));
+    let wasm = PathBuf::from(format!("{PACKAGE}_bg.wasm"));
+    let stamp_file = work.join("input.stamp");
+    let fresh = std::fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp)
+        && work.join(&js).is_file()
+        && work.join(&wasm).is_file();
+    if !fresh {
+        let _ = std::fs::remove_dir_all(work);
+        std::fs::create_dir_all(work).map_err(|e| format!("creating {}: {e}", work.display()))?;
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-name", PACKAGE])
+            .arg("--out-dir")
+            .arg(work)
+            .arg(&input))?;
+        run(Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(work.join(&wasm))
+            .arg("-o")
+            .arg(work.join(&wasm)))?;
+        write(&stamp_file, stamp.as_bytes())?;
+    }
+    Ok(Built {
+        js: read_text(work, &js)?,
+        wasm: read(work, &wasm)?,
+    })
+}
+
+/// The loader: defines `globalThis.strataExtras()`, which imports the glue and instantiates the wasm once,
+/// both relative to the loader's own URL (so the bundle works under any sub-path).
+pub fn loader(js: &str, wasm: &str) -> String {
+    format!(
+        "let ready;\nglobalThis.{GLOBAL} = () => (ready ??= import('./{js}').then(async (m) => {{ \
+await m.default({{ module_or_path: new URL('./{wasm}', import.meta.url) }}); return m; }}));\n"
+    )
+}
+
+/// Whether `name` (a file at the bundle root) is one of the extras' files or a loader, as `stage` names them.
+pub fn is_extras_file(name: &str) -> bool {
+    let hashed = |rest: &str, suffix: &str| {
+        rest.strip_suffix(suffix)
+            .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    name.strip_prefix(&format!("{PACKAGE}-"))
+        .is_some_and(|r| hashed(r, ".js") || hashed(r, "_bg.wasm"))
+        || name
+            .strip_prefix(LOADER_PREFIX)
+            .is_some_and(|r| hashed(r, ".js"))
+}
+
+/// Writes the extras and their loader into `dir` under content-hashed names (removing those of an earlier
+/// run, so `dir` holds exactly one set).
+pub fn stage(dir: &Path, built: &Built) -> Result<Staged> {
+    let mut both = built.js.as_bytes().to_vec();
+    both.extend_from_slice(&built.wasm);
+    let hash = short_hash(&both);
+    let js = format!("{PACKAGE}-{hash}.js");
+    let wasm = format!("{PACKAGE}-{hash}_bg.wasm");
+    let loader_text = loader(&js, &wasm);
+    let loader_name = format!("{LOADER_PREFIX}{}.js", short_hash(loader_text.as_bytes()));
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if is_extras_file(&name) && entry.path().is_file() {
+                std::fs::remove_file(entry.path())
+                    .map_err(|e| format!("removing {}: {e}", entry.path().display()))?;
+            }
+        }
+    }
+    write(&dir.join(&js), built.js.as_bytes())?;
+    write(&dir.join(&wasm), &built.wasm)?;
+    write(&dir.join(&loader_name), loader_text.as_bytes())?;
+    Ok(Staged {
+        js,
+        wasm,
+        loader: loader_name,
+        loader_text,
+    })
+}
+
+/// Adds `<script type="module" src=… integrity=…>` for the loader right before the page's first script
+/// (Trunk's boot script), so `strataExtras` is defined before the app starts; replaces the loader of an
+/// earlier run. Module scripts run in document order, and this one fetches nothing more until called.
+pub fn add_loader(html: &str, staged: &Staged, public_url: &str) -> String {
+    let tag = format!(
+        "{}</script>",
+        start_tag(
+            "script",
+            &[
+                ("type".into(), Some("module".into())),
+                ("src".into(), Some(format!("{public_url}{}", staged.loader))),
+                ("integrity".into(), Some(sri(staged.loader_text.as_bytes()))),
+            ],
+        )
+    );
+    let els = elements(html);
+    let earlier = els.iter().find(|e| {
+        e.name == "script"
+            && e.attr("src")
+                .and_then(|src| local_path(src, Path::new(""), public_url))
+                .and_then(|p| p.to_str().map(is_extras_file))
+                .unwrap_or(false)
+    });
+    let edit = match earlier {
+        Some(e) => (e.span.clone(), tag),
+        None => {
+            let at = els
+                .iter()
+                .find(|e| e.name == "script" && e.is_executable_script())
+                .map(|e| e.span.start)
+                .or_else(|| html.find("</head>"))
+                .or_else(|| html.find("</body>"))
+                .unwrap_or(html.len());
+            (at..at, tag)
+        }
+    };
+    apply(html, vec![edit])
+}
+
+/// Whether a script's `src` is the extras loader (for the offline page, which inlines it differently).
+pub fn is_loader(src: &str, staged: &Staged, public_url: &str) -> bool {
+    local_path(src, Path::new(""), public_url).is_some_and(|p| p == Path::new(&staged.loader))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::hosted::tests::TRUNK_RELEASE;
+
+    /// A miniature of wasm-bindgen's `--target web` output for the extras.
+    pub const EXTRAS_JS: &str = r#"let wasm;
+const cachedTextDecoder = new TextDecoder('utf-8');
+export function catalogue_html() { return "<h2>catalogue</h2></script>"; }
+export function diagram_svg(fragment, diagram) { return fragment + diagram; }
+function initSync(module) { return module; }
+async function __wbg_init(module_or_path) {
+    if (wasm !== undefined) return wasm;
+    if (Object.getPrototypeOf(module_or_path ?? 0) === Object.prototype) ({module_or_path} = module_or_path);
+    if (module_or_path === undefined) module_or_path = new URL('strata-extras_bg.wasm', import.meta.url);
+    wasm = module_or_path;
+    return wasm;
+}
+export { initSync, __wbg_init as default };
+"#;
+    pub const EXTRAS_WASM: &[u8] = b"\0asm\x01\0\0\0extras";
+
+    pub fn built() -> Built {
+        Built {
+            js: EXTRAS_JS.to_string(),
+            wasm: EXTRAS_WASM.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_loader_is_lazy_and_relative_to_itself() {
+        let text = loader(
+            "strata-extras-0123456789abcdef.js",
+            "strata-extras-0123456789abcdef_bg.wasm",
+        );
+        assert_eq!(
+            text,
+            "let ready;\nglobalThis.strataExtras = () => (ready ??= import('./strata-extras-0123456789abcdef.js')\
+.then(async (m) => { await m.default({ module_or_path: new URL('./strata-extras-0123456789abcdef_bg.wasm', \
+import.meta.url) }); return m; }));\n"
+        );
+    }
+
+    #[test]
+    fn staging_names_files_by_content_and_replaces_an_earlier_set() {
+        let dir = crate::offline::tests::temp_dir("extras-stage");
+        std::fs::write(dir.join("strata-extras-00000000000000aa.js"), "old").unwrap();
+        std::fs::write(dir.join("strata-extras-00000000000000aa_bg.wasm"), "old").unwrap();
+        std::fs::write(dir.join("extras-00000000000000bb.js"), "old").unwrap();
+        std::fs::write(dir.join("extras.js"), "not ours").unwrap();
+        let staged = stage(&dir, &built()).unwrap();
+        let hash = &staged.js["strata-extras-".len()..staged.js.len() - 3];
+        assert_eq!(hash.len(), 16);
+        assert_eq!(staged.wasm, format!("strata-extras-{hash}_bg.wasm"));
+        assert!(staged.loader.starts_with("extras-") && is_extras_file(&staged.loader));
+        assert_eq!(staged.loader_text, loader(&staged.js, &staged.wasm));
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut expected = vec![
+            "extras.js".to_string(),
+            staged.loader.clone(),
+            staged.js.clone(),
+            staged.wasm.clone(),
+        ];
+        expected.sort();
+        assert_eq!(names, expected);
+        assert_eq!(std::fs::read(dir.join(&staged.wasm)).unwrap(), EXTRAS_WASM);
+        assert_eq!(
+            std::fs::read_to_string(dir.join(&staged.loader)).unwrap(),
+            staged.loader_text
+        );
+
+        // Other content, other names.
+        let other = stage(
+            &dir,
+            &Built {
+                js: EXTRAS_JS.to_string(),
+                wasm: b"\0asm\x01\0\0\0other".to_vec(),
+            },
+        )
+        .unwrap();
+        assert_ne!(other.js, staged.js);
+        assert_ne!(other.loader, staged.loader);
+        assert!(!dir.join(&staged.wasm).exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn extras_file_names() {
+        assert!(is_extras_file("strata-extras-0123456789abcdef.js"));
+        assert!(is_extras_file("strata-extras-0123456789abcdef_bg.wasm"));
+        assert!(is_extras_file("extras-0123456789abcdef.js"));
+        assert!(!is_extras_file("extras-0123.js"));
+        assert!(!is_extras_file("strata-0123456789abcdef.js"));
+        assert!(!is_extras_file("boot-0123456789abcdef.js"));
+        assert!(!is_extras_file("strata-extras-0123456789abcdef.wasm"));
+    }
+
+    fn staged() -> Staged {
+        let js = "strata-extras-0123456789abcdef.js".to_string();
+        let wasm = "strata-extras-0123456789abcdef_bg.wasm".to_string();
+        let loader_text = loader(&js, &wasm);
+        Staged {
+            loader: format!("extras-{}.js", short_hash(loader_text.as_bytes())),
+            js,
+            wasm,
+            loader_text,
+        }
+    }
+
+    #[test]
+    fn the_loader_goes_before_the_boot_script() {
+        let s = staged();
+        let html = add_loader(TRUNK_RELEASE, &s, "./");
+        let els = elements(&html);
+        let scripts: Vec<_> = els.iter().filter(|e| e.name == "script").collect();
+        assert_eq!(scripts.len(), 2);
+        assert!(scripts[0].is_module());
+        assert_eq!(
+            scripts[0].attr("src"),
+            Some(format!("./{}", s.loader).as_str())
+        );
+        assert_eq!(
+            scripts[0].attr("integrity"),
+            Some(sri(s.loader_text.as_bytes()).as_str())
+        );
+        assert_eq!(&html[scripts[0].content.clone().unwrap()], "");
+        assert!(html[scripts[1].content.clone().unwrap()].starts_with("import init"));
+        assert!(is_loader(scripts[0].attr("src").unwrap(), &s, "./"));
+        assert!(!is_loader("./boot-0123456789abcdef.js", &s, "./"));
+
+        // Once only, and a new loader replaces the old one.
+        assert_eq!(add_loader(&html, &s, "./"), html);
+        let mut other = s.clone();
+        other.loader = "extras-fedcba9876543210.js".into();
+        let again = add_loader(&html, &other, "./");
+        assert_eq!(again.matches("extras-").count(), 1);
+        assert!(again.contains("./extras-fedcba9876543210.js"));
+
+        // With an absolute public URL, and still valid after the hosted rewrite.
+        let abs = add_loader(TRUNK_RELEASE, &s, "/tools/strata/");
+        assert!(abs.contains(&format!("src=\"/tools/strata/{}\"", s.loader)));
+        let hosted = crate::hosted::rewrite(&html, "./");
+        let els = elements(&hosted.html);
+        let srcs: Vec<_> = els
+            .iter()
+            .filter(|e| e.name == "script")
+            .filter_map(|e| e.attr("src"))
+            .collect();
+        assert_eq!(srcs.len(), 2);
+        assert_eq!(srcs[0], format!("./{}", s.loader));
+        assert!(srcs[1].starts_with("./boot-"));
+
+        // A page without a script gets it at the end of <head>.
+        let bare = add_loader(
+            "<html><head><title>t</title></head><body></body></html>",
+            &s,
+            "./",
+        );
+        assert!(bare.contains("</script></head>"));
+    }
+}
