@@ -3,9 +3,9 @@
 use crate::browser;
 use crate::catalog::Catalog;
 use crate::components::catalogue::CatalogueBrowser;
-use crate::components::notices::Notices;
-use crate::components::picker::Picker;
-use crate::components::results::Results;
+use crate::components::notices::notices;
+use crate::components::picker::picker;
+use crate::components::results::results;
 use crate::components::toolbar::Toolbar;
 use crate::components::CatalogRef;
 use crate::decision::Decision;
@@ -13,6 +13,7 @@ use crate::engine::recommend;
 use crate::permalink::{self, Decoded};
 use crate::state::{Action, AppState, Notice};
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The state the page opens with: the link's decision if it carries one, else the stored one.
@@ -141,6 +142,17 @@ pub fn App() -> Html {
         browser::page_url(),
         permalink::encode(&state.decision, false)
     );
+    // Links to catalogue entries inside the cards' HTML: scroll there without touching the fragment.
+    let reveal = Callback::from(|e: MouseEvent| {
+        let link = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-reveal]").ok().flatten());
+        if let Some(target) = link.and_then(|l| l.get_attribute("data-reveal")) {
+            e.prevent_default();
+            browser::reveal(&target);
+        }
+    });
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         browser::reveal("results");
@@ -156,18 +168,18 @@ pub fn App() -> Html {
                 </div>
             </header>
             <main class="layout">
-                <Picker catalog={catalog} requirements={state.decision.requirements().clone()} dispatch={dispatch.clone()} />
-                <div class="results" id="results" tabindex="-1">
-                    <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                {picker(catalog, state.decision.requirements(), &dispatch)}
+                <div class="results" id="results" tabindex="-1" onclick={reveal}>
+                    {notices(&state.notices, &dispatch)}
                     if state.embed {
                         <p class="embed-open"><a href={full_link} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
                     } else {
-                        <Toolbar catalog={catalog} decision={state.decision.clone()} recommendation={recommendation.clone()} dispatch={dispatch.clone()} />
+                        <Toolbar decision={state.decision.clone()} dispatch={dispatch.clone()} />
                     }
-                    <Results catalog={catalog} recommendation={recommendation} decision={state.decision.clone()} dispatch={dispatch} />
+                    {results(catalog, &recommendation, &state.decision, &dispatch)}
                 </div>
             </main>
-            <CatalogueBrowser catalog={catalog} />
+            <CatalogueBrowser />
             <footer class="site">{"Strata runs entirely in your browser; nothing you tick leaves this page."}</footer>
         </div>
     }

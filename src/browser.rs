@@ -186,3 +186,66 @@ pub fn take_reset_request() -> bool {
     }
     reset
 }
+
+/// Calls a function of the on-demand module (`extras/`), loading it the first time, and awaits its result if it
+/// is a promise. The page provides `globalThis.strataExtras()` (a small loader script, or inlined in the offline
+/// file).
+pub async fn extras_call(function: &str, args: &[&str]) -> Result<wasm_bindgen::JsValue, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let unavailable =
+        || "This part of Strata could not be loaded; reload the page to try again.".to_string();
+    let global = js_sys::global();
+    let loader: js_sys::Function = js_sys::Reflect::get(&global, &"strataExtras".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(unavailable)?;
+    let promise: js_sys::Promise = loader
+        .call0(&global)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(unavailable)?;
+    let module = JsFuture::from(promise).await.map_err(|_| unavailable())?;
+    let f: js_sys::Function = js_sys::Reflect::get(&module, &function.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(unavailable)?;
+    let args: js_sys::Array = args
+        .iter()
+        .map(|a| wasm_bindgen::JsValue::from_str(a))
+        .collect();
+    let value = f.apply(&module, &args).map_err(|_| unavailable())?;
+    match value.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => JsFuture::from(promise).await.map_err(|_| unavailable()),
+        Err(value) => Ok(value),
+    }
+}
+
+/// [`extras_call`] for a function that returns a string.
+pub async fn extras(function: &str, args: &[&str]) -> Result<String, String> {
+    extras_call(function, args)
+        .await?
+        .as_string()
+        .ok_or_else(|| "Unexpected answer from the on-demand module.".into())
+}
+
+/// [`extras_call`] for a function that returns a list of strings.
+pub async fn extras_strings(function: &str, args: &[&str]) -> Result<Vec<String>, String> {
+    let value = extras_call(function, args).await?;
+    Ok(js_sys::Array::from(&value)
+        .iter()
+        .map(|v| v.as_string().unwrap_or_default())
+        .collect())
+}
+
+/// Performs a share or export action in the on-demand module. Returns the feedback to show and, when the
+/// clipboard refused, the text for the user to copy by hand.
+pub async fn act(action: &str, fragment: &str, link: &str, name: &str) -> (String, Option<String>) {
+    match extras_strings("act", &[action, fragment, link, name]).await {
+        Ok(parts) => {
+            let mut parts = parts.into_iter();
+            let message = parts.next().unwrap_or_default();
+            (message, parts.next().filter(|t| !t.is_empty()))
+        }
+        Err(message) => (message, None),
+    }
+}

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 pub(crate) use index::{Index, Part, Source};
 
 /// The catalogue shipped with the app.
-const BUILTIN_JSON: &str = include_str!("catalog/catalog.json");
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json"));
 
 /// The whole catalogue. Section fields are in the seed's order so a browser can render them top to bottom.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

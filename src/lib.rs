@@ -4,8 +4,10 @@
 //! tested natively. The shell (`app`, `components`, `state`, `browser`) renders state and sends actions.
 //! See ARCHITECTURE.md for the code map.
 
+pub mod card_html;
 pub mod catalog;
 pub mod decision;
+pub mod deferred;
 pub mod diagrams;
 pub mod engine;
 pub mod export;
@@ -28,6 +30,8 @@ pub fn start() {
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();
     }
+    // In an iframe (an embed in a wiki), keep the host page told how tall the content is.
+    browser::report_height_to_parent();
     // Lets the end-to-end tests check the crash panel on the real bundle; harmless otherwise.
     if browser::fragment().contains(CRASH_TEST) {
         panic!("crash test requested by the link");

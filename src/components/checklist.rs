@@ -6,21 +6,17 @@ use crate::state::Action;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChecklistProps {
-    pub items: Vec<ChecklistItem>,
-    /// The user's own ticks and unticks, by item id.
-    pub edits: BTreeMap<String, bool>,
-    pub dispatch: Dispatch,
-}
-
-#[function_component]
-pub fn Checklist(props: &ChecklistProps) -> Html {
+/// `edits` are the user's own ticks and unticks, by item id.
+pub fn checklist(
+    items: &[ChecklistItem],
+    edits: &BTreeMap<String, bool>,
+    dispatch: &Dispatch,
+) -> Html {
     let scope = |scope: &str, title: &str| {
         html! {
             <>
                 <h3>{title}</h3>
-                <ul>{ for props.items.iter().filter(|i| i.scope == scope).map(|item| checklist_item(props, item)) }</ul>
+                <ul>{ for items.iter().filter(|i| i.scope == scope).map(|item| checklist_item(edits, dispatch, item)) }</ul>
             </>
         }
     };
@@ -34,14 +30,17 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
     }
 }
 
-fn checklist_item(props: &ChecklistProps, item: &ChecklistItem) -> Html {
-    let ticked = props
-        .edits
+fn checklist_item(
+    edits: &BTreeMap<String, bool>,
+    dispatch: &Dispatch,
+    item: &ChecklistItem,
+) -> Html {
+    let ticked = edits
         .get(&item.id)
         .copied()
         .unwrap_or(item.answer.is_some());
     let input_id = format!("check-{}", item.id);
-    let dispatch = props.dispatch.clone();
+    let dispatch = dispatch.clone();
     let id = item.id.clone();
     let onchange =
         Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));

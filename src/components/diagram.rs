@@ -1,73 +1,73 @@
-//! A diagram drawn from the decision: inline SVG, a text version, and "Download SVG" / "Copy Mermaid".
+//! A diagram drawn from the decision: inline SVG and its text version (drawn by the on-demand module),
+//! with "Download SVG" and "Copy Mermaid".
 
 use crate::browser;
-use crate::diagrams::{layout, render_svg, to_mermaid, DiagramId, DiagramInput, SvgMode};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
-    pub id: DiagramId,
-    pub input: Rc<DiagramInput>,
-    /// Makes the SVG's ids unique on the page (a card and the catalogue may show the same diagram).
+    /// A diagram id or an engine choice id (`multi-primary`, `strong`, …).
+    pub diagram: AttrValue,
+    /// The decision, as its link fragment.
+    pub fragment: AttrValue,
+    /// Makes the SVG's ids unique on the page.
     pub prefix: AttrValue,
 }
 
 #[function_component]
 pub fn DiagramFigure(props: &DiagramProps) -> Html {
-    let prefix = props.prefix.clone();
-    let drawn = use_memo((props.id, props.input.clone()), move |(id, input)| {
-        let diagram = layout(*id, input);
-        let svg = render_svg(&diagram, SvgMode::Inline, &prefix);
-        (diagram, AttrValue::from(svg))
-    });
-    // Feedback after an action, and the Mermaid text to copy by hand when the clipboard refuses.
+    // None while drawing; Err when the on-demand module could not load.
+    let drawn = use_state(|| None::<Result<AttrValue, String>>);
+    {
+        let drawn = drawn.clone();
+        let key = (
+            props.diagram.clone(),
+            props.fragment.clone(),
+            props.prefix.clone(),
+        );
+        use_effect_with(key, move |(diagram, fragment, prefix)| {
+            let (diagram, fragment, prefix) = (diagram.clone(), fragment.clone(), prefix.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let html = browser::extras("diagram_figure", &[&fragment, &diagram, &prefix]).await;
+                drawn.set(Some(html.map(AttrValue::from)));
+            });
+        });
+    }
     let status = use_state(String::new);
     let manual = use_state(|| None::<String>);
-    let (diagram, svg) = &*drawn;
-
-    let download = {
-        let (diagram, status, prefix) = (diagram.clone(), status.clone(), props.prefix.clone());
-        Callback::from(move |_| {
-            let file = format!("strata-{}.svg", diagram.id.as_str());
-            let text = render_svg(&diagram, SvgMode::Standalone, &prefix);
-            status.set(match browser::download(&file, "image/svg+xml", &text) {
-                Ok(()) => format!("Downloaded {file}."),
-                Err(message) => message,
-            });
-        })
-    };
-    let copy = {
-        let (diagram, status, manual) = (diagram.clone(), status.clone(), manual.clone());
-        Callback::from(move |_| {
-            let text = to_mermaid(&diagram);
-            let (status, manual) = (status.clone(), manual.clone());
+    let act = |action: &'static str| {
+        let (diagram, fragment, status, manual) = (
+            props.diagram.clone(),
+            props.fragment.clone(),
+            status.clone(),
+            manual.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (diagram, fragment, status, manual) = (
+                diagram.clone(),
+                fragment.clone(),
+                status.clone(),
+                manual.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
-                match browser::copy_text(&text).await {
-                    Ok(()) => {
-                        status.set("Mermaid source copied.".into());
-                        manual.set(None);
-                    }
-                    Err(message) => {
-                        status.set(message);
-                        manual.set(Some(text));
-                    }
-                }
+                let (message, text) = browser::act(action, &fragment, "", &diagram).await;
+                status.set(message);
+                manual.set(text);
             });
         })
     };
 
     html! {
-        <figure class="diagram" data-diagram={diagram.id.as_str()}>
-            <div class="diagram-svg">{Html::from_html_unchecked(svg.clone())}</div>
+        <figure class="diagram" data-diagram={props.diagram.clone()}>
+            { match &*drawn {
+                Some(Ok(html)) => Html::from_html_unchecked(html.clone()),
+                Some(Err(message)) => html! { <p class="diagram-svg unavailable">{message}</p> },
+                None => html! { <div class="diagram-svg loading" aria-busy="true">{"Drawing the diagram\u{2026}"}</div> },
+            } }
             <figcaption>
-                <details>
-                    <summary>{"Text version"}</summary>
-                    <ol>{ for diagram.text_alternative.iter().map(|s| html! { <li>{s}</li> }) }</ol>
-                </details>
                 <div class="diagram-actions">
-                    <button type="button" onclick={download} data-action="download-svg">{"Download SVG"}</button>
-                    <button type="button" onclick={copy} data-action="copy-mermaid">{"Copy Mermaid"}</button>
+                    <button type="button" onclick={act("download-svg")} data-action="download-svg">{"Download SVG"}</button>
+                    <button type="button" onclick={act("copy-mermaid")} data-action="copy-mermaid">{"Copy Mermaid"}</button>
                     <span class="action-status" role="status">{(*status).clone()}</span>
                 </div>
                 if let Some(text) = (*manual).clone() {

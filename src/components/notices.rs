@@ -4,18 +4,12 @@ use super::Dispatch;
 use crate::state::{Action, Notice};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub dispatch: Dispatch,
-}
-
-#[function_component]
-pub fn Notices(props: &NoticesProps) -> Html {
+/// Plain functions rather than components: fewer component types keep the first load small.
+pub fn notices(notices: &[Notice], dispatch: &Dispatch) -> Html {
     html! {
         <div class="notices" role="status">
-            { for props.notices.iter().enumerate().map(|(index, notice)| {
-                let dispatch = props.dispatch.clone();
+            { for notices.iter().enumerate().map(|(index, notice)| {
+                let dispatch = dispatch.clone();
                 let dismiss = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(index)));
                 html! {
                     <div class={classes!("notice", notice.error.then_some("error"))} data-notice="">

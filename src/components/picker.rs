@@ -5,19 +5,10 @@ use crate::engine::Requirements;
 use crate::state::Action;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PickerProps {
-    pub catalog: CatalogRef,
-    pub requirements: Requirements,
-    pub dispatch: Dispatch,
-}
-
-#[function_component]
-pub fn Picker(props: &PickerProps) -> Html {
-    let catalog = props.catalog;
-    let count = props.requirements.len();
+pub fn picker(catalog: CatalogRef, requirements: &Requirements, dispatch: &Dispatch) -> Html {
+    let count = requirements.len();
     let clear = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ClearAll))
     };
     html! {
@@ -29,7 +20,7 @@ pub fn Picker(props: &PickerProps) -> Html {
             <h3 class="sr-only">{"Presets"}</h3>
             <ul class="presets" aria-label="Presets">
                 { for catalog.presets.iter().map(|preset| {
-                    let dispatch = props.dispatch.clone();
+                    let dispatch = dispatch.clone();
                     let reqs: Requirements = preset.requirements.iter().cloned().collect();
                     let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetRequirements(reqs.clone())));
                     html! {
@@ -46,13 +37,13 @@ pub fn Picker(props: &PickerProps) -> Html {
                     { for group.requirements.iter().map(|req| {
                         let input_id = format!("req-{}", req.id);
                         let help_id = format!("help-{}", req.id);
-                        let dispatch = props.dispatch.clone();
+                        let dispatch = dispatch.clone();
                         let id = req.id.clone();
                         let onchange = Callback::from(move |_| dispatch.dispatch(Action::Toggle(id.clone())));
                         html! {
                             <div class="req">
                                 <input type="checkbox" id={input_id.clone()} aria-describedby={help_id.clone()}
-                                    checked={props.requirements.contains(&req.id)} {onchange} />
+                                    checked={requirements.contains(&req.id)} {onchange} />
                                 <label for={input_id}>{&req.label}</label>
                                 <span class="help" id={help_id}>{&req.help}</span>
                             </div>

@@ -1,29 +1,25 @@
 //! The recommendations: a welcome state, or the verdict cards grouped as the seed groups them, plus the checklist.
 
-use super::card::VerdictCard;
-use super::checklist::Checklist;
+use super::card::verdict_card;
+use super::checklist::checklist;
 use super::{CatalogRef, Dispatch};
 use crate::decision::Decision;
-use crate::diagrams::DiagramInput;
 use crate::engine::{Card, Recommendation};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsProps {
-    pub catalog: CatalogRef,
-    pub recommendation: Rc<Recommendation>,
-    pub decision: Decision,
-    pub dispatch: Dispatch,
-}
-
-#[function_component]
-pub fn Results(props: &ResultsProps) -> Html {
-    let rec = &props.recommendation;
-    let input = use_memo(
-        (props.decision.clone(), props.recommendation.clone()),
-        |(decision, rec)| crate::export::diagram_input(decision, rec),
-    );
+pub fn results(
+    catalog: CatalogRef,
+    rec: &Recommendation,
+    decision: &Decision,
+    dispatch: &Dispatch,
+) -> Html {
+    // Diagrams depend on the services and their ticks only, not on the title or checklist.
+    let drawn_from = Decision {
+        title: String::new(),
+        checklist: Default::default(),
+        ..decision.clone()
+    };
+    let input = AttrValue::from(crate::permalink::encode(&drawn_from, false));
     let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
     if rec.neutral {
         return html! {
@@ -40,7 +36,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <>
             {live}
-            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(props)}</p>
+            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
             if !rec.conflicts.is_empty() {
                 {group("Watch out: conflicting needs", "conflicts", rec.conflicts.iter(), &input)}
             }
@@ -50,7 +46,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             if !rec.migrations.is_empty() {
                 {group("Migrations", "migrations", rec.migrations.iter(), &input)}
             }
-            <Checklist items={rec.checklist.clone()} edits={props.decision.checklist.clone()} dispatch={props.dispatch.clone()} />
+            {checklist(&rec.checklist, &decision.checklist, dispatch)}
         </>
     }
 }
@@ -59,25 +55,24 @@ fn group<'a>(
     title: &str,
     id: &str,
     cards: impl Iterator<Item = &'a Card>,
-    input: &Rc<DiagramInput>,
+    input: &AttrValue,
 ) -> Html {
     let heading = format!("group-{id}");
     html! {
         <section class={classes!("group", id.to_string())} aria-labelledby={heading.clone()}>
             <h2 class="group-title" id={heading}>{title}</h2>
             <div class="cards">
-                { for cards.map(|card| html! { <VerdictCard card={card.clone()} diagram_input={input.clone()} /> }) }
+                { for cards.map(|card| html! { {verdict_card(card, input)} }) }
             </div>
         </section>
     }
 }
 
-fn ticked_labels(props: &ResultsProps) -> String {
-    props
-        .decision
+fn ticked_labels(catalog: CatalogRef, decision: &Decision) -> String {
+    decision
         .requirements()
         .iter()
-        .filter_map(|id| props.catalog.requirement(id))
+        .filter_map(|id| catalog.requirement(id))
         .map(|r| r.label.as_str())
         .collect::<Vec<_>>()
         .join(", ")

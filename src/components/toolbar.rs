@@ -1,21 +1,17 @@
 //! Share and export: copy link, ADR (copy or download), JSON, print, and ready-made embed snippets.
+//! The texts are made, copied and saved by the on-demand module (`browser::act`), which keeps the first load small.
 
-use super::{CatalogRef, Dispatch};
+use super::Dispatch;
 use crate::browser;
 use crate::decision::Decision;
-use crate::engine::Recommendation;
-use crate::export;
 use crate::permalink;
 use crate::state::Action;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub catalog: CatalogRef,
     pub decision: Decision,
-    pub recommendation: Rc<Recommendation>,
     pub dispatch: Dispatch,
 }
 
@@ -28,26 +24,18 @@ fn share_link(decision: &Decision) -> String {
     )
 }
 
+/// A file name stem from the title: `strata-orders-service-storage`.
 fn file_stem(decision: &Decision) -> String {
-    let slug: String = decision
+    let words: Vec<String> = decision
         .title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
         "strata-decision".into()
     } else {
-        format!("strata-{slug}")
+        format!("strata-{}", words.join("-"))
     }
 }
 
@@ -58,53 +46,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let manual = use_state(|| None::<String>);
     let dialog = use_node_ref();
 
-    let copy = |make: Rc<dyn Fn() -> String>, done: &'static str| {
-        let (status, manual) = (status.clone(), manual.clone());
+    let act = |action: &'static str| {
+        let (status, manual, decision) = (status.clone(), manual.clone(), props.decision.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = make();
             let (status, manual) = (status.clone(), manual.clone());
+            let fragment = permalink::encode(&decision, false);
+            let (link, stem) = (share_link(&decision), file_stem(&decision));
             wasm_bindgen_futures::spawn_local(async move {
-                match browser::copy_text(&text).await {
-                    Ok(()) => {
-                        status.set(done.into());
-                        manual.set(None);
-                    }
-                    Err(message) => {
-                        status.set(message);
-                        manual.set(Some(text));
-                    }
-                }
+                let (message, by_hand) = browser::act(action, &fragment, &link, &stem).await;
+                status.set(message);
+                manual.set(by_hand);
             });
         })
     };
-    let save = |make: Rc<dyn Fn() -> String>, file: String, mime: &'static str| {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            status.set(match browser::download(&file, mime, &make()) {
-                Ok(()) => format!("Downloaded {file}."),
-                Err(message) => message,
-            });
-        })
-    };
-
-    let (catalog, decision, rec) = (
-        props.catalog,
-        props.decision.clone(),
-        props.recommendation.clone(),
-    );
-    let link: Rc<dyn Fn() -> String> = {
-        let decision = decision.clone();
-        Rc::new(move || share_link(&decision))
-    };
-    let adr: Rc<dyn Fn() -> String> = {
-        let (decision, rec) = (decision.clone(), rec.clone());
-        Rc::new(move || export::adr_markdown(&catalog, &decision, &rec, &share_link(&decision)))
-    };
-    let json: Rc<dyn Fn() -> String> = {
-        let (decision, rec) = (decision.clone(), rec.clone());
-        Rc::new(move || export::decision_json(&catalog, &decision, &rec))
-    };
-    let stem = file_stem(&decision);
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -138,12 +92,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     value={props.decision.title.clone()} onchange={set_title} />
             </div>
             <div class="actions">
-                <button type="button" id="copy-link" class="primary" onclick={copy(link, "Link copied.")}>{"Copy link"}</button>
-                <button type="button" id="copy-adr" onclick={copy(adr.clone(), "ADR copied as Markdown.")}>{"Copy ADR"}</button>
-                <button type="button" id="download-adr" onclick={save(adr, format!("{stem}.md"), "text/markdown")}>{"Download ADR"}</button>
-                <button type="button" id="download-json" onclick={save(json, format!("{stem}.json"), "application/json")}>{"Download JSON"}</button>
+                <button type="button" id="copy-link" class="primary" onclick={act("copy-link")}>{"Copy link"}</button>
+                <button type="button" id="copy-adr" onclick={act("copy-adr")}>{"Copy ADR"}</button>
+                <button type="button" id="download-adr" onclick={act("download-adr")}>{"Download ADR"}</button>
+                <button type="button" id="download-json" onclick={act("download-json")}>{"Download JSON"}</button>
                 <button type="button" id="print" onclick={print}>{"Print"}</button>
-                <button type="button" id="open-embed" onclick={open_embed}>{"Embed…"}</button>
+                <button type="button" id="open-embed" onclick={open_embed}>{"Embed\u{2026}"}</button>
                 <span class="action-status" role="status" id="toolbar-status">{(*status).clone()}</span>
             </div>
             if let Some(text) = (*manual).clone() {
@@ -160,39 +114,34 @@ struct EmbedProps {
     decision: Decision,
 }
 
-/// Ready-made snippets that show this decision inside a wiki page.
+const SNIPPETS: [(&str, &str); 4] = [
+    ("embed-iframe", "HTML (iframe)"),
+    ("embed-confluence", "Confluence (HTML macro)"),
+    ("embed-mediawiki", "MediaWiki link"),
+    ("embed-markdown", "Markdown link (GitHub wiki)"),
+];
+
+/// Ready-made snippets that show this decision inside a wiki page (made by the on-demand module).
 #[function_component]
 fn EmbedDialog(props: &EmbedProps) -> Html {
-    let page = browser::page_url();
-    let fragment = permalink::encode(&props.decision, false);
-    let title = if props.decision.title.is_empty() {
-        "Data architecture decision"
-    } else {
-        &props.decision.title
-    };
-    let link = format!("{page}#{fragment}");
-    let snippets = [
-        (
-            "embed-iframe",
-            "HTML (iframe)",
-            export::iframe_snippet(&page, &fragment, title),
-        ),
-        (
-            "embed-confluence",
-            "Confluence (HTML macro)",
-            export::confluence_snippet(&page, &fragment, title),
-        ),
-        (
-            "embed-mediawiki",
-            "MediaWiki link",
-            export::mediawiki_link(&link, title),
-        ),
-        (
-            "embed-markdown",
-            "Markdown link (GitHub wiki)",
-            export::markdown_link(&link, title),
-        ),
-    ];
+    let texts = use_state(Vec::<String>::new);
+    {
+        let texts = texts.clone();
+        use_effect_with(props.decision.clone(), move |decision| {
+            let page = browser::page_url();
+            let fragment = permalink::encode(decision, false);
+            let title = if decision.title.is_empty() {
+                "Data architecture decision".to_string()
+            } else {
+                decision.title.clone()
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let made =
+                    browser::extras_strings("embed_snippets", &[&page, &fragment, &title]).await;
+                texts.set(made.unwrap_or_else(|message| vec![message]));
+            });
+        });
+    }
     let close = {
         let node = props.node.clone();
         Callback::from(move |_| {
@@ -205,10 +154,10 @@ fn EmbedDialog(props: &EmbedProps) -> Html {
         <dialog ref={props.node.clone()} class="embed-dialog" aria-labelledby="embed-title">
             <h2 id="embed-title">{"Embed this decision"}</h2>
             <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
-            { for snippets.into_iter().map(|(id, label, text)| html! {
+            { for SNIPPETS.iter().zip(texts.iter()).map(|((id, label), text)| html! {
                 <div class="snippet">
-                    <label for={id}>{label}</label>
-                    <textarea {id} readonly=true rows="3" value={text} />
+                    <label for={*id}>{*label}</label>
+                    <textarea id={*id} readonly=true rows="3" value={text.clone()} />
                 </div>
             }) }
             <button type="button" onclick={close}>{"Close"}</button>
