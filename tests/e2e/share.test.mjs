@@ -9,13 +9,8 @@ const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
  * App bugs these tests found, by test name. While a test is listed, its failure is printed and does not fail
  * the run (so main stays green until the fix lands); once it passes, it fails until its entry is removed here.
  */
-const KNOWN_BUGS = {
-  'embed mode in a sandboxed iframe renders the decision without the picker':
-    'the stylesheet <link>s carry integrity= but no crossorigin, so in the opaque-origin frame Chromium blocks '
-    + 'them (SRI needs CORS): the embed is unstyled and shows the picker',
-  'embed mode posts a positive strata:height to the host page':
-    'browser::report_height_to_parent() is never called (no call site in lib.rs or app.rs)',
-};
+// Tests of app behaviour known to be broken, listed with the reason; empty when everything works.
+const KNOWN_BUGS = {};
 
 function expectingKnownBugs([name, fn]) {
   if (!KNOWN_BUGS[name]) return [name, fn];
