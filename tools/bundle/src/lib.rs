@@ -7,12 +7,15 @@
 //! * `strata-dist.zip` holds every other file of the bundle, for hosting elsewhere.
 //!
 //! First it builds the on-demand module `strata-extras` into the bundle, with a loader script that defines
-//! `globalThis.strataExtras()` for the app (see `extras`); the offline page carries it inline.
+//! `globalThis.strataExtras()` for the app (see `extras`); the offline page carries it inline. Then, in a
+//! release build, it minifies every script of the bundle with esbuild (see `minify`), before anything hashes
+//! or inlines them.
 
 pub mod extras;
 pub mod hosted;
 pub mod html;
 pub mod js;
+pub mod minify;
 pub mod offline;
 pub mod zip;
 
@@ -94,41 +97,68 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// The whole step on a directory holding Trunk's output: builds the extras module (cargo, wasm-bindgen,
-/// wasm-opt), then `assemble`. Returns one line per file written.
-pub fn run(dir: &Path, public_url: &str) -> Result<Vec<String>> {
+/// wasm-opt), then `assemble`, minifying with esbuild unless `minify` is false. Returns one line per file
+/// written.
+pub fn run(dir: &Path, public_url: &str, minify: bool) -> Result<Vec<String>> {
     let root = extras::workspace_root();
+    let esbuild = match minify {
+        true => Some(minify::Esbuild::find(&root)?),
+        false => None,
+    };
     let target = extras::target_dir(&root);
     let built = extras::build(&root, &target, &target.join("strata-bundle"))?;
-    assemble(dir, public_url, Some(&built))
+    let minifier = esbuild
+        .as_ref()
+        .map(|e| move |code: &str, name: &str, module: bool| e.minify(code, name, module));
+    let minifier = minifier.as_ref().map(|m| m as minify::Minify);
+    assemble(dir, public_url, Some(&built), minifier)
 }
 
-/// Everything but building the extras: stages them (if given) with their loader, then writes the offline
-/// page, the strict-CSP `index.html` and the zip.
+/// Everything but building the extras: stages them (if given) with their loader, minifies the bundle's
+/// scripts (with `minify`, if given) and updates the `integrity` of the ones that changed, then writes the
+/// offline page, the strict-CSP `index.html` and the zip.
 pub fn assemble(
     dir: &Path,
     public_url: &str,
     built: Option<&extras::Built>,
+    minify: Option<minify::Minify>,
 ) -> Result<Vec<String>> {
     let index = dir.join("index.html");
     let mut html = read_text(dir, Path::new("index.html"))?;
     let mut report = Vec::new();
 
-    let staged = match built {
-        Some(built) => {
-            let staged = extras::stage(dir, built)?;
+    let mut staged = built.map(|b| extras::stage(dir, b)).transpose()?;
+    // Before anything is hashed or inlined: the hosted rewrite names and hashes the (minified) boot script,
+    // the offline page inlines the minified files.
+    let mut changed = Vec::new();
+    if let Some(minify) = minify {
+        changed = minify::files(dir, &html, public_url, &[ZIP, OFFLINE_HTML], minify)?;
+        html = minify::inline_scripts(&html, minify)?;
+    }
+    if let Some(staged) = &mut staged {
+        // The loader's integrity is that of the file as it is now.
+        staged.loader_text = read_text(dir, Path::new(&staged.loader))?;
+    }
+    let staged = match (built, staged) {
+        (Some(built), Some(staged)) => {
             html = extras::add_loader(&html, &staged, public_url);
+            let js_len = read(dir, Path::new(&staged.js))?.len();
             report.push(format!(
                 "{} ({} KB) and {} ({} KB), on demand",
                 staged.js,
-                built.js.len() / 1024,
+                js_len / 1024,
                 staged.wasm,
                 built.wasm.len() / 1024
             ));
             report.push(format!("{} (their loader)", staged.loader));
             Some(staged)
         }
-        None => None,
+        _ => None,
     };
+    html = minify::update_integrity(&html, dir, public_url, &changed)?;
+    for name in &changed {
+        report.push(format!("{} (minified)", name.display()));
+    }
 
     let offline = offline::build(&html, dir, public_url, staged.as_ref())?;
     write(&dir.join(OFFLINE_HTML), offline.as_bytes())?;
@@ -185,13 +215,62 @@ mod tests {
         assert_eq!(local_path("../../x", root, "./"), None);
     }
 
+    /// Every `integrity` of a script of the page is that of its file as written (the sample's others are
+    /// made up); returns how many there are.
+    fn check_integrity(dir: &Path, html: &str) -> usize {
+        let mut n = 0;
+        for e in html::elements(html) {
+            if let Some(old) = e.attr("integrity") {
+                let url = e.attr("src").or(e.attr("href")).unwrap();
+                let path = local_path(url, Path::new(""), "./").unwrap();
+                if !url.ends_with(".js") {
+                    continue;
+                }
+                let bytes = read(dir, &path).unwrap();
+                assert_eq!(old, minify::sri_like(old, &bytes), "{url}");
+                n += 1;
+            }
+        }
+        n
+    }
+
     #[test]
     fn assemble_stages_the_extras_everywhere() {
+        assemble_with(None);
+        assemble_with(Some(&minify::tests::squeeze));
+    }
+
+    fn assemble_with(minify: Option<minify::Minify>) {
         let dir = offline::tests::temp_dir("assemble");
         let html = offline::tests::sample_bundle(&dir);
+        // As Trunk writes them, with the SRI of what it wrote.
+        let html = html.replace(
+            "integrity=sha384-uN3MZ5kgA1GA6Eef74TShgFg60kEwQQ/Eg/Oq5LShx+BFZFK9jwJoAOSXda7qo5M",
+            &format!(
+                "integrity={}",
+                sri(&read(&dir, Path::new("strata-3.js")).unwrap())
+            ),
+        );
+        let trunk_js = read_text(&dir, Path::new("strata-3.js")).unwrap();
         write(&dir.join("index.html"), html.as_bytes()).unwrap();
-        let report = assemble(&dir, "./", Some(&extras::tests::built())).unwrap();
+        let report = assemble(&dir, "./", Some(&extras::tests::built()), minify).unwrap();
         assert!(report[0].ends_with(", on demand") && report[1].ends_with("(their loader)"));
+        let minified: Vec<_> = report
+            .iter()
+            .filter(|l| l.ends_with(" (minified)"))
+            .collect();
+        let js = read_text(&dir, Path::new("strata-3.js")).unwrap();
+        match minify {
+            None => assert!(minified.is_empty() && js == trunk_js),
+            Some(_) => {
+                // The app's glue and the extras' glue (the loader is one line already, for the stand-in;
+                // the boot script is minified inline, before it moves to a file).
+                assert_eq!(minified.len(), 2, "{report:?}");
+                assert!(minified[0] == "strata-3.js (minified)");
+                assert!(minified[1].starts_with("strata-extras-"));
+                assert!(js.len() < trunk_js.len());
+            }
+        }
         let names: Vec<String> = zip::collect(&dir, &[])
             .unwrap()
             .into_iter()
@@ -204,6 +283,8 @@ mod tests {
         let loader = ours.iter().find(|n| n.starts_with("extras-")).unwrap();
         assert!(index.contains(&format!("src=\"./{loader}\"")));
         assert!(index.contains("Content-Security-Policy"));
+        // The loader, the boot script and the app's glue (modulepreload).
+        assert_eq!(check_integrity(&dir, &index), 3, "{index}");
         let offline = read_text(&dir, Path::new(OFFLINE_HTML)).unwrap();
         assert_eq!(offline.matches("globalThis.strataExtras = ").count(), 1);
 
@@ -222,14 +303,15 @@ mod tests {
         }
 
         // Again on its own output: one loader, one set of extras.
-        assemble(&dir, "./", Some(&extras::tests::built())).unwrap();
+        assemble(&dir, "./", Some(&extras::tests::built()), minify).unwrap();
         let again = read_text(&dir, Path::new("index.html")).unwrap();
         assert_eq!(again, index);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     /// Runs both loaders (the hosted file and the offline inline script) in Node, when it is installed:
-    /// nothing is evaluated before the first call, the second call gets the same module.
+    /// nothing is evaluated before the first call, the second call gets the same module. Then the app's boot
+    /// script, hosted and offline. As written, minified by the stand-in, and by esbuild when it is installed.
     #[test]
     fn node_runs_both_loaders_when_installed() {
         let Ok(out) = std::process::Command::new("node").arg("--version").output() else {
@@ -238,6 +320,24 @@ mod tests {
         if !out.status.success() {
             return;
         }
+        node_runs(None);
+        node_runs(Some(&minify::tests::squeeze));
+        if let Some(esbuild) = minify::tests::esbuild() {
+            node_runs(Some(&|code: &str, name: &str, module: bool| {
+                esbuild.minify(code, name, module)
+            }));
+        }
+    }
+
+    fn node_run(dir: &Path, program: &str) -> std::process::Output {
+        std::process::Command::new("node")
+            .current_dir(dir)
+            .args(["--input-type=module", "-e", program])
+            .output()
+            .unwrap()
+    }
+
+    fn node_runs(minify: Option<minify::Minify>) {
         let dir = offline::tests::temp_dir("node");
         let html = offline::tests::sample_bundle(&dir);
         write(&dir.join("index.html"), html.as_bytes()).unwrap();
@@ -248,7 +348,7 @@ mod tests {
              export function passed() {{ return wasm instanceof URL ? wasm.href : Buffer.from(wasm).toString('base64'); }}\n",
             built.js
         );
-        assemble(&dir, "./", Some(&built)).unwrap();
+        assemble(&dir, "./", Some(&built), minify).unwrap();
         let index = read_text(&dir, Path::new("index.html")).unwrap();
         let loader = html::elements(&index)
             .iter()
@@ -260,7 +360,7 @@ mod tests {
             .unwrap();
         let wasm_name = read_text(&dir, Path::new(&loader))
             .unwrap()
-            .split('\'')
+            .split(['\'', '"'])
             .find(|s| s.ends_with("_bg.wasm"))
             .unwrap()
             .trim_start_matches("./")
@@ -286,11 +386,7 @@ mod tests {
                  if (m !== await globalThis.strataExtras() || globalThis.evaluated !== 1) throw new Error('twice');\n\
                  console.log(m.catalogue_html(), m.diagram_svg('a', 'b'), m.passed());\n"
             );
-            let run = std::process::Command::new("node")
-                .current_dir(&dir)
-                .args(["--input-type=module", "-e", &program])
-                .output()
-                .unwrap();
+            let run = node_run(&dir, &program);
             let err = String::from_utf8_lossy(&run.stderr);
             assert!(run.status.success(), "{script}: {err}");
             let text = String::from_utf8_lossy(&run.stdout);
@@ -298,6 +394,43 @@ mod tests {
                 text.starts_with("<h2>catalogue</h2></script> ab ")
                     && text.trim_end().ends_with(&wasm),
                 "{script}: {text}"
+            );
+        }
+
+        // The app: the hosted boot file (importing the glue file), and the offline page's inline module.
+        let boot = html::elements(&index)
+            .iter()
+            .find_map(|e| {
+                e.attr("src")
+                    .filter(|s| s.contains("/boot-"))
+                    .map(String::from)
+            })
+            .unwrap();
+        let app = els.iter().filter(|e| e.name == "script").nth(1).unwrap();
+        write(
+            &dir.join("offline-app.mjs"),
+            offline[app.content.clone().unwrap()].as_bytes(),
+        )
+        .unwrap();
+        for (script, wasm) in [
+            (boot.as_str(), "./strata-3_bg.wasm".to_string()),
+            ("./offline-app.mjs", "Uint8Array".to_string()),
+        ] {
+            let program = format!(
+                "globalThis.window = globalThis;
+                 globalThis.dispatchEvent = (e) => console.log(e.type, ((w) => typeof w === 'string' ? w : w.constructor.name)(e.detail.wasm.module_or_path));
+                 await import({script:?});
+                 console.log(Object.keys(window.wasmBindings).sort().join(' '));
+"
+            );
+            let run = node_run(&dir, &program);
+            let err = String::from_utf8_lossy(&run.stderr);
+            assert!(run.status.success(), "{script}: {err}");
+            let text = String::from_utf8_lossy(&run.stdout);
+            assert_eq!(
+                text,
+                format!("TrunkApplicationStarted {wasm}\nHandle default initSync\n"),
+                "{script}"
             );
         }
         std::fs::remove_dir_all(&dir).unwrap();
