@@ -2,7 +2,6 @@
 
 use crate::browser;
 use crate::catalog::Catalog;
-use crate::components::catalogue::CatalogueBrowser;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
 use crate::components::results::results;
@@ -151,8 +150,12 @@ pub fn App() -> Html {
         if let Some(target) = link.and_then(|l| l.get_attribute("data-reveal")) {
             e.prevent_default();
             browser::reveal(&target);
+            return;
         }
+        browser::handle_action_click(e.target());
     });
+    // Diagrams and the catalogue come from the on-demand module into their `data-fill` placeholders.
+    use_effect(browser::fill_pending);
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         browser::reveal("results");
@@ -169,7 +172,7 @@ pub fn App() -> Html {
             </header>
             <main class="layout">
                 {picker(catalog, state.decision.requirements(), &dispatch)}
-                <div class="results" id="results" tabindex="-1" onclick={reveal}>
+                <div class="results" id="results" tabindex="-1" onclick={reveal.clone()}>
                     {notices(&state.notices, &dispatch)}
                     if state.embed {
                         <p class="embed-open"><a href={full_link} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
@@ -179,7 +182,7 @@ pub fn App() -> Html {
                     {results(catalog, &recommendation, &state.decision, &dispatch)}
                 </div>
             </main>
-            <CatalogueBrowser />
+            <section class="catalogue" id="catalogue" aria-label="The catalogue" data-fill="catalogue_html" data-args="" onclick={reveal.clone()}></section>
             <footer class="site">{"Strata runs entirely in your browser; nothing you tick leaves this page."}</footer>
         </div>
     }

@@ -249,3 +249,97 @@ pub async fn act(action: &str, fragment: &str, link: &str, name: &str) -> (Strin
         Err(message) => (message, None),
     }
 }
+
+/// Separates the arguments in a `data-args` attribute.
+pub const ARG_SEPARATOR: char = '\u{1f}';
+
+/// Fills every element marked `data-fill="<extras function>" data-args="<args>"` with the HTML that function
+/// of the on-demand module returns, once per distinct set of arguments. Such elements have no children that
+/// Yew renders, so the app and this filler never touch the same nodes.
+pub fn fill_pending() {
+    let Some(document) = window().ok().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(pending) = document.query_selector_all("[data-fill]") else {
+        return;
+    };
+    for i in 0..pending.length() {
+        let Some(element) = pending
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let function = element.get_attribute("data-fill").unwrap_or_default();
+        let args = element.get_attribute("data-args").unwrap_or_default();
+        let key = format!("{function}{ARG_SEPARATOR}{args}");
+        if element.get_attribute("data-filled").as_deref() == Some(key.as_str()) {
+            continue;
+        }
+        let _ = element.set_attribute("data-filled", &key);
+        let _ = element.set_attribute("aria-busy", "true");
+        wasm_bindgen_futures::spawn_local(async move {
+            let args: Vec<&str> = if args.is_empty() {
+                Vec::new()
+            } else {
+                args.split(ARG_SEPARATOR).collect()
+            };
+            let html = match extras(&function, &args).await {
+                Ok(html) => html,
+                Err(message) => format!(
+                    "<p class=\"unavailable\">{}</p>",
+                    crate::export::escape_html(&message)
+                ),
+            };
+            // The element may have moved on to other arguments while this was drawn.
+            if element.get_attribute("data-filled").as_deref() == Some(key.as_str()) {
+                element.set_inner_html(&html);
+                let _ = element.remove_attribute("aria-busy");
+            }
+        });
+    }
+}
+
+/// Handles a click on a `[data-action]` button inside the page's HTML (diagram downloads and copies): the
+/// decision comes from the nearest `data-fragment`, the diagram from the nearest `data-diagram`, and the feedback
+/// goes to the nearest `.action-status`. Returns whether the click was such an action.
+pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(button) = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-action]").ok().flatten())
+    else {
+        return false;
+    };
+    let nearest = |name: &str| {
+        button
+            .closest(&format!("[{name}]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute(name))
+            .unwrap_or_default()
+    };
+    let (action, fragment, diagram) = (
+        nearest("data-action"),
+        nearest("data-fragment"),
+        nearest("data-diagram"),
+    );
+    let status = button
+        .parent_element()
+        .and_then(|p| p.query_selector(".action-status").ok().flatten());
+    wasm_bindgen_futures::spawn_local(async move {
+        let (message, manual) = act(&action, &fragment, "", &diagram).await;
+        if let Some(status) = status {
+            status.set_text_content(Some(&message));
+            if let Some(text) = manual {
+                let _ = status.insert_adjacent_html(
+                    "afterend",
+                    &format!(
+                        "<textarea class=\"manual-copy\" readonly aria-label=\"Mermaid source\" rows=\"6\">{}</textarea>",
+                        crate::export::escape_html(&text)
+                    ),
+                );
+            }
+        }
+    });
+    true
+}

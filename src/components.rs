@@ -2,9 +2,7 @@
 //! beyond transient UI (an open dialog, a "copied" flash).
 
 pub mod card;
-pub mod catalogue;
 pub mod checklist;
-pub mod diagram;
 pub mod notices;
 pub mod picker;
 pub mod results;

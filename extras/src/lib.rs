@@ -96,15 +96,41 @@ async fn perform(action: &str, fragment: &str, link: &str, name: &str) -> (Strin
     }
 }
 
-/// The embed dialog's snippets for a decision: iframe HTML, Confluence HTML macro, MediaWiki and Markdown links.
+/// The embed dialog's snippets for a decision, as labelled read-only text areas (HTML): iframe HTML, Confluence
+/// HTML macro, MediaWiki and Markdown links.
 #[wasm_bindgen]
-pub fn embed_snippets(page_url: &str, fragment: &str, title: &str) -> Vec<String> {
+pub fn embed_html(page_url: &str, fragment: &str, title: &str) -> String {
     use strata::export as e;
     let link = format!("{page_url}#{fragment}");
-    vec![
-        e::iframe_snippet(page_url, fragment, title),
-        e::confluence_snippet(page_url, fragment, title),
-        e::mediawiki_link(&link, title),
-        e::markdown_link(&link, title),
-    ]
+    let snippets = [
+        (
+            "embed-iframe",
+            "HTML (iframe)",
+            e::iframe_snippet(page_url, fragment, title),
+        ),
+        (
+            "embed-confluence",
+            "Confluence (HTML macro)",
+            e::confluence_snippet(page_url, fragment, title),
+        ),
+        (
+            "embed-mediawiki",
+            "MediaWiki link",
+            e::mediawiki_link(&link, title),
+        ),
+        (
+            "embed-markdown",
+            "Markdown link (GitHub wiki)",
+            e::markdown_link(&link, title),
+        ),
+    ];
+    snippets
+        .iter()
+        .map(|(id, label, text)| {
+            format!(
+                "<div class=\"snippet\"><label for=\"{id}\">{label}</label><textarea id=\"{id}\" readonly rows=\"3\">{}</textarea></div>",
+                e::escape_html(text)
+            )
+        })
+        .collect()
 }

@@ -1,6 +1,6 @@
 //! One verdict card: the choice and its badge, the explained body, and its diagram.
 
-use super::diagram::DiagramFigure;
+use crate::browser::ARG_SEPARATOR;
 use crate::card_html::card_body;
 use crate::engine::{Card, Section};
 use yew::prelude::*;
@@ -21,7 +21,7 @@ pub fn verdict_card(card: &Card, fragment: &AttrValue) -> Html {
             </div>
             {Html::from_html_unchecked(card_body(card).into())}
             if has_diagram(card) {
-                <DiagramFigure diagram={card.choice.clone()} fragment={fragment.clone()} prefix={format!("dg-{}", card.choice)} />
+                {diagram_figure(&card.choice, fragment)}
             }
         </article>
     }
@@ -33,4 +33,20 @@ fn has_diagram(card: &Card) -> bool {
         card.section,
         Section::Consistency | Section::Replication | Section::Pattern | Section::Migration
     )
+}
+
+/// The card's diagram: drawn by the on-demand module into the `data-fill` element; the buttons are handled by
+/// the app's delegated click handler (`browser::handle_action_click`).
+fn diagram_figure(choice: &str, fragment: &AttrValue) -> Html {
+    let args = format!("{fragment}{ARG_SEPARATOR}{choice}{ARG_SEPARATOR}dg-{choice}");
+    html! {
+        <figure class="diagram" data-diagram={choice.to_string()} data-fragment={fragment.clone()}>
+            <div class="diagram-fill" data-fill="diagram_figure" data-args={args}></div>
+            <figcaption class="diagram-actions">
+                <button type="button" data-action="download-svg">{"Download SVG"}</button>
+                <button type="button" data-action="copy-mermaid">{"Copy Mermaid"}</button>
+                <span class="action-status" role="status"></span>
+            </figcaption>
+        </figure>
+    }
 }

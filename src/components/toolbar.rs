@@ -2,7 +2,7 @@
 //! The texts are made, copied and saved by the on-demand module (`browser::act`), which keeps the first load small.
 
 use super::Dispatch;
-use crate::browser;
+use crate::browser::{self, ARG_SEPARATOR};
 use crate::decision::Decision;
 use crate::permalink;
 use crate::state::Action;
@@ -103,47 +103,26 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if let Some(text) = (*manual).clone() {
                 <textarea class="manual-copy" readonly=true aria-label="Text to copy" rows="4" value={text} />
             }
-            <EmbedDialog node={dialog} decision={props.decision.clone()} />
+            {embed_dialog(&dialog, &props.decision)}
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EmbedProps {
-    node: NodeRef,
-    decision: Decision,
-}
-
-const SNIPPETS: [(&str, &str); 4] = [
-    ("embed-iframe", "HTML (iframe)"),
-    ("embed-confluence", "Confluence (HTML macro)"),
-    ("embed-mediawiki", "MediaWiki link"),
-    ("embed-markdown", "Markdown link (GitHub wiki)"),
-];
-
-/// Ready-made snippets that show this decision inside a wiki page (made by the on-demand module).
-#[function_component]
-fn EmbedDialog(props: &EmbedProps) -> Html {
-    let texts = use_state(Vec::<String>::new);
-    {
-        let texts = texts.clone();
-        use_effect_with(props.decision.clone(), move |decision| {
-            let page = browser::page_url();
-            let fragment = permalink::encode(decision, false);
-            let title = if decision.title.is_empty() {
-                "Data architecture decision".to_string()
-            } else {
-                decision.title.clone()
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                let made =
-                    browser::extras_strings("embed_snippets", &[&page, &fragment, &title]).await;
-                texts.set(made.unwrap_or_else(|message| vec![message]));
-            });
-        });
-    }
+/// The embed dialog; its snippets are written by the on-demand module into the `data-fill` element.
+fn embed_dialog(node: &NodeRef, decision: &Decision) -> Html {
+    let title = if decision.title.is_empty() {
+        "Data architecture decision"
+    } else {
+        &decision.title
+    };
+    let args = [
+        browser::page_url().as_str(),
+        &permalink::encode(decision, false),
+        title,
+    ]
+    .join(&ARG_SEPARATOR.to_string());
     let close = {
-        let node = props.node.clone();
+        let node = node.clone();
         Callback::from(move |_| {
             if let Some(d) = node.cast::<web_sys::HtmlDialogElement>() {
                 d.close();
@@ -151,15 +130,10 @@ fn EmbedDialog(props: &EmbedProps) -> Html {
         })
     };
     html! {
-        <dialog ref={props.node.clone()} class="embed-dialog" aria-labelledby="embed-title">
+        <dialog ref={node.clone()} class="embed-dialog" aria-labelledby="embed-title">
             <h2 id="embed-title">{"Embed this decision"}</h2>
             <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
-            { for SNIPPETS.iter().zip(texts.iter()).map(|((id, label), text)| html! {
-                <div class="snippet">
-                    <label for={*id}>{*label}</label>
-                    <textarea id={*id} readonly=true rows="3" value={text.clone()} />
-                </div>
-            }) }
+            <div data-fill="embed_html" data-args={args}></div>
             <button type="button" onclick={close}>{"Close"}</button>
         </dialog>
     }
