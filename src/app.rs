@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
 use crate::components::results::results;
-use crate::components::toolbar::Toolbar;
+use crate::components::toolbar::toolbar;
 use crate::components::CatalogRef;
 use crate::decision::Decision;
 use crate::engine::recommend;
@@ -177,7 +177,7 @@ pub fn App() -> Html {
                     if state.embed {
                         <p class="embed-open"><a href={full_link} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
                     } else {
-                        <Toolbar decision={state.decision.clone()} dispatch={dispatch.clone()} />
+                        {toolbar(&state.decision, &state.action_status, state.manual_copy.as_ref(), &dispatch)}
                     }
                     {results(catalog, &recommendation, &state.decision, &dispatch)}
                 </div>

@@ -18,6 +18,10 @@ pub struct AppState {
     /// Embed mode (`#embed`): no page chrome, for iframes in wikis.
     pub embed: bool,
     pub notices: Vec<Notice>,
+    /// Feedback of the last share or export action.
+    pub action_status: String,
+    /// Text for the user to copy by hand when the clipboard refused.
+    pub manual_copy: Option<String>,
 }
 
 pub enum Action {
@@ -34,6 +38,8 @@ pub enum Action {
     SetEmbed(bool),
     Notify(Notice),
     Dismiss(usize),
+    /// The outcome of a share or export action: feedback, and text to copy by hand if the clipboard refused.
+    Feedback(String, Option<String>),
 }
 
 impl Reducible for AppState {
@@ -64,6 +70,10 @@ impl Reducible for AppState {
                 if !next.notices.contains(&notice) {
                     next.notices.push(notice);
                 }
+            }
+            Action::Feedback(status, manual) => {
+                next.action_status = status;
+                next.manual_copy = manual;
             }
             Action::Dismiss(index) => {
                 if index < next.notices.len() {

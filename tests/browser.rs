@@ -158,19 +158,32 @@ async fn the_fragment_restores_a_decision_and_follows_the_ticks() {
 }
 
 #[wasm_bindgen_test]
-async fn every_card_links_to_a_catalogue_entry_that_exists() {
-    let app = Mounted::new("r=acid,multi-region,local-writes,strong-consistency,schema-change,switch-database,microservices,blobs")
+async fn every_card_links_to_its_catalogue_entry_and_has_its_diagram_placeholder() {
+    let app = Mounted::new("r=acid,multi-region,local-writes,strong-consistency,schema-change,switch-database,microservices")
         .await;
-    let links = app.root.query_selector_all(".card-foot a").unwrap();
-    assert!(links.length() > 5);
-    for i in 0..links.length() {
-        let href = links
-            .get(i)
+    let cards = app.root.query_selector_all("[data-rec]").unwrap();
+    assert!(cards.length() > 8);
+    for i in 0..cards.length() {
+        let card = cards.get(i).unwrap().dyn_into::<Element>().unwrap();
+        let link = card
+            .query_selector("[data-reveal]")
             .unwrap()
-            .dyn_into::<Element>()
-            .unwrap()
-            .get_attribute("href")
-            .unwrap();
-        assert!(app.find(&href).is_some(), "catalogue entry {href} exists");
+            .expect("each card links to the catalogue");
+        let target = link.get_attribute("data-reveal").unwrap();
+        assert_eq!(link.get_attribute("href").unwrap(), format!("#{target}"));
+        assert!(target.starts_with("cat-"), "{target}");
     }
+    // Diagrams come from the on-demand module into placeholders that name the decision and the choice.
+    let figure = app.get("[data-rec=\"replication\"] figure.diagram");
+    assert_eq!(
+        figure.get_attribute("data-diagram").as_deref(),
+        Some("multi-primary")
+    );
+    assert!(figure
+        .get_attribute("data-fragment")
+        .unwrap()
+        .contains("local-writes"));
+    assert!(app
+        .find("[data-rec=\"replication\"] [data-fill=\"diagram_figure\"]")
+        .is_some());
 }

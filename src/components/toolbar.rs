@@ -9,12 +9,6 @@ use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
-    pub decision: Decision,
-    pub dispatch: Dispatch,
-}
-
 /// The full URL that reopens this decision.
 fn share_link(decision: &Decision) -> String {
     format!(
@@ -39,23 +33,22 @@ fn file_stem(decision: &Decision) -> String {
     }
 }
 
-#[function_component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let status = use_state(String::new);
-    // Text to copy by hand when the clipboard refuses (file://, sandboxed iframes).
-    let manual = use_state(|| None::<String>);
-    let dialog = use_node_ref();
-
+/// The share and export bar; `status` and `manual` are the last action's feedback (see `Action::Feedback`).
+pub fn toolbar(
+    decision: &Decision,
+    status: &str,
+    manual: Option<&String>,
+    dispatch: &Dispatch,
+) -> Html {
     let act = |action: &'static str| {
-        let (status, manual, decision) = (status.clone(), manual.clone(), props.decision.clone());
+        let (dispatch, decision) = (dispatch.clone(), decision.clone());
         Callback::from(move |_: MouseEvent| {
-            let (status, manual) = (status.clone(), manual.clone());
+            let dispatch = dispatch.clone();
             let fragment = permalink::encode(&decision, false);
             let (link, stem) = (share_link(&decision), file_stem(&decision));
             wasm_bindgen_futures::spawn_local(async move {
                 let (message, by_hand) = browser::act(action, &fragment, &link, &stem).await;
-                status.set(message);
-                manual.set(by_hand);
+                dispatch.dispatch(Action::Feedback(message, by_hand));
             });
         })
     };
@@ -64,16 +57,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let _ = w.print();
         }
     });
-    let open_embed = {
-        let dialog = dialog.clone();
-        Callback::from(move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                let _ = d.show_modal();
-            }
-        })
-    };
+    let open_embed = Callback::from(|_| {
+        if let Some(d) = embed_dialog_element() {
+            let _ = d.show_modal();
+        }
+    });
     let set_title = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e
                 .target()
@@ -89,7 +79,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="title-field">
                 <label for="decision-title">{"Decision title"}</label>
                 <input id="decision-title" type="text" maxlength="120" placeholder="e.g. Orders service storage"
-                    value={props.decision.title.clone()} onchange={set_title} />
+                    value={decision.title.clone()} onchange={set_title} />
             </div>
             <div class="actions">
                 <button type="button" id="copy-link" class="primary" onclick={act("copy-link")}>{"Copy link"}</button>
@@ -98,18 +88,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" id="download-json" onclick={act("download-json")}>{"Download JSON"}</button>
                 <button type="button" id="print" onclick={print}>{"Print"}</button>
                 <button type="button" id="open-embed" onclick={open_embed}>{"Embed\u{2026}"}</button>
-                <span class="action-status" role="status" id="toolbar-status">{(*status).clone()}</span>
+                <span class="action-status" role="status" id="toolbar-status">{status.to_string()}</span>
             </div>
-            if let Some(text) = (*manual).clone() {
+            if let Some(text) = manual.cloned() {
                 <textarea class="manual-copy" readonly=true aria-label="Text to copy" rows="4" value={text} />
             }
-            {embed_dialog(&dialog, &props.decision)}
+            {embed_dialog(decision)}
         </section>
     }
 }
 
 /// The embed dialog; its snippets are written by the on-demand module into the `data-fill` element.
-fn embed_dialog(node: &NodeRef, decision: &Decision) -> Html {
+fn embed_dialog(decision: &Decision) -> Html {
     let title = if decision.title.is_empty() {
         "Data architecture decision"
     } else {
@@ -121,20 +111,22 @@ fn embed_dialog(node: &NodeRef, decision: &Decision) -> Html {
         title,
     ]
     .join(&ARG_SEPARATOR.to_string());
-    let close = {
-        let node = node.clone();
-        Callback::from(move |_| {
-            if let Some(d) = node.cast::<web_sys::HtmlDialogElement>() {
-                d.close();
-            }
-        })
-    };
+    let close = Callback::from(|_| {
+        if let Some(d) = embed_dialog_element() {
+            d.close();
+        }
+    });
     html! {
-        <dialog ref={node.clone()} class="embed-dialog" aria-labelledby="embed-title">
+        <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
             <h2 id="embed-title">{"Embed this decision"}</h2>
             <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
             <div data-fill="embed_html" data-args={args}></div>
             <button type="button" onclick={close}>{"Close"}</button>
         </dialog>
     }
+}
+
+fn embed_dialog_element() -> Option<web_sys::HtmlDialogElement> {
+    let document = web_sys::window()?.document()?;
+    document.get_element_by_id("embed-dialog")?.dyn_into().ok()
 }
