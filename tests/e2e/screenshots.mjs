@@ -17,6 +17,7 @@ for (const colorScheme of ['light', 'dark']) {
     const page = await openApp(browser, server.url, { viewport: { width, height }, colorScheme });
     await page.click('#preset-multi-region-saas');
     await page.waitForSelector('[data-rec="primary-store"]');
+    await page.waitForFunction(() => document.querySelectorAll('.results figure.diagram svg').length >= 4);
     const file = path.join(out, `${name}-${colorScheme}.png`);
     await page.screenshot({ path: file });
     await page.locator('.results').screenshot({ path: path.join(out, `${name}-${colorScheme}-results.png`) });
@@ -24,6 +25,8 @@ for (const colorScheme of ['light', 'dark']) {
     await page.context().close();
   }
   const page = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 }, colorScheme });
+  // The catalogue and its ten diagrams come from the on-demand module.
+  await page.waitForFunction(() => document.querySelectorAll('.catalogue figure.diagram svg').length === 10);
   for (const figure of await page.locator('.catalogue figure.diagram').all()) {
     const id = await figure.getAttribute('data-diagram');
     await figure.screenshot({ path: path.join(out, `diagram-${id}-${colorScheme}.png`) });
