@@ -82,6 +82,29 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
+    ['every card with a diagram shows it, drawn from the decision, with a text version', async () => {
+      const page = await openApp(browser, server.url + '#r=no-data-loss,acid,microservices,schema-change,switch-database,audit-trail');
+      const figures = page.locator('.results figure.diagram');
+      const count = await figures.count();
+      assert(count >= 6, `cards with diagrams: ${count}`);
+      await page.waitForFunction((n) => document.querySelectorAll('.results figure.diagram svg[role="img"]').length === n, count);
+      const replication = await page.getAttribute('[data-rec="replication"]', 'data-choice');
+      const svg = page.locator('[data-rec="replication"] svg');
+      assert((await svg.textContent()).includes(replication.replace('primary-replica-', '')), 'the replication mode is on the arrows');
+      assert((await svg.textContent()).includes('PostgreSQL'), 'the recommended store is in the boxes');
+      const labelled = await svg.getAttribute('aria-labelledby');
+      assert(labelled && (await page.locator(`[id="${labelled.split(' ')[0]}"]`).count()) === 1, 'the title is referenced');
+      assert((await page.locator('[data-rec="replication"] details li').count()) > 1, 'a text version describes the flow');
+      // A different decision redraws the diagram with the new replication mode.
+      await page.click('#req-no-data-loss');
+      const after = await page.getAttribute('[data-rec="replication"]', 'data-choice');
+      assert(after !== replication, `replication changed: ${replication} -> ${after}`);
+      const mode = after.replace('primary-replica-', '');
+      await page.waitForFunction((m) => document.querySelector('[data-rec="replication"] svg')?.textContent.includes(`${m} replication`), mode);
+      assertEqual(page.problems, [], 'no console errors');
+      await page.context().close();
+    }],
+
     ['no accessibility violations (axe-core), light and dark', async () => {
       for (const colorScheme of ['light', 'dark']) {
         const page = await openApp(browser, server.url + '#r=acid,financial,multi-region,local-writes,strong-consistency,schema-change',
