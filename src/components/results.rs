@@ -36,6 +36,9 @@ pub fn results(
     html! {
         <>
             {live}
+            if !decision.title.is_empty() {
+                <h2 class="print-only">{&decision.title}</h2>
+            }
             <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
             if !rec.conflicts.is_empty() {
                 {group("Watch out: conflicting needs", "conflicts", rec.conflicts.iter(), &input)}
