@@ -14,7 +14,7 @@ use crate::engine::Verdict;
 
 pub use build::{LPAD_X as LABEL_PAD_X, PAD_X as BOX_PAD_X, PAD_Y as BOX_PAD_Y};
 pub use mermaid::to_mermaid;
-pub use svg::{render_svg, sanitize_id_prefix, SvgMode};
+pub use svg::{escape_xml, render_svg, sanitize_id_prefix, SvgMode};
 pub use text::{clean, text_width, LINE_HEIGHT, MIN_FONT};
 
 /// The CSS for the diagram classes (the same text the standalone SVG embeds).

@@ -184,7 +184,7 @@ fn xml_esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+        .replace('\'', "&#39;")
 }
 
 fn mermaid_esc(s: &str) -> String {

@@ -32,16 +32,17 @@ pub fn sanitize_id_prefix(prefix: &str) -> String {
     }
 }
 
-/// XML-escapes text and attribute values; drops control characters.
-fn esc(o: &mut String, s: &str) {
+/// Escapes text for XML and HTML element content and quoted attribute values (`& < > " '`); control
+/// characters (newlines included) become spaces. The one escape of the crate (`export::escape_html` wraps it).
+pub fn escape_xml(o: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => o.push_str("&amp;"),
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            c if c.is_control() => {}
+            '\'' => o.push_str("&#39;"),
+            c if c.is_control() => o.push(' '),
             c => o.push(c),
         }
     }
@@ -104,7 +105,7 @@ fn block(
             n(ty),
             n(fs)
         );
-        esc(o, line);
+        escape_xml(o, line);
         o.push_str("</text>");
     }
     o.push_str("</g>");
@@ -123,9 +124,9 @@ pub fn render_svg(d: &Diagram, mode: SvgMode, id_prefix: &str) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" class=\"dg dg-{}\"><title id=\"{p}-title\">",
         d.id.as_str()
     );
-    esc(&mut o, &d.title);
+    escape_xml(&mut o, &d.title);
     let _ = write!(o, "</title><desc id=\"{p}-desc\">");
-    esc(&mut o, &d.desc);
+    escape_xml(&mut o, &d.desc);
     o.push_str("</desc>");
     if mode == SvgMode::Standalone {
         o.push_str("<style>");

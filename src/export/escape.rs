@@ -6,17 +6,7 @@ use crate::diagrams::clean;
 /// (newlines included) become spaces.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
+    crate::diagrams::escape_xml(&mut out, s);
     out
 }
 
