@@ -1,0 +1,189 @@
+// Browser benchmark of the release bundle, in one headless-Chromium run (Debian's, through playwright-core).
+// Run after `trunk build --release`:   node scripts/bench.mjs [--loads N] [--ticks N] [--no-criterion]
+//
+// 1. First contentful paint: the app (dist/, served on loopback under /tools/strata/) against a static page
+//    holding the same catalogue text (the app's rendered `#catalogue` with the same stylesheets, captured from the
+//    app once at the start). N loads each (default 9), alternating, each in a fresh browser context (cold cache).
+//    Prints both medians and their ratio (goal: app ≤ 1.2 × static).
+// 2. Time to interactive: from navigation start until the app's root carries `data-ready` (a MutationObserver
+//    installed before any page script), median over the same loads.
+// 3. Tick-to-update: with "flexible schema" ticked, clicking "ACID" flips the primary-store card between
+//    relational and document. Measured inside the page: performance.now() just before the click, and again in a
+//    MutationObserver callback when the card's data-choice has changed; also until the next animation frame
+//    (when it can be painted). p50/p95 over --ticks clicks (default 240, after 20 unmeasured warm-up clicks).
+//    Goal: p95 ≤ 4 ms.
+// 4. The engine alone: `cargo bench --bench recommend -- --noplot` (criterion), unless --no-criterion.
+// Nothing leaves loopback; the browser gets the same no-network flags as the end-to-end tests.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../tests/e2e/harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const LOADS = Math.max(7, option('--loads', 9));
+const TICKS = Math.max(200, option('--ticks', 240));
+const WARMUP = 20;
+const dist = path.join(root, 'dist');
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
+  console.error('bench: dist/index.html is missing; run `trunk build --release` first');
+  process.exit(1);
+}
+
+const PREFIX = '/tools/strata/';
+const STATIC_PAGE = PREFIX + 'static-catalogue.html';
+const VIEWPORT = { width: 1280, height: 800 };
+
+// Installed before any script of the page: when `[data-ready]` appears, and a click-to-verdict timer.
+const INIT = () => {
+  const bench = (window.__bench = { ready: null });
+  const seen = () => {
+    if (bench.ready === null && document.querySelector('[data-ready]')) bench.ready = performance.now();
+    return bench.ready !== null;
+  };
+  const watcher = new MutationObserver(() => seen() && watcher.disconnect());
+  watcher.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+
+  /** Clicks #id; resolves with ms until the primary-store card's data-choice changed, and until the next frame. */
+  bench.tick = (id) => new Promise((resolve, reject) => {
+    const choice = () => document.querySelector('[data-rec="primary-store"]')?.getAttribute('data-choice');
+    const before = choice();
+    let start = 0;
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`no verdict change after clicking #${id}`)); }, 3000);
+    const observer = new MutationObserver(() => {
+      if (choice() === before) return;
+      const updated = performance.now();
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve({ update: updated - start, frame: performance.now() - start }));
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    start = performance.now();
+    document.getElementById(id).click();
+  });
+};
+
+const median = (xs) => percentile(xs, 50);
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const rank = (p / 100) * (s.length - 1);
+  const lo = Math.floor(rank), hi = Math.ceil(rank);
+  return s[lo] + (s[hi] - s[lo]) * (rank - lo);
+}
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const verdict = (ok) => (ok ? 'goal met' : 'goal NOT met');
+
+// The static page: the app's rendered catalogue and the app's own stylesheets, captured once.
+const extra = {};
+const server = await serve(dist, PREFIX, { extra });
+const browser = await launch();
+
+async function fresh() {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`bench: page error: ${e.message}`));
+  return { context, page };
+}
+
+{
+  const { context, page } = await fresh();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-ready]', { timeout: 15000 });
+  const captured = await page.evaluate(() => ({
+    title: document.title,
+    styles: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href')),
+    catalogue: document.querySelector('#catalogue')?.outerHTML ?? '',
+  }));
+  await context.close();
+  if (!captured.catalogue) throw new Error('bench: the app rendered no #catalogue to compare against');
+  extra[STATIC_PAGE] = ['text/html; charset=utf-8', [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">',
+    `<title>${captured.title}</title>`,
+    ...captured.styles.map((href) => `<link rel="stylesheet" href="${href}">`),
+    `</head><body><main>${captured.catalogue}</main></body></html>`,
+  ].join('\n')];
+  console.log(`static page: the app's #catalogue (${(captured.catalogue.length / 1024).toFixed(1)} KB of HTML) with ${captured.styles.length} stylesheets`);
+}
+
+async function firstPaint(url, { app }) {
+  const { context, page } = await fresh();
+  await page.goto(url);
+  if (app) await page.waitForSelector('[data-ready]', { timeout: 15000 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 15000 });
+  const result = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    ready: window.__bench.ready,
+  }));
+  await context.close();
+  return result;
+}
+
+const appFcp = [], staticFcp = [], ready = [];
+for (let i = 0; i < LOADS; i++) {
+  const a = await firstPaint(server.url, { app: true });
+  appFcp.push(a.fcp);
+  ready.push(a.ready);
+  staticFcp.push((await firstPaint(server.base + STATIC_PAGE, { app: false })).fcp);
+}
+
+let ticks;
+{
+  const { context, page } = await fresh();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-ready]', { timeout: 15000 });
+  await page.click('#req-flexible-schema');
+  await page.waitForSelector('[data-rec="primary-store"]');
+  ticks = await page.evaluate(async ([warmup, count]) => {
+    const out = [];
+    for (let i = 0; i < warmup + count; i++) {
+      const t = await window.__bench.tick('req-acid');
+      if (i >= warmup) out.push(t);
+    }
+    return out;
+  }, [WARMUP, TICKS]);
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+const fcpRatio = median(appFcp) / median(staticFcp);
+const update = ticks.map((t) => t.update), frame = ticks.map((t) => t.frame);
+console.log(`\nheadless Chromium (${CHROMIUM_VERSION()}), ${LOADS} loads each, fresh context per load, viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
+console.log(`first contentful paint, app      median ${ms(median(appFcp))}   (all: ${appFcp.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`first contentful paint, static   median ${ms(median(staticFcp))}   (all: ${staticFcp.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`FCP ratio app/static             ${fcpRatio.toFixed(2)}   (goal ≤ 1.2: ${verdict(fcpRatio <= 1.2)})`);
+console.log(`time to interactive ([data-ready]) median ${ms(median(ready))}   (all: ${ready.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`tick-to-update over ${ticks.length} clicks (#req-acid with #req-flexible-schema ticked; relational <-> document):`);
+console.log(`  until the verdict is in the DOM  p50 ${ms(percentile(update, 50))}  p95 ${ms(percentile(update, 95))}  max ${ms(Math.max(...update))}   (goal p95 ≤ 4 ms: ${verdict(percentile(update, 95) <= 4)})`);
+console.log(`  until the next animation frame   p50 ${ms(percentile(frame, 50))}  p95 ${ms(percentile(frame, 95))}`);
+
+if (!args.includes('--no-criterion')) {
+  console.log('\nengine alone: cargo bench --bench recommend -- --noplot');
+  const run = spawnSync('cargo', ['bench', '--bench', 'recommend', '--', '--noplot'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) {
+    console.error(run.stderr.split('\n').slice(-20).join('\n'));
+    process.exit(1);
+  }
+  let name = '';
+  for (const line of run.stdout.split('\n')) {
+    const m = line.match(/^(.*?)\s*time:\s+\[(.+?)\]/);
+    if (m) {
+      console.log(`  ${(m[1].trim() || name).padEnd(40)} [${m[2]}]`);
+    } else if (line.trim() && !/^\s/.test(line) && !/^(Benchmarking|Found|Gnuplot|Warning)/.test(line)) {
+      name = line.trim();
+    }
+  }
+}
+
+function CHROMIUM_VERSION() {
+  const v = spawnSync(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+  return (v.stdout.match(/Chromium [\d.]+/) || ['Chromium'])[0];
+}
