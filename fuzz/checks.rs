@@ -49,13 +49,11 @@ pub fn check_fragment(text: &str) {
             "empty notice for fragment {text:?}"
         );
     }
-    // KNOWN DEFECT, tolerated so the runs can go on (found by this fuzzer, 2026-11-26): an id made only of
-    // control characters (`r=%13`) is reported as an unknown id that `clean_name` turned into "", so the notice
-    // reads `…left out: “”.`. Fix in src/permalink.rs (skip ids that clean to nothing), then set this to false.
-    const TOLERATE_EMPTY_UNKNOWN_ID: bool = true;
+    // Found by this fuzzer (2026-11-26), since fixed: an id made only of control characters (`r=%13`) was
+    // named in the notice as “”.
     for id in &first.unknown {
         assert!(
-            TOLERATE_EMPTY_UNKNOWN_ID || !id.trim().is_empty(),
+            !id.trim().is_empty(),
             "an unknown requirement id displays as empty text ({:?}) for fragment {text:?}",
             first.unknown
         );
@@ -133,10 +131,9 @@ pub fn unlocated(error: &CatalogError) -> Option<&'static str> {
     }
 }
 
-/// KNOWN DEFECT, tolerated so the runs can go on (found by this fuzzer, 2026-11-26): messages from
-/// src/catalog/index.rs that do not say which entry is wrong. Fix there (name the entry: `stores[2].id is
-/// empty`), then remove them from this list.
-const KNOWN_UNLOCATED: &[&str] = &["a catalogue entry has an empty id"];
+/// Messages tolerated although they name no place; empty since the fuzzer's find (an empty entry id named no
+/// entry, 2026-11-26) was fixed.
+const KNOWN_UNLOCATED: &[&str] = &[];
 
 /// Whether an `Invalid` message locates its problem: a leading path (`a.b[2].c: `), a named field
 /// (`missing field "x"`, `unknown field "x"`), a quoted id (`'x'`), a numbered entry (`rule 3`), or a

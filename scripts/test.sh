@@ -10,14 +10,15 @@ source scripts/lib.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "clippy, native"
-cargo clippy --all-targets -- -D warnings
+step "clippy, native (app, on-demand module, post-build tool)"
+cargo clippy --workspace --all-targets -- -D warnings
 
-step "clippy, wasm32"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+step "clippy, wasm32 (app and on-demand module)"
+cargo clippy --target wasm32-unknown-unknown -p strata --lib --bins --test browser -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p strata-extras -- -D warnings
 
-step "native tests (catalogue, engine, diagrams, permalink)"
-cargo test
+step "native tests (catalogue, engine, diagrams, permalink, exports, post-build tool)"
+cargo test --workspace
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test browser

@@ -92,8 +92,12 @@ fn apply_service_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catal
     for id in list(value) {
         if catalog.requirement(id).is_some() {
             service.requirements.insert(id.to_string());
-        } else if !out.unknown.iter().any(|u| u == id) {
-            out.unknown.push(clean_name(id));
+        } else {
+            // Shown in a notice: an id that is nothing but control characters is not worth naming.
+            let shown = clean_name(id);
+            if !shown.is_empty() && !out.unknown.contains(&shown) {
+                out.unknown.push(shown);
+            }
         }
     }
 }

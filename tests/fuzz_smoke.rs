@@ -73,16 +73,18 @@ fn the_checks_accept_the_real_inputs() {
     for fragment in FRAGMENTS {
         check_fragment(fragment);
     }
-    // What the fuzzers found (2026-11-26), rejected without a panic. The second message says no place: a
-    // known defect that fuzz/checks.rs tolerates until src/catalog/index.rs names the entry.
+    // What the fuzzers found (2026-11-26), now rejected with messages that say where.
     assert!(!check_catalog("[]"));
     let empty_store_id = BUILTIN_JSON.replacen(r#"{"id": "relational""#, r#"{"id": """#, 1);
     assert_eq!(
         Catalog::from_json(&empty_store_id).unwrap_err().to_string(),
-        "invalid catalogue: a catalogue entry has an empty id"
+        "invalid catalogue: stores[0].id: an entry needs a non-empty id"
     );
     assert!(!check_catalog(&empty_store_id));
     check_fragment("r=%13");
+    assert!(strata::permalink::decode("r=%13", Catalog::builtin())
+        .unknown
+        .is_empty());
     // And they catch an unlocated message.
     let bare = strata::catalog::CatalogError::Invalid("something is wrong".into());
     assert!(checks::unlocated(&bare).is_some());

@@ -168,25 +168,45 @@ impl Index {
 
         // Anchors (`cat-<id>`) must be unique across every linkable entry.
         let mut anchors = HashSet::new();
-        let linkable = cat
-            .stores
-            .iter()
-            .map(|s| &s.id)
-            .chain([
-                &cat.relational_vs_document.id,
-                &cat.primary_replica.id,
-                &cat.multi_primary.id,
-            ])
-            .chain(cat.consistency_models.iter().map(|m| &m.id))
-            .chain(cat.consistency_levels.iter().map(|l| &l.id))
-            .chain(cat.patterns.iter().map(|p| &p.id))
-            .chain(cat.replication_modes.iter().map(|m| &m.id))
-            .chain(cat.migrations.iter().map(|m| &m.id))
-            .chain(cat.checklist.iter().map(|c| &c.id))
-            .chain(cat.conflicts.iter().map(|c| &c.id));
-        for id in linkable {
+        // Every entry a card can link to, with where it sits, so an empty id can be named.
+        let single = [
+            ("relational_vs_document", &cat.relational_vs_document.id),
+            ("primary_replica", &cat.primary_replica.id),
+            ("multi_primary", &cat.multi_primary.id),
+        ];
+        let listed = [
+            (
+                "stores",
+                cat.stores.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            ),
+            (
+                "consistency_models",
+                cat.consistency_models.iter().map(|m| &m.id).collect(),
+            ),
+            (
+                "consistency_levels",
+                cat.consistency_levels.iter().map(|l| &l.id).collect(),
+            ),
+            ("patterns", cat.patterns.iter().map(|p| &p.id).collect()),
+            (
+                "replication_modes",
+                cat.replication_modes.iter().map(|m| &m.id).collect(),
+            ),
+            ("migrations", cat.migrations.iter().map(|m| &m.id).collect()),
+            ("checklist", cat.checklist.iter().map(|c| &c.id).collect()),
+            ("conflicts", cat.conflicts.iter().map(|c| &c.id).collect()),
+        ];
+        let linkable = single
+            .into_iter()
+            .map(|(place, id)| (place.to_string(), id))
+            .chain(listed.into_iter().flat_map(|(section, ids)| {
+                ids.into_iter()
+                    .enumerate()
+                    .map(move |(i, id)| (format!("{section}[{i}]"), id))
+            }));
+        for (place, id) in linkable {
             if id.is_empty() {
-                return Err("a catalogue entry has an empty id".into());
+                return Err(format!("{place}.id: an entry needs a non-empty id"));
             }
             if !anchors.insert(id.as_str()) {
                 return Err(format!("duplicate entry id '{id}'"));
