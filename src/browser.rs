@@ -301,8 +301,8 @@ pub fn fill_pending() {
 }
 
 /// Handles a click on a `[data-action]` button inside the page's HTML (diagram downloads and copies): the
-/// decision comes from the nearest `data-fragment`, the diagram from the nearest `data-diagram`, and the feedback
-/// goes to the nearest `.action-status`. Returns whether the click was such an action.
+/// diagram's input comes from the nearest `data-input`, the diagram from the nearest `data-diagram`, and the
+/// feedback goes to the nearest `.action-status`. Returns whether the click was such an action.
 pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
     let Some(button) = target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -320,7 +320,7 @@ pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
     };
     let (action, fragment, diagram) = (
         nearest("data-action"),
-        nearest("data-fragment"),
+        nearest("data-input"),
         nearest("data-diagram"),
     );
     let status = button

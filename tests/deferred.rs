@@ -2,10 +2,13 @@
 
 use strata::catalog::Catalog;
 use strata::deferred::{
-    adr_markdown, catalogue_html, decision_json, diagram_figure, diagram_mermaid, diagram_svg,
+    adr_markdown, catalogue_html, decision_json, decode_input, diagram_figure, diagram_mermaid,
+    diagram_svg, encode_input,
 };
 use strata::diagrams::DiagramId;
 use strata::engine::{recommend, Requirements};
+use strata::export::diagram_input;
+use strata::permalink;
 
 fn reqs(ids: &[&str]) -> Requirements {
     ids.iter().map(|s| s.to_string()).collect()
@@ -65,9 +68,40 @@ fn the_catalogue_shows_all_ten_diagrams_and_every_store() {
     }
 }
 
+/// What a card passes to the on-demand module for a decision held in a link.
+fn input_of(fragment: &str) -> String {
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(fragment, catalog).decision;
+    encode_input(&diagram_input(
+        &decision,
+        &recommend(catalog, decision.requirements()),
+    ))
+}
+
+#[test]
+fn the_diagram_input_survives_its_text_form() {
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(
+        "r=read-heavy,microservices&n=Orders%7C,x&n2=Users%20%E2%9C%93",
+        catalog,
+    )
+    .decision;
+    let input = diagram_input(&decision, &recommend(catalog, decision.requirements()));
+    assert_eq!(decode_input(&encode_input(&input)), input);
+    assert_eq!(decode_input(""), strata::diagrams::DiagramInput::default());
+    assert_eq!(
+        decode_input("|||garbage|"),
+        strata::diagrams::DiagramInput::default()
+    );
+}
+
 #[test]
 fn a_diagram_is_drawn_from_the_decision() {
-    let figure = diagram_figure("r=no-data-loss,acid", "primary-replica-sync", "dg-x");
+    let figure = diagram_figure(
+        &input_of("r=no-data-loss,acid"),
+        "primary-replica-sync",
+        "dg-x",
+    );
     assert!(
         figure.contains("<svg") && figure.contains("sync"),
         "{figure}"

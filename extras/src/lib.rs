@@ -1,26 +1,13 @@
 //! Strata's second wasm module, loaded on demand (the first time a card shows a diagram or the user exports):
-//! it keeps the first load small. Every function takes the decision as its link fragment, so the two modules
-//! share nothing but strings. The work itself is in `strata::deferred`, pure and tested natively.
+//! it keeps the first load small. The two modules share nothing but strings. The work itself is in `strata::deferred`, pure and tested natively.
 
 use strata::browser;
 use wasm_bindgen::prelude::*;
 
-/// The inline SVG of a diagram drawn from the decision, plus its text version (HTML).
+/// The inline SVG of a diagram drawn from `input` (`deferred::encode_input` text), plus its text version (HTML).
 #[wasm_bindgen]
-pub fn diagram_figure(fragment: &str, diagram: &str, id_prefix: &str) -> String {
-    strata::deferred::diagram_figure(fragment, diagram, id_prefix)
-}
-
-/// A standalone `.svg` file of a diagram drawn from the decision.
-#[wasm_bindgen]
-pub fn diagram_svg(fragment: &str, diagram: &str) -> String {
-    strata::deferred::diagram_svg(fragment, diagram)
-}
-
-/// Mermaid source of a diagram drawn from the decision.
-#[wasm_bindgen]
-pub fn diagram_mermaid(fragment: &str, diagram: &str) -> String {
-    strata::deferred::diagram_mermaid(fragment, diagram)
+pub fn diagram_figure(input: &str, diagram: &str, id_prefix: &str) -> String {
+    strata::deferred::diagram_figure(input, diagram, id_prefix)
 }
 
 /// The decision as an ADR in Markdown (MADR layout); `link` reopens it.
@@ -43,7 +30,9 @@ pub fn catalogue_html() -> String {
 
 /// Performs a share or export action: makes its text, then copies or downloads it. Resolves to
 /// `[feedback message, text for the user to copy by hand (empty unless the clipboard refused)]`.
-/// `name` is the diagram id for diagram actions and the file name stem for downloads.
+/// `fragment` is the decision's link fragment, or for diagram actions what the diagram is drawn from
+/// (`deferred::encode_input` text); `name` is the diagram id for diagram actions and the file name stem for
+/// downloads.
 #[wasm_bindgen]
 pub async fn act(action: String, fragment: String, link: String, name: String) -> js_sys::Array {
     let (message, manual) = perform(&action, &fragment, &link, &name).await;

@@ -5,8 +5,8 @@ use crate::card_html::card_body;
 use crate::engine::{Card, Section};
 use yew::prelude::*;
 
-/// `fragment` is the decision as its link fragment, which the card's diagram is drawn from.
-pub fn verdict_card(card: &Card, fragment: &AttrValue) -> Html {
+/// `input` is what the card's diagram is drawn from (`deferred::encode_input` text).
+pub fn verdict_card(card: &Card, input: &AttrValue) -> Html {
     let title_id = format!("card-{}-{}", card.section.as_str(), card.choice);
     let verdict = card.verdict.as_str();
     html! {
@@ -21,7 +21,7 @@ pub fn verdict_card(card: &Card, fragment: &AttrValue) -> Html {
             </div>
             {Html::from_html_unchecked(card_body(card).into())}
             if has_diagram(card) {
-                {diagram_figure(&card.choice, fragment)}
+                {diagram_figure(&card.choice, input)}
             }
         </article>
     }
@@ -37,10 +37,10 @@ fn has_diagram(card: &Card) -> bool {
 
 /// The card's diagram: drawn by the on-demand module into the `data-fill` element; the buttons are handled by
 /// the app's delegated click handler (`browser::handle_action_click`).
-fn diagram_figure(choice: &str, fragment: &AttrValue) -> Html {
-    let args = format!("{fragment}{ARG_SEPARATOR}{choice}{ARG_SEPARATOR}dg-{choice}");
+fn diagram_figure(choice: &str, input: &AttrValue) -> Html {
+    let args = format!("{input}{ARG_SEPARATOR}{choice}{ARG_SEPARATOR}dg-{choice}");
     html! {
-        <figure class="diagram" data-diagram={choice.to_string()} data-fragment={fragment.clone()}>
+        <figure class="diagram" data-diagram={choice.to_string()} data-input={input.clone()}>
             <div class="diagram-fill" data-fill="diagram_figure" data-args={args}></div>
             <figcaption class="diagram-actions">
                 <button type="button" data-action="download-svg">{"Download SVG"}</button>

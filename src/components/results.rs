@@ -4,7 +4,9 @@ use super::card::verdict_card;
 use super::checklist::checklist;
 use super::{CatalogRef, Dispatch};
 use crate::decision::Decision;
+use crate::deferred::encode_input;
 use crate::engine::{Card, Recommendation};
+use crate::export::diagram_input;
 use yew::prelude::*;
 
 pub fn results(
@@ -13,13 +15,8 @@ pub fn results(
     decision: &Decision,
     dispatch: &Dispatch,
 ) -> Html {
-    // Diagrams depend on the services and their ticks only, not on the title or checklist.
-    let drawn_from = Decision {
-        title: String::new(),
-        checklist: Default::default(),
-        ..decision.clone()
-    };
-    let input = AttrValue::from(crate::permalink::encode(&drawn_from, false));
+    // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
+    let input = AttrValue::from(encode_input(&diagram_input(decision, rec)));
     let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
     if rec.neutral {
         return html! {
