@@ -4,7 +4,6 @@
 //! recommendation is always derived from it, never stored.
 
 use crate::engine::Requirements;
-use std::collections::BTreeMap;
 
 /// Most services a decision may hold; bounds what a link can make the app allocate.
 pub const MAX_SERVICES: usize = 16;
@@ -24,7 +23,7 @@ pub struct Decision {
     /// Never empty: the first service is the one the picker edits.
     pub services: Vec<Service>,
     /// Checklist items the user ticked (`true`) or unticked (`false`) against the engine's pre-fill.
-    pub checklist: BTreeMap<String, bool>,
+    pub checklist: ChecklistEdits,
 }
 
 impl Default for Decision {
@@ -32,7 +31,7 @@ impl Default for Decision {
         Decision {
             title: String::new(),
             services: vec![Service::default()],
-            checklist: BTreeMap::new(),
+            checklist: ChecklistEdits::default(),
         }
     }
 }
@@ -60,4 +59,36 @@ pub fn clean_name(raw: &str) -> String {
         .collect::<String>()
         .trim()
         .to_string()
+}
+
+/// The user's own ticks (`true`) and unticks (`false`) of checklist items, by item id, sorted by id.
+/// A sorted `Vec` rather than a `BTreeMap`, for the same reason as `Requirements`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChecklistEdits(Vec<(String, bool)>);
+
+impl ChecklistEdits {
+    pub fn insert(&mut self, id: String, ticked: bool) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&id)) {
+            Ok(at) => self.0[at].1 = ticked,
+            Err(at) => self.0.insert(at, (id, ticked)),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&bool> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    /// Edits in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &bool)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
 }

@@ -1,17 +1,13 @@
 //! The seed's checklist as real checkboxes: pre-ticked where the decision answers an item, editable.
 
 use super::Dispatch;
+use crate::decision::ChecklistEdits;
 use crate::engine::ChecklistItem;
 use crate::state::Action;
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// `edits` are the user's own ticks and unticks, by item id.
-pub fn checklist(
-    items: &[ChecklistItem],
-    edits: &BTreeMap<String, bool>,
-    dispatch: &Dispatch,
-) -> Html {
+pub fn checklist(items: &[ChecklistItem], edits: &ChecklistEdits, dispatch: &Dispatch) -> Html {
     let scope = |scope: &str, title: &str| {
         html! {
             <>
@@ -30,11 +26,7 @@ pub fn checklist(
     }
 }
 
-fn checklist_item(
-    edits: &BTreeMap<String, bool>,
-    dispatch: &Dispatch,
-    item: &ChecklistItem,
-) -> Html {
+fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &ChecklistItem) -> Html {
     let ticked = edits
         .get(&item.id)
         .copied()
