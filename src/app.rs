@@ -11,7 +11,7 @@ use crate::decision::Decision;
 use crate::engine::recommend;
 use crate::permalink::{self, Decoded};
 use crate::state::{Action, AppState, Notice};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -141,28 +141,39 @@ pub fn App() -> Html {
         browser::page_url(),
         permalink::encode(&state.decision, false)
     );
-    // Links to catalogue entries inside the cards' HTML: scroll there without touching the fragment.
-    let reveal = Callback::from(|e: MouseEvent| {
-        let link = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-reveal]").ok().flatten());
-        if let Some(target) = link.and_then(|l| l.get_attribute("data-reveal")) {
-            e.prevent_default();
-            browser::reveal(&target);
-            return;
-        }
-        browser::handle_action_click(e.target());
+    // Clicks inside HTML the app did not render as elements (cards' bodies, diagrams, the catalogue): links to
+    // catalogue entries scroll there without touching the fragment; diagram buttons act. One listener for all.
+    use_effect_with((), |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                EventListener::new_with_options(
+                    &document,
+                    "click",
+                    EventListenerOptions::enable_prevent_default(),
+                    |e| {
+                        if let Some(target) = reveal_target(e) {
+                            e.prevent_default();
+                            browser::reveal(&target);
+                        } else {
+                            browser::handle_action_click(e.target());
+                        }
+                    },
+                )
+            });
+        move || drop(listener)
     });
-    // Diagrams and the catalogue come from the on-demand module into their `data-fill` placeholders.
+    // Diagrams come from the on-demand module into their `data-fill` placeholders.
     use_effect(browser::fill_pending);
+    // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
+    let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         browser::reveal("results");
     });
 
     html! {
-        <div class="app" data-ready="">
+        <div class="app" data-ready={ready}>
             <a class="skip-link" href="#results" onclick={skip}>{"Skip to recommendations"}</a>
             <header class="masthead">
                 <div>
@@ -172,7 +183,7 @@ pub fn App() -> Html {
             </header>
             <main class="layout">
                 {picker(catalog, state.decision.requirements(), &dispatch)}
-                <div class="results" id="results" tabindex="-1" onclick={reveal.clone()}>
+                <div class="results" id="results" tabindex="-1">
                     {notices(&state.notices, &dispatch)}
                     if state.embed {
                         <p class="embed-open"><a href={full_link} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
@@ -182,8 +193,16 @@ pub fn App() -> Html {
                     {results(catalog, &recommendation, &state.decision, &dispatch)}
                 </div>
             </main>
-            <section class="catalogue" id="catalogue" aria-label="The catalogue" data-fill="catalogue_html" data-args="" onclick={reveal.clone()}></section>
-            <footer class="site">{"Strata runs entirely in your browser; nothing you tick leaves this page."}</footer>
         </div>
     }
+}
+
+/// The catalogue entry a click on a `[data-reveal]` link asks for.
+fn reveal_target(e: &web_sys::Event) -> Option<String> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("[data-reveal]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-reveal")
 }

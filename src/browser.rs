@@ -8,6 +8,10 @@ use wasm_bindgen::JsCast;
 const STORAGE_KEY: &str = "strata.decision";
 
 fn window() -> Result<web_sys::Window, String> {
+    // Natively (the build-time prerender) there is no browser, and calling into one would panic.
+    if cfg!(not(target_arch = "wasm32")) {
+        return Err("no window".into());
+    }
     web_sys::window().ok_or_else(|| "no window".to_string())
 }
 
@@ -40,6 +44,9 @@ pub fn page_url() -> String {
 
 /// Reads the stored fragment. `Ok(None)` when nothing is stored; `Err` when storage is unavailable.
 pub fn load_stored() -> Result<Option<String>, String> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Ok(None); // The prerendered page assumes nothing stored.
+    }
     let storage = local_storage()?;
     storage.get_item(STORAGE_KEY).map_err(|_| blocked())
 }
@@ -250,8 +257,7 @@ pub async fn act(action: &str, fragment: &str, link: &str, name: &str) -> (Strin
     }
 }
 
-/// Separates the arguments in a `data-args` attribute.
-pub const ARG_SEPARATOR: char = '\u{1f}';
+pub use crate::deferred::ARG_SEPARATOR;
 
 /// Fills every element marked `data-fill="<extras function>" data-args="<args>"` with the HTML that function
 /// of the on-demand module returns, once per distinct set of arguments. Such elements have no children that
@@ -295,6 +301,7 @@ pub fn fill_pending() {
             if element.get_attribute("data-filled").as_deref() == Some(key.as_str()) {
                 element.set_inner_html(&html);
                 let _ = element.remove_attribute("aria-busy");
+                fill_pending(); // What was just filled may hold placeholders of its own (the catalogue's diagrams).
             }
         });
     }

@@ -15,6 +15,9 @@ use crate::permalink::{self, percent_decode, percent_encode};
 
 pub use catalogue::catalogue_html;
 
+/// Separates the arguments of an on-demand function in a `data-args` attribute (see `browser::fill_pending`).
+pub const ARG_SEPARATOR: char = '\u{1f}';
+
 /// The decision a fragment holds and its recommendation.
 fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation) {
     let catalog = Catalog::builtin();

@@ -40,3 +40,12 @@ pub fn start() {
 
 /// A fragment holding this makes the app fail on purpose (see `start`).
 pub const CRASH_TEST: &str = "strata-crash-test";
+
+/// The initial screen (nothing ticked, nothing stored) as HTML, rendered by the same components as the app:
+/// `tools/bundle` puts it into `index.html`, so the page paints before the wasm arrives, reads without
+/// JavaScript, and does not move when the app takes over.
+#[cfg(feature = "prerender")]
+pub fn prerender() -> String {
+    let renderer = yew::ServerRenderer::<app::App>::new().hydratable(false);
+    futures::executor::block_on(renderer.render())
+}

@@ -180,9 +180,9 @@ async fn every_card_links_to_its_catalogue_entry_and_has_its_diagram_placeholder
         Some("multi-primary")
     );
     assert!(figure
-        .get_attribute("data-fragment")
+        .get_attribute("data-input")
         .unwrap()
-        .contains("local-writes"));
+        .starts_with("PostgreSQL|"));
     assert!(app
         .find("[data-rec=\"replication\"] [data-fill=\"diagram_figure\"]")
         .is_some());

@@ -77,15 +77,18 @@ fn entry(o: &mut String, id: &str, title: &str, body: impl FnOnce(&mut String)) 
     o.push_str("</section>");
 }
 
-/// A diagram with its text version and actions; the app handles the buttons by their `data-action`.
+/// A diagram placeholder with its actions: the app draws it (with the seed's own example names) through the
+/// on-demand module and handles the buttons by their `data-action`, so this text stays small enough to be
+/// prerendered into the page.
 fn figure(o: &mut String, d: DiagramId) {
     let id = d.as_str();
-    o.push_str(&format!("<figure class=\"diagram\" data-diagram=\"{id}\">"));
-    o.push_str(&super::diagram_figure("", id, &format!("cat-dg-{id}")));
+    let sep = super::ARG_SEPARATOR;
     o.push_str(&format!(
-        "<figcaption><div class=\"diagram-actions\"><button type=\"button\" data-action=\"download-svg\" data-diagram=\"{id}\">Download SVG</button>\
-         <button type=\"button\" data-action=\"copy-mermaid\" data-diagram=\"{id}\">Copy Mermaid</button>\
-         <span class=\"action-status\" role=\"status\"></span></div></figcaption></figure>"
+        "<figure class=\"diagram\" data-diagram=\"{id}\" data-input=\"\">\
+         <div class=\"diagram-fill\" data-fill=\"diagram_figure\" data-args=\"{sep}{id}{sep}cat-dg-{id}\"></div>\
+         <figcaption class=\"diagram-actions\"><button type=\"button\" data-action=\"download-svg\">Download SVG</button>\
+         <button type=\"button\" data-action=\"copy-mermaid\">Copy Mermaid</button>\
+         <span class=\"action-status\" role=\"status\"></span></figcaption></figure>"
     ));
 }
 

@@ -105,6 +105,42 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
+    ['the prerendered page reads without JavaScript', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      assert(await page.isVisible('text=Start with what your system needs'), 'the welcome state is in the page');
+      assert(await page.isVisible('label[for="req-acid"]'), 'the requirements are listed');
+      assert(/needs JavaScript/.test(await page.textContent('noscript, .noscript')), 'it says ticking needs JavaScript');
+      assert(await page.isVisible('#cat-relational'), 'the catalogue is readable');
+      assertEqual(await page.locator('#catalogue table').count() >= 3, true, 'the catalogue tables are there');
+      assertEqual(await page.locator('[data-ready]').count(), 0, 'nothing claims to be the live app');
+      await context.close();
+    }],
+
+    ['the app takes over the prerendered page without moving it', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // Hold the wasm back so the prerendered page paints first, as on a slow network.
+      await page.route('**/*.wasm', async (route) => { await new Promise((ok) => setTimeout(ok, 400)); await route.continue(); });
+      await page.goto(server.url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length === 1);
+      const before = await page.evaluate(() => !document.querySelector('[data-ready]')
+        && document.querySelector('#req-acid') !== null);
+      await page.waitForSelector('[data-ready]');
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => window.__shift);
+      assert(before, 'the prerendered page painted, picker and all, before the app arrived');
+      assert(shift < 0.01, `cumulative layout shift while the app takes over: ${shift}`);
+      await context.close();
+    }],
+
     ['no accessibility violations (axe-core), light and dark', async () => {
       for (const colorScheme of ['light', 'dark']) {
         const page = await openApp(browser, server.url + '#r=acid,financial,multi-region,local-writes,strong-consistency,schema-change',

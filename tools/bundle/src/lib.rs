@@ -17,6 +17,7 @@ pub mod html;
 pub mod js;
 pub mod minify;
 pub mod offline;
+pub mod prerender;
 pub mod zip;
 
 use base64::{engine::general_purpose::STANDARD, Engine};
@@ -100,6 +101,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 /// wasm-opt), then `assemble`, minifying with esbuild unless `minify` is false. Returns one line per file
 /// written.
 pub fn run(dir: &Path, public_url: &str, minify: bool) -> Result<Vec<String>> {
+    let page = read_text(dir, Path::new("index.html"))?;
+    // First, so the offline page and the hosted one both carry the prerendered screen.
+    write(&dir.join("index.html"), prerender::page(&page)?.as_bytes())?;
     let root = extras::workspace_root();
     let esbuild = match minify {
         true => Some(minify::Esbuild::find(&root)?),

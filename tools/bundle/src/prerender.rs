@@ -1,0 +1,79 @@
+//! The app's initial screen, rendered at build time by the app's own components (`strata::prerender`), goes
+//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata::deferred::catalogue_html`, its
+//! diagrams left as placeholders the app fills) into the empty `#catalogue` section: the page paints before the
+//! wasm arrives, reads without JavaScript, and the app mounts over the same markup.
+
+use crate::Result;
+
+/// `index.html` with the initial screen and the catalogue in their empty elements.
+pub fn page(html: &str) -> Result<String> {
+    let html = fill_empty(html, "app", &strata::prerender())?;
+    fill_empty(&html, "catalogue", &strata::deferred::catalogue_html())
+}
+
+/// Puts `content` into the empty element whose id is `id` (Trunk may have minified the quotes away).
+fn fill_empty(html: &str, id: &str, content: &str) -> Result<String> {
+    let missing = || format!("index.html has no empty element with id \"{id}\" to prerender into");
+    let quoted = format!("id=\"{id}\"");
+    let bare = format!("id={id}");
+    let at = html
+        .find(&quoted)
+        .or_else(|| {
+            html.match_indices(&bare).map(|(i, _)| i).find(|&i| {
+                matches!(
+                    html.as_bytes().get(i + bare.len()),
+                    Some(b' ' | b'>' | b'/')
+                )
+            })
+        })
+        .ok_or_else(missing)?;
+    let inside = at + html[at..].find('>').ok_or_else(missing)? + 1;
+    if !html[inside..].starts_with("</") {
+        return Err(missing());
+    }
+    Ok(format!("{}{content}{}", &html[..inside], &html[inside..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_goes_into_the_empty_element_quoted_or_not() {
+        for page in [
+            "<body><div id=app></div><p id=application></p></body>",
+            "<div class=x id=\"app\"></div>",
+        ] {
+            let out = fill_empty(page, "app", "<main>hello</main>").unwrap();
+            assert!(out.contains(">hello</main></div>"), "{out}");
+        }
+        assert!(fill_empty("<div id=app>taken</div>", "app", "x").is_err());
+        assert!(fill_empty("<div id=application></div>", "app", "x").is_err());
+    }
+
+    #[test]
+    fn the_page_holds_the_welcome_state_with_the_picker_and_the_catalogue() {
+        let html =
+            "<body><div id=app></div><section class=catalogue id=catalogue></section></body>";
+        let page = page(html).unwrap();
+        assert!(
+            page.contains("id=\"req-acid\"") && page.contains("Start with what your system needs")
+        );
+        assert!(
+            page.contains("id=\"cat-relational\""),
+            "the catalogue is in the page"
+        );
+        assert!(
+            page.contains("data-fill=\"diagram_figure\""),
+            "its diagrams are placeholders"
+        );
+        assert!(
+            !page.contains("data-ready"),
+            "only the live app is marked ready"
+        );
+        assert!(
+            !page.contains("<!--"),
+            "no hydration comments: the app mounts over it"
+        );
+    }
+}
