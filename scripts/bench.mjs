@@ -7,7 +7,7 @@
 //    Prints both medians and their ratio (goal: app ≤ 1.2 × static).
 // 2. Time to interactive: from navigation start until the app's root carries `data-ready` (a MutationObserver
 //    installed before any page script), median over the same loads; also until the on-demand module has filled
-//    the catalogue (`#catalogue[data-filled]`).
+//    the catalogue's diagrams (drawn by the on-demand module).
 // 3. Tick-to-update: with "flexible schema" ticked, clicking "ACID" flips the primary-store card between
 //    relational and document. Measured inside the page: performance.now() just before the click, and again in a
 //    MutationObserver callback when the card's data-choice has changed; also until the next animation frame
@@ -45,8 +45,8 @@ const INIT = () => {
   const bench = (window.__bench = { ready: null, catalogue: null });
   const seen = () => {
     if (bench.ready === null && document.querySelector('[data-ready]')) bench.ready = performance.now();
-    // The catalogue comes from the on-demand module into its placeholder, after the app is ready.
-    if (bench.catalogue === null && document.querySelector('#catalogue[data-filled] h2')) bench.catalogue = performance.now();
+    // The catalogue is prerendered; its ten diagrams come from the on-demand module after the app is ready.
+    if (bench.catalogue === null && document.querySelectorAll('#catalogue figure svg').length === 10) bench.catalogue = performance.now();
     return bench.ready !== null && bench.catalogue !== null;
   };
   const watcher = new MutationObserver(() => seen() && watcher.disconnect());
@@ -99,7 +99,7 @@ async function fresh() {
   const { context, page } = await fresh();
   await page.goto(server.url);
   await page.waitForSelector('[data-ready]', { timeout: 15000 });
-  await page.waitForSelector('#catalogue[data-filled] h2', { timeout: 15000 });
+  await page.waitForSelector('#catalogue h2', { timeout: 15000 });
   const captured = await page.evaluate(() => ({
     title: document.title,
     styles: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href')),
@@ -167,7 +167,7 @@ console.log(`first contentful paint, app      median ${ms(median(appFcp))}   (al
 console.log(`first contentful paint, static   median ${ms(median(staticFcp))}   (all: ${staticFcp.map((x) => x.toFixed(0)).join(' ')})`);
 console.log(`FCP ratio app/static             ${fcpRatio.toFixed(2)}   (goal ≤ 1.2: ${verdict(fcpRatio <= 1.2)})`);
 console.log(`time to interactive ([data-ready]) median ${ms(median(ready))}   (all: ${ready.map((x) => x.toFixed(0)).join(' ')})`);
-console.log(`catalogue filled (on-demand module) median ${ms(median(filled))}   (all: ${filled.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`catalogue diagrams drawn (on-demand module) median ${ms(median(filled))}   (all: ${filled.map((x) => x.toFixed(0)).join(' ')})`);
 console.log(`tick-to-update over ${ticks.length} clicks (#req-acid with #req-flexible-schema ticked; relational <-> document):`);
 console.log(`  until the verdict is in the DOM  p50 ${ms(percentile(update, 50))}  p95 ${ms(percentile(update, 95))}  max ${ms(Math.max(...update))}   (goal p95 ≤ 4 ms: ${verdict(percentile(update, 95) <= 4)})`);
 console.log(`  until the next animation frame   p50 ${ms(percentile(frame, 50))}  p95 ${ms(percentile(frame, 95))}`);
