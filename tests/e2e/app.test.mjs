@@ -105,6 +105,22 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
+    ['the checklist is pre-filled from the decision, editable, and kept in the link', async () => {
+      const page = await openApp(browser, server.url + '#r=acid,financial');
+      assert(await page.isChecked('#check-svc-storage'), 'storage is answered by the recommendation');
+      assert((await page.textContent('#check-svc-storage + label + .answer')).includes('PostgreSQL'), 'with its answer');
+      assert(!(await page.isChecked('#check-svc-backup')), 'backup is left for the user');
+      await page.click('#check-svc-backup');
+      await page.click('#check-svc-storage');
+      await page.waitForFunction(() => location.hash.includes('c=svc-backup,-svc-storage'));
+      const link = page.url();
+      const again = await openApp(browser, link);
+      assert(await again.isChecked('#check-svc-backup'), 'the user tick comes back from the link');
+      assert(!(await again.isChecked('#check-svc-storage')), 'and so does the untick');
+      await again.context().close();
+      await page.context().close();
+    }],
+
     ['the prerendered page reads without JavaScript', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
