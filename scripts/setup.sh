@@ -43,7 +43,7 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
-step "npm tools: binaryen (wasm-opt), esbuild, playwright-core, axe-core"
+step "npm tools: binaryen (wasm-opt), esbuild, playwright-core, axe-core, markdown-it"
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f node_modules/.strata-lock ] && [ "$(cat node_modules/.strata-lock)" = "$lock_hash" ]; then
   skip "already installed"

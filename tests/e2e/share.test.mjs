@@ -104,6 +104,24 @@ function markdownProblems(md, expectedH1Words) {
 
 export function tests({ dist, server, browser }) {
   return [
+    ['the ADR renders as GitHub-flavoured Markdown: MADR sections, option tables, Mermaid blocks', async () => {
+      const { default: MarkdownIt } = await import('markdown-it');
+      const page = await openApp(browser, server.url + '#r=acid,financial,no-data-loss,microservices,schema-change&t=Payments%20ledger');
+      const { name, text } = await downloadText(page, '#download-adr');
+      assert(name.endsWith('.md'), `file name: ${name}`);
+      const html = new MarkdownIt({ html: true }).render(text);
+      const h1 = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1]);
+      assertEqual(h1, ['Payments ledger'], 'one title, the decision\'s');
+      const h2 = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
+      for (const section of ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome']) {
+        assert(h2.includes(section), `MADR section ${section} in ${JSON.stringify(h2)}`);
+      }
+      assert((html.match(/<table>/g) || []).length >= 3, 'the considered options render as tables');
+      assert((html.match(/<code class="language-mermaid">/g) || []).length >= 3, 'diagrams render as Mermaid code blocks');
+      assert(!/<script/i.test(html), 'no script in the rendered page');
+      await page.context().close();
+    }],
+
     ['a shared link opens the same decision (ticks, verdicts, title) in a fresh browser', async () => {
       const page = await openApp(browser, server.url);
       for (const id of ['acid', 'financial', 'multi-region', 'read-heavy']) await page.click(`#req-${id}`);
