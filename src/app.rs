@@ -15,6 +15,9 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// How long after the last change the link and the stored copy follow it.
+pub const LINK_DELAY_MS: i32 = 120;
+
 /// The state the page opens with: the link's decision if it carries one, else the stored one.
 fn initial_state(catalog: &Catalog) -> AppState {
     if browser::take_reset_request() {
@@ -80,14 +83,19 @@ pub fn App() -> Html {
     let state = use_reducer(|| initial_state(&catalog));
     let storage_warned = use_mut_ref(|| state.notices.iter().any(|n| n.text.contains("storage")));
 
-    // Keep the fragment (and the stored copy) in step with the decision.
+    // Keep the fragment (and the stored copy) in step with the decision, once the ticking pauses: browsers
+    // throttle `history.replaceState`, and it is slow enough to hold back the frame that shows the verdicts.
+    let pending = use_mut_ref(|| None::<i32>);
     {
         let dispatch = state.dispatcher();
         let embed = state.embed;
         use_effect_with(state.decision.clone(), move |decision: &Decision| {
             let fragment = permalink::encode(decision, embed);
-            browser::replace_fragment(&fragment);
-            if !embed {
+            let keep = move || {
+                browser::replace_fragment(&fragment);
+                if embed {
+                    return;
+                }
                 if let Err(message) = browser::store(&fragment) {
                     if !std::mem::replace(&mut *storage_warned.borrow_mut(), true) {
                         dispatch.dispatch(Action::Notify(Notice {
@@ -96,7 +104,9 @@ pub fn App() -> Html {
                         }));
                     }
                 }
-            }
+            };
+            let mut pending = pending.borrow_mut();
+            *pending = browser::debounce(pending.take(), LINK_DELAY_MS, keep);
         });
     }
 

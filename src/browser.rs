@@ -350,3 +350,16 @@ pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
     });
     true
 }
+
+/// Runs `f` after `ms` milliseconds unless called again first: cancels the timer `previous` (if any) and returns
+/// the new one's handle. Without a browser (the prerender), does nothing.
+pub fn debounce(previous: Option<i32>, ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
+    let window = window().ok()?;
+    if let Some(handle) = previous {
+        window.clear_timeout_with_handle(handle);
+    }
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .ok()
+}

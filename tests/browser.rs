@@ -82,6 +82,18 @@ impl Drop for Mounted {
     }
 }
 
+/// Waits until the link has followed the last change (the app updates it once the ticking pauses).
+async fn link_followed() {
+    let delay = strata::app::LINK_DELAY_MS + 50;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn fragment() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
@@ -149,6 +161,7 @@ async fn the_fragment_restores_a_decision_and_follows_the_ticks() {
     );
 
     app.click("#req-low-latency").await;
+    link_followed().await;
     let hash = fragment();
     assert!(
         hash.contains("r=low-latency,social-feed"),

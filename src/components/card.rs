@@ -17,7 +17,7 @@ pub fn verdict_card(card: &Card, input: &AttrValue) -> Html {
                     <span class="card-kind">{card.section.label()}</span>
                     <h3 id={title_id}>{&card.title}</h3>
                 </div>
-                <span class={classes!("badge", verdict)}>{card.verdict.label()}</span>
+                <span class={format!("badge {verdict}")}>{card.verdict.label()}</span>
             </div>
             {Html::from_html_unchecked(card_body(card).into())}
             if has_diagram(card) {

@@ -12,7 +12,7 @@ pub fn notices(notices: &[Notice], dispatch: &Dispatch) -> Html {
                 let dispatch = dispatch.clone();
                 let dismiss = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(index)));
                 html! {
-                    <div class={classes!("notice", notice.error.then_some("error"))} data-notice="">
+                    <div class={if notice.error { "notice error" } else { "notice" }} data-notice="">
                         <p>{&notice.text}</p>
                         <button type="button" class="link" onclick={dismiss} aria-label="Dismiss this notice">{"Dismiss"}</button>
                     </div>

@@ -59,7 +59,7 @@ fn group<'a>(
 ) -> Html {
     let heading = format!("group-{id}");
     html! {
-        <section class={classes!("group", id.to_string())} aria-labelledby={heading.clone()}>
+        <section class={format!("group {id}")} aria-labelledby={heading.clone()}>
             <h2 class="group-title" id={heading}>{title}</h2>
             <div class="cards">
                 { for cards.map(|card| html! { {verdict_card(card, input)} }) }

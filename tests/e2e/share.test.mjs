@@ -152,7 +152,8 @@ export function tests({ dist, server, browser }) {
 
       const reloaded = await openIn(context, server.url);
       assertEqual(await snapshot(reloaded), stored, 'restored from localStorage with no fragment');
-      assert(reloaded.url().includes('r=flexible-schema,social-feed'), `the restored decision is back in the URL: ${reloaded.url()}`);
+      await reloaded.waitForFunction(() => location.hash.includes('r=flexible-schema,social-feed'), null, { timeout: 5000 })
+        .catch(() => { throw new Error(`the restored decision is back in the URL: ${reloaded.url()}`); });
       await reloaded.close();
 
       const linked = await openIn(context, server.url + '#r=acid');
