@@ -177,20 +177,9 @@ pub fn App() -> Html {
     use_effect(browser::fill_pending);
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
-    let skip = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        browser::reveal("results");
-    });
 
     html! {
         <div class="app" data-ready={ready}>
-            <a class="skip-link" href="#results" onclick={skip}>{"Skip to recommendations"}</a>
-            <header class="masthead">
-                <div>
-                    <h1>{"Strata"}</h1>
-                    <p class="tagline">{"Tick what your system needs; get data-architecture advice with the reasons why."}</p>
-                </div>
-            </header>
             <main class="layout">
                 {picker(catalog, state.decision.requirements(), &dispatch)}
                 <div class="results" id="results" tabindex="-1">
