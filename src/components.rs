@@ -1,5 +1,6 @@
-//! The page's components. Each renders what it is given and sends `Action`s; none holds state of its own
-//! beyond transient UI (an open dialog, a "copied" flash).
+//! The parts of the page, as plain functions returning `Html` (fewer component types keep the first load
+//! small). Each renders what it is given and sends `Action`s; all state, even an action's feedback, lives in
+//! `AppState`.
 
 pub mod card;
 pub mod checklist;
@@ -13,7 +14,8 @@ use crate::state::AppState;
 use std::ops::Deref;
 use yew::UseReducerDispatcher;
 
-/// The catalogue as a prop: compared by address, since it never changes while it is shown.
+/// The catalogue the page shows. Compared by address: a catalogue never changes while it is shown (one loaded
+/// later, such as an organisation's, would be a new one).
 #[derive(Clone, Copy, Debug)]
 pub struct CatalogRef(pub &'static Catalog);
 
@@ -27,12 +29,6 @@ impl Deref for CatalogRef {
     type Target = Catalog;
     fn deref(&self) -> &Catalog {
         self.0
-    }
-}
-
-impl From<&'static Catalog> for CatalogRef {
-    fn from(catalog: &'static Catalog) -> Self {
-        CatalogRef(catalog)
     }
 }
 
