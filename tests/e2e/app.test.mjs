@@ -121,6 +121,16 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
+    ['a card links to its catalogue entry without losing the decision from the link', async () => {
+      const page = await openApp(browser, server.url + '#r=acid,financial');
+      await page.waitForFunction(() => location.hash === '#v=1&r=acid,financial');
+      await page.click('[data-rec="primary-store"] [data-reveal]');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'cat-relational', 'the entry has the focus');
+      assert(await page.locator('#cat-relational').isVisible(), 'and is in view');
+      assertEqual(new URL(page.url()).hash, '#v=1&r=acid,financial', 'the link still holds the decision');
+      await page.context().close();
+    }],
+
     ['the prerendered page reads without JavaScript', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
