@@ -81,7 +81,13 @@ fn link_notices(link: &Decoded) -> Vec<Notice> {
 pub fn App() -> Html {
     let catalog = CatalogRef(Catalog::builtin());
     let state = use_reducer(|| initial_state(&catalog));
-    let storage_warned = use_mut_ref(|| state.notices.iter().any(|n| n.text.contains("storage")));
+    // Storage trouble is said once: at load, or at the first write that fails.
+    let storage_warned = use_mut_ref(|| {
+        state
+            .notices
+            .iter()
+            .any(|n| n.text == browser::STORAGE_BLOCKED)
+    });
 
     // Keep the fragment (and the stored copy) in step with the decision, once the ticking pauses: browsers
     // throttle `history.replaceState`, and it is slow enough to hold back the frame that shows the verdicts.
@@ -146,11 +152,6 @@ pub fn App() -> Html {
         recommend(&catalog, reqs)
     });
     let dispatch = state.dispatcher();
-    let full_link = format!(
-        "{}#{}",
-        browser::page_url(),
-        permalink::encode(&state.decision, false)
-    );
     // Clicks inside HTML the app did not render as elements (cards' bodies, diagrams, the catalogue): links to
     // catalogue entries scroll there without touching the fragment; diagram buttons act. One listener for all.
     use_effect_with((), |_| {
@@ -185,7 +186,7 @@ pub fn App() -> Html {
                 <div class="results" id="results" tabindex="-1">
                     {notices(&state.notices, &dispatch)}
                     if state.embed {
-                        <p class="embed-open"><a href={full_link} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
+                        <p class="embed-open"><a href={format!("{}#{}", browser::page_url(), permalink::encode(&state.decision, false))} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
                     } else {
                         {toolbar(&state.decision, &state.action_status, state.manual_copy.as_ref(), &dispatch)}
                     }

@@ -1,4 +1,6 @@
-//! The few browser services the app uses: the URL fragment, `localStorage`, the clipboard, downloads.
+//! The browser services the app uses: the URL fragment and history, `localStorage`, the clipboard, downloads,
+//! timers, the embed height messages, the crash panel, and calls into the on-demand module (`extras/`),
+//! including filling `data-fill` placeholders and handling the buttons inside them.
 //!
 //! Every call here tolerates a hostile or restricted page (sandboxed iframe, blocked storage, no clipboard):
 //! failures come back as `Err(message)` for the UI to show, never as a panic.
@@ -53,11 +55,18 @@ pub fn load_stored() -> Result<Option<String>, String> {
 
 /// Stores the fragment; `Err` when storage is blocked or full.
 pub fn store(fragment: &str) -> Result<(), String> {
-    local_storage()?.set_item(STORAGE_KEY, fragment).map_err(|_| {
-        "This browser would not save the decision (storage is full or blocked). Use \"Copy link\" to keep it."
-            .to_string()
-    })
+    local_storage()?
+        .set_item(STORAGE_KEY, fragment)
+        .map_err(|_| STORAGE_REFUSED.to_string())
 }
+
+/// Why the decision cannot be read from storage (blocked), or written to it (blocked or full). The app shows
+/// one of them at most once.
+pub const STORAGE_BLOCKED: &str =
+    "This browser does not let Strata remember your decision here (storage is \
+    blocked). Everything still works; use \"Copy link\" to keep it.";
+pub const STORAGE_REFUSED: &str =
+    "This browser would not save the decision (storage is full or blocked). Use \"Copy link\" to keep it.";
 
 fn local_storage() -> Result<web_sys::Storage, String> {
     // `local_storage()` throws in sandboxed iframes and when the user blocks site data.
@@ -65,7 +74,7 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 }
 
 fn blocked() -> String {
-    "This browser does not let Strata remember your decision here (storage is blocked). Everything still works; use \"Copy link\" to keep it.".to_string()
+    STORAGE_BLOCKED.to_string()
 }
 
 /// Scrolls an element into view and moves focus to it (for in-page links that must not touch the fragment).
@@ -309,13 +318,14 @@ pub fn fill_pending() {
 
 /// Handles a click on a `[data-action]` button inside the page's HTML (diagram downloads and copies): the
 /// diagram's input comes from the nearest `data-input`, the diagram from the nearest `data-diagram`, and the
-/// feedback goes to the nearest `.action-status`. Returns whether the click was such an action.
-pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
+/// feedback goes to the nearest `.action-status` (and the text to copy by hand, if the clipboard refused, into
+/// a text area after it, replacing an earlier one).
+pub fn handle_action_click(target: Option<web_sys::EventTarget>) {
     let Some(button) = target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|t| t.closest("[data-action]").ok().flatten())
     else {
-        return false;
+        return;
     };
     let nearest = |name: &str| {
         button
@@ -337,6 +347,12 @@ pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
         let (message, manual) = act(&action, &fragment, "", &diagram).await;
         if let Some(status) = status {
             status.set_text_content(Some(&message));
+            let earlier = status
+                .next_element_sibling()
+                .filter(|e| e.class_name() == "manual-copy");
+            if let Some(earlier) = earlier {
+                earlier.remove();
+            }
             if let Some(text) = manual {
                 let _ = status.insert_adjacent_html(
                     "afterend",
@@ -348,7 +364,6 @@ pub fn handle_action_click(target: Option<web_sys::EventTarget>) -> bool {
             }
         }
     });
-    true
 }
 
 /// Runs `f` after `ms` milliseconds unless called again first: cancels the timer `previous` (if any) and returns

@@ -393,11 +393,4 @@ impl Catalog {
     pub fn conflict(&self, id: &str) -> Option<&Conflict> {
         self.conflicts.iter().find(|c| c.id == id)
     }
-
-    /// The rules a requirement takes part in.
-    pub fn rules_for<'a>(&'a self, requirement: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
-        self.rules
-            .iter()
-            .filter(move |r| r.requirement == requirement)
-    }
 }

@@ -36,7 +36,9 @@ fn has_diagram(card: &Card) -> bool {
 }
 
 /// The card's diagram: drawn by the on-demand module into the `data-fill` element; the buttons are handled by
-/// the app's delegated click handler (`browser::handle_action_click`).
+/// the app's delegated click handler (`browser::handle_action_click`). The catalogue writes the same markup as
+/// text (`deferred::catalogue`'s `figure`): change both together. Here it stays a Yew element, so a new input only
+/// updates its attributes and the old drawing stays until the new one arrives.
 fn diagram_figure(choice: &str, input: &AttrValue) -> Html {
     let args = format!("{input}{ARG_SEPARATOR}{choice}{ARG_SEPARATOR}dg-{choice}");
     html! {

@@ -19,10 +19,12 @@ pub fn picker(catalog: CatalogRef, requirements: &Requirements, dispatch: &Dispa
             </div>
             <h3 class="sr-only">{"Presets"}</h3>
             <ul class="presets" aria-label="Presets">
-                { for catalog.presets.iter().map(|preset| {
+                // The catalogue lives as long as the page, so a click can read its preset then.
+                { for catalog.0.presets.iter().map(|preset| {
                     let dispatch = dispatch.clone();
-                    let reqs: Requirements = preset.requirements.iter().cloned().collect();
-                    let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetRequirements(reqs.clone())));
+                    let onclick = Callback::from(move |_| {
+                        dispatch.dispatch(Action::SetRequirements(preset.requirements.iter().cloned().collect()))
+                    });
                     html! {
                         <li><button type="button" id={format!("preset-{}", preset.id)} title={preset.description.clone()} {onclick}>
                             {&preset.title}

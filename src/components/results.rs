@@ -15,8 +15,6 @@ pub fn results(
     decision: &Decision,
     dispatch: &Dispatch,
 ) -> Html {
-    // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
-    let input = AttrValue::from(encode_input(&diagram_input(decision, rec)));
     let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
     if rec.neutral {
         return html! {
@@ -30,6 +28,8 @@ pub fn results(
             </>
         };
     }
+    // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
+    let input = AttrValue::from(encode_input(&diagram_input(decision, rec)));
     html! {
         <>
             {live}

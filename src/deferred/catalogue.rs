@@ -77,7 +77,7 @@ fn entry(o: &mut String, id: &str, title: &str, body: impl FnOnce(&mut String)) 
     o.push_str("</section>");
 }
 
-/// A diagram placeholder with its actions: the app draws it (with the seed's own example names) through the
+/// A diagram placeholder with its actions (the same markup as a card's, `components::card`): the app draws it (with the seed's own example names) through the
 /// on-demand module and handles the buttons by their `data-action`, so this text stays small enough to be
 /// prerendered into the page.
 fn figure(o: &mut String, d: DiagramId) {
