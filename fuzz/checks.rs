@@ -14,13 +14,13 @@
 #![allow(dead_code)]
 
 use std::sync::OnceLock;
-use strata::catalog::{Catalog, CatalogError};
-use strata::decision::{Decision, Service};
-use strata::json::Value;
-use strata::permalink;
+use strata_core::catalog::{Catalog, CatalogError};
+use strata_core::decision::{Decision, Service};
+use strata_core::json::Value;
+use strata_core::permalink;
 
 /// The catalogue shipped with the app (the same file `Catalog::builtin` embeds).
-pub const BUILTIN_JSON: &str = include_str!("../src/catalog/catalog.json");
+pub const BUILTIN_JSON: &str = include_str!("../crates/core/src/catalog/catalog.json");
 
 /// Real fragments: what the app writes, what the end-to-end tests open, and a few malformed ones.
 pub const FRAGMENTS: &[&str] = &[
@@ -59,7 +59,7 @@ pub fn check_fragment(text: &str) {
         );
     }
     assert!(
-        first.decision.services.len() <= strata::decision::MAX_SERVICES,
+        first.decision.services.len() <= strata_core::decision::MAX_SERVICES,
         "more than MAX_SERVICES services from fragment {text:?}"
     );
     let link = permalink::encode(&first.decision, first.embed);
@@ -84,7 +84,7 @@ pub fn check_catalog(text: &str) -> bool {
             // A catalogue that loads must be usable: every requirement and preset resolves, and the engine runs.
             for preset in &catalog.presets {
                 let ticks = preset.requirements.iter().cloned().collect();
-                let _ = strata::engine::recommend(&catalog, &ticks);
+                let _ = strata_core::engine::recommend(&catalog, &ticks);
             }
             true
         }
@@ -252,7 +252,7 @@ const WORDS: &[&str] = &[
 pub fn edited_catalog(data: &[u8]) -> String {
     static PARSED: OnceLock<(Value, Vec<String>)> = OnceLock::new();
     let (doc, dictionary) = PARSED.get_or_init(|| {
-        let doc = strata::json::parse(BUILTIN_JSON).expect("the builtin catalogue parses");
+        let doc = strata_core::json::parse(BUILTIN_JSON).expect("the builtin catalogue parses");
         let mut dictionary = Vec::new();
         collect_strings(&doc, &mut dictionary);
         dictionary.sort();

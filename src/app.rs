@@ -1,17 +1,17 @@
 //! The top-level component: owns the state, keeps the URL fragment and storage in step, lays out the page.
 
 use crate::browser;
-use crate::catalog::Catalog;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
 use crate::components::results::results;
 use crate::components::toolbar::toolbar;
 use crate::components::CatalogRef;
-use crate::decision::Decision;
-use crate::engine::recommend;
-use crate::permalink::{self, Decoded};
 use crate::state::{Action, AppState, Notice};
 use gloo::events::{EventListener, EventListenerOptions};
+use strata_core::catalog::Catalog;
+use strata_core::decision::Decision;
+use strata_core::engine::recommend;
+use strata_core::permalink::{self, Decoded};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -170,8 +170,8 @@ pub fn show_crash_panel() {
         "<div class=\"crash\" role=\"alert\" data-crash=\"\"><h2>Sorry, Strata stopped working.</h2>\
          <p>Your decision is still in the page address. Try again, or start again with nothing ticked.</p>\
          <p><a class=\"button\" data-crash-action=\"again\" href=\"{}\">Try again</a> <a class=\"button\" data-crash-action=\"reset\" href=\"{}?reset\">Start again</a></p></div>",
-        crate::export::escape_html(&again),
-        crate::export::escape_html(base),
+        strata_core::export::escape_html(&again),
+        strata_core::export::escape_html(base),
     );
     let _ = body.insert_adjacent_html("afterbegin", &panel);
 }
@@ -266,7 +266,7 @@ pub async fn act(action: &str, fragment: &str, link: &str, name: &str) -> (Strin
     }
 }
 
-pub use crate::deferred::ARG_SEPARATOR;
+pub use strata_core::deferred::ARG_SEPARATOR;
 
 /// Fills every element marked `data-fill="<extras function>" data-args="<args>"` with the HTML that function
 /// of the on-demand module returns, once per distinct set of arguments. Such elements have no children that
@@ -303,7 +303,7 @@ pub fn fill_pending() {
                 Ok(html) => html,
                 Err(message) => format!(
                     "<p class=\"unavailable\">{}</p>",
-                    crate::export::escape_html(&message)
+                    strata_core::export::escape_html(&message)
                 ),
             };
             // The element may have moved on to other arguments while this was drawn.
@@ -358,7 +358,7 @@ pub fn handle_action_click(target: Option<web_sys::EventTarget>) {
                     "afterend",
                     &format!(
                         "<textarea class=\"manual-copy\" readonly aria-label=\"Mermaid source\" rows=\"6\">{}</textarea>",
-                        crate::export::escape_html(&text)
+                        strata_core::export::escape_html(&text)
                     ),
                 );
             }

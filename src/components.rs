@@ -9,9 +9,9 @@ pub mod picker;
 pub mod results;
 pub mod toolbar;
 
-use crate::catalog::Catalog;
 use crate::state::AppState;
 use std::ops::Deref;
+use strata_core::catalog::Catalog;
 use yew::UseReducerDispatcher;
 
 /// The catalogue the page shows. Compared by address: a catalogue never changes while it is shown (one loaded

@@ -1,18 +1,8 @@
 //! Strata: a data-architecture decision tool.
 //!
-//! The pure core (`catalog`, `engine`, `diagrams`, `decision`, `permalink`) has no browser dependency and is
-//! tested natively. The shell (`app`, `components`, `state`, `browser`) renders state and sends actions.
+//! This crate is the browser shell (`app`, `components`, `state`, `browser`): it renders state and sends actions.
+//! The pure core (catalogue, engine, decision, link, diagrams, exports) is the `strata-core` crate.
 //! See ARCHITECTURE.md for the code map.
-
-pub mod card_html;
-pub mod catalog;
-pub mod decision;
-pub mod deferred;
-pub mod diagrams;
-pub mod engine;
-pub mod export;
-pub mod json;
-pub mod permalink;
 
 pub mod app;
 pub mod browser;

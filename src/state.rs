@@ -1,8 +1,8 @@
 //! The app's state and the one place it changes (`Reducible`). Components only send `Action`s.
 
-use crate::decision::Decision;
-use crate::engine::Requirements;
 use std::rc::Rc;
+use strata_core::decision::Decision;
+use strata_core::engine::Requirements;
 use yew::Reducible;
 
 /// A message shown above the results until dismissed.
@@ -63,7 +63,9 @@ impl Reducible for AppState {
             Action::SetChecklist(id, ticked) => {
                 next.decision.checklist.insert(id, ticked);
             }
-            Action::SetTitle(title) => next.decision.title = crate::decision::clean_name(&title),
+            Action::SetTitle(title) => {
+                next.decision.title = strata_core::decision::clean_name(&title)
+            }
             Action::Restore(decision) => next.decision = *decision,
             Action::SetEmbed(embed) => next.embed = embed,
             Action::Notify(notice) => {

@@ -1,5 +1,5 @@
 //! Strata's second wasm module, loaded on demand (the first time a card shows a diagram or the user exports):
-//! it keeps the first load small. The two modules share nothing but strings. The work itself is in `strata::deferred`, pure and tested natively.
+//! it keeps the first load small. The two modules share nothing but strings. The work itself is in `strata_core::deferred`, pure and tested natively.
 
 use strata::browser;
 use wasm_bindgen::prelude::*;
@@ -7,25 +7,25 @@ use wasm_bindgen::prelude::*;
 /// The inline SVG of a diagram drawn from `input` (`deferred::encode_input` text), plus its text version (HTML).
 #[wasm_bindgen]
 pub fn diagram_figure(input: &str, diagram: &str, id_prefix: &str) -> String {
-    strata::deferred::diagram_figure(input, diagram, id_prefix)
+    strata_core::deferred::diagram_figure(input, diagram, id_prefix)
 }
 
 /// The decision as an ADR in Markdown (MADR layout); `link` reopens it.
 #[wasm_bindgen]
 pub fn adr_markdown(fragment: &str, link: &str) -> String {
-    strata::deferred::adr_markdown(fragment, link)
+    strata_core::deferred::adr_markdown(fragment, link)
 }
 
 /// The decision and its recommendation as versioned JSON.
 #[wasm_bindgen]
 pub fn decision_json(fragment: &str) -> String {
-    strata::deferred::decision_json(fragment)
+    strata_core::deferred::decision_json(fragment)
 }
 
 /// The catalogue browser (every section of the seed, with its diagrams) as HTML.
 #[wasm_bindgen]
 pub fn catalogue_html() -> String {
-    strata::deferred::catalogue_html()
+    strata_core::deferred::catalogue_html()
 }
 
 /// Performs a share or export action: makes its text, then copies or downloads it. Resolves to
@@ -40,7 +40,7 @@ pub async fn act(action: String, fragment: String, link: String, name: String) -
 }
 
 async fn perform(action: &str, fragment: &str, link: &str, name: &str) -> (String, String) {
-    use strata::deferred as d;
+    use strata_core::deferred as d;
     let (text, copy_done, file) = match action {
         "copy-link" => (link.to_string(), "Link copied.", None),
         "copy-adr" => (
@@ -89,7 +89,7 @@ async fn perform(action: &str, fragment: &str, link: &str, name: &str) -> (Strin
 /// HTML macro, MediaWiki and Markdown links.
 #[wasm_bindgen]
 pub fn embed_html(page_url: &str, fragment: &str, title: &str) -> String {
-    use strata::export as e;
+    use strata_core::export as e;
     let link = format!("{page_url}#{fragment}");
     let snippets = [
         (

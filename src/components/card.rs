@@ -1,8 +1,8 @@
 //! One verdict card: the choice and its badge, the explained body, and its diagram.
 
 use crate::browser::ARG_SEPARATOR;
-use crate::card_html::card_body;
-use crate::engine::{Card, Section};
+use strata_core::card_html::card_body;
+use strata_core::engine::{Card, Section};
 use yew::prelude::*;
 
 /// `input` is what the card's diagram is drawn from (`deferred::encode_input` text).

@@ -1,9 +1,9 @@
 //! The seed's checklist as real checkboxes: pre-ticked where the decision answers an item, editable.
 
 use super::Dispatch;
-use crate::decision::ChecklistEdits;
-use crate::engine::ChecklistItem;
 use crate::state::Action;
+use strata_core::decision::ChecklistEdits;
+use strata_core::engine::ChecklistItem;
 use yew::prelude::*;
 
 /// `edits` are the user's own ticks and unticks, by item id.

@@ -1,8 +1,8 @@
 //! The requirement picker: presets, grouped checkboxes with help text, a count and "clear all".
 
 use super::{CatalogRef, Dispatch};
-use crate::engine::Requirements;
 use crate::state::Action;
+use strata_core::engine::Requirements;
 use yew::prelude::*;
 
 pub fn picker(catalog: CatalogRef, requirements: &Requirements, dispatch: &Dispatch) -> Html {

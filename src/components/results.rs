@@ -3,10 +3,10 @@
 use super::card::verdict_card;
 use super::checklist::checklist;
 use super::{CatalogRef, Dispatch};
-use crate::decision::Decision;
-use crate::deferred::encode_input;
-use crate::engine::{Card, Recommendation};
-use crate::export::diagram_input;
+use strata_core::decision::Decision;
+use strata_core::deferred::encode_input;
+use strata_core::engine::{Card, Recommendation};
+use strata_core::export::diagram_input;
 use yew::prelude::*;
 
 pub fn results(

@@ -3,9 +3,9 @@
 
 use super::Dispatch;
 use crate::browser::{self, ARG_SEPARATOR};
-use crate::decision::Decision;
-use crate::permalink;
 use crate::state::Action;
+use strata_core::decision::Decision;
+use strata_core::permalink;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -1,5 +1,5 @@
 //! The app's initial screen, rendered at build time by the app's own components (`strata::prerender`), goes
-//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata::deferred::catalogue_html`, its
+//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata_core::deferred::catalogue_html`, its
 //! diagrams left as placeholders the app fills) into the empty `#catalogue` section: the page paints before the
 //! wasm arrives, reads without JavaScript, and the app mounts over the same markup.
 
@@ -8,7 +8,7 @@ use crate::Result;
 /// `index.html` with the initial screen and the catalogue in their empty elements.
 pub fn page(html: &str) -> Result<String> {
     let html = fill_empty(html, "app", &strata::prerender())?;
-    fill_empty(&html, "catalogue", &strata::deferred::catalogue_html())
+    fill_empty(&html, "catalogue", &strata_core::deferred::catalogue_html())
 }
 
 /// Puts `content` into the empty element whose id is `id` (Trunk may have minified the quotes away).

@@ -3,8 +3,8 @@
 //! Run with `cargo bench --bench recommend`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use strata::catalog::Catalog;
-use strata::engine::{recommend, Requirements};
+use strata_core::catalog::Catalog;
+use strata_core::engine::{recommend, Requirements};
 
 /// Deterministic pseudo-random subsets of the vocabulary (xorshift), so runs are comparable.
 fn requirement_sets(count: usize) -> Vec<Requirements> {

@@ -1,7 +1,7 @@
 //! Realistic systems and the verdicts the seed implies for them, with the reasons a user should see.
 
-use strata::catalog::Catalog;
-use strata::engine::{recommend, Recommendation, Requirements, Section, Verdict};
+use strata_core::catalog::Catalog;
+use strata_core::engine::{recommend, Recommendation, Requirements, Section, Verdict};
 
 struct Scenario {
     name: &'static str,
@@ -449,7 +449,7 @@ fn every_scenario_gets_the_verdicts_the_seed_implies() {
             r.replication.choice.clone(),
             s.replication.into(),
         );
-        let ids = |cards: &[strata::engine::Card]| {
+        let ids = |cards: &[strata_core::engine::Card]| {
             cards
                 .iter()
                 .map(|c| c.choice.clone())
@@ -580,7 +580,7 @@ fn would_change_names_the_tick_that_flips_a_choice() {
         .find(|c| c.requirement == "local-writes")
         .unwrap();
     assert_eq!(c.becomes, "multi-primary");
-    assert_eq!(c.toggle, strata::engine::Toggle::Tick);
+    assert_eq!(c.toggle, strata_core::engine::Toggle::Tick);
     // Unticking social-feed on a feed flips it back to strong consistency.
     let r = run(&["social-feed"]);
     let c = r
@@ -591,7 +591,7 @@ fn would_change_names_the_tick_that_flips_a_choice() {
         .unwrap();
     assert_eq!(
         (c.becomes.as_str(), c.toggle),
-        ("strong", strata::engine::Toggle::Untick)
+        ("strong", strata_core::engine::Toggle::Untick)
     );
     // Reasons against the chosen option name the rival's pull.
     let r = run(&["social-feed", "strong-consistency", "shopping-cart"]);

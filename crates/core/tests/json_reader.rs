@@ -1,11 +1,11 @@
-//! The bundle's hand-written JSON reader (`strata::json::parse`) and catalogue conversions, checked against
+//! The bundle's hand-written JSON reader (`strata_core::json::parse`) and catalogue conversions, checked against
 //! serde_json: same catalogue, same accepted texts, located syntax errors, path-named shape errors, round trips,
 //! and no panic or stack overflow on any input.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use strata::catalog::{Catalog, CatalogError};
-use strata::json::{parse, ParseError, Value, MAX_DEPTH};
+use strata_core::catalog::{Catalog, CatalogError};
+use strata_core::json::{parse, ParseError, Value, MAX_DEPTH};
 
 const BUILTIN: &str = include_str!("../src/catalog/catalog.json");
 

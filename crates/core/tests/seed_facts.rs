@@ -2,7 +2,7 @@
 //! vocabulary exists, and a broken catalogue is explained rather than panicking.
 
 use std::collections::HashSet;
-use strata::catalog::{Catalog, CatalogError};
+use strata_core::catalog::{Catalog, CatalogError};
 
 fn cat() -> &'static Catalog {
     Catalog::builtin()
@@ -77,7 +77,7 @@ fn decision_matrix_has_all_nine_rows_with_the_seeds_examples() {
 fn decision_matrix_matches_the_seed_file() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/data-architecture.md"
+        "/../../../shared/seed/data-architecture.md"
     );
     let Ok(seed) = std::fs::read_to_string(path) else {
         eprintln!("seed not found at {path}; skipping");

@@ -1,12 +1,12 @@
 //! Native tests for the exports: the ADR (MADR layout), the JSON record, the embed snippets and the
 //! escaping of everything user-typed in each of them.
 
-use strata::catalog::Catalog;
-use strata::decision::{Decision, Service};
-use strata::diagrams::{layout, DiagramId, ReplicationLabel};
-use strata::engine::{recommend, Recommendation, Requirements, Verdict};
-use strata::export::*;
-use strata::permalink;
+use strata_core::catalog::Catalog;
+use strata_core::decision::{Decision, Service};
+use strata_core::diagrams::{layout, DiagramId, ReplicationLabel};
+use strata_core::engine::{recommend, Recommendation, Requirements, Verdict};
+use strata_core::export::*;
+use strata_core::permalink;
 
 const HOSTILE: &str = "<script>alert(1)</script> | `pwn` \n # x";
 const LINK: &str = "https://strata.example/app/#v=1&t=Payments%20ledger&r=acid,financial";
@@ -468,7 +468,7 @@ fn iframe_snippet_is_sandboxed_and_attribute_safe() {
     assert!(decoded.embed);
     assert_eq!(
         decoded.decision.title,
-        strata::decision::clean_name(HOSTILE)
+        strata_core::decision::clean_name(HOSTILE)
     );
     // No title: a sensible default.
     assert!(
@@ -548,7 +548,7 @@ fn diagram_input_follows_the_decision() {
     assert_eq!(input.replicas, 2);
     assert_eq!(
         input.services,
-        strata::diagrams::DiagramInput::default().services
+        strata_core::diagrams::DiagramInput::default().services
     );
     assert_eq!(
         input.shared_database_verdict,

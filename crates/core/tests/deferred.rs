@@ -1,14 +1,14 @@
 //! What the on-demand module serves: diagrams drawn from a decision, the catalogue browser, exports.
 
-use strata::catalog::Catalog;
-use strata::deferred::{
+use strata_core::catalog::Catalog;
+use strata_core::deferred::{
     adr_markdown, catalogue_html, decision_json, decode_input, diagram_figure, diagram_mermaid,
     diagram_svg, encode_input,
 };
-use strata::diagrams::DiagramId;
-use strata::engine::{recommend, Requirements};
-use strata::export::diagram_input;
-use strata::permalink;
+use strata_core::diagrams::DiagramId;
+use strata_core::engine::{recommend, Requirements};
+use strata_core::export::diagram_input;
+use strata_core::permalink;
 
 fn reqs(ids: &[&str]) -> Requirements {
     ids.iter().map(|s| s.to_string()).collect()
@@ -88,10 +88,13 @@ fn the_diagram_input_survives_its_text_form() {
     .decision;
     let input = diagram_input(&decision, &recommend(catalog, decision.requirements()));
     assert_eq!(decode_input(&encode_input(&input)), input);
-    assert_eq!(decode_input(""), strata::diagrams::DiagramInput::default());
+    assert_eq!(
+        decode_input(""),
+        strata_core::diagrams::DiagramInput::default()
+    );
     assert_eq!(
         decode_input("|||garbage|"),
-        strata::diagrams::DiagramInput::default()
+        strata_core::diagrams::DiagramInput::default()
     );
 }
 

@@ -18,7 +18,7 @@ pub use svg::{escape_xml, render_svg, sanitize_id_prefix, SvgMode};
 pub use text::{clean, text_width, LINE_HEIGHT, MIN_FONT};
 
 /// The CSS for the diagram classes (the same text the standalone SVG embeds).
-pub const CSS: &str = include_str!("../styles/diagrams.css");
+pub const CSS: &str = include_str!("../../../styles/diagrams.css");
 
 /// The ten diagrams of the seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,8 +2,8 @@
 //! every reason is a ticked requirement, and every `would_change` entry is true (and none is missing).
 
 use proptest::prelude::*;
-use strata::catalog::Catalog;
-use strata::engine::{recommend, Card, Recommendation, Requirements, Section, Toggle};
+use strata_core::catalog::Catalog;
+use strata_core::engine::{recommend, Card, Recommendation, Requirements, Section, Toggle};
 
 fn vocabulary() -> Vec<String> {
     Catalog::builtin()

@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
-use strata::diagrams::*;
-use strata::engine::Verdict;
+use strata_core::diagrams::*;
+use strata_core::engine::Verdict;
 
 const EPS: f32 = 0.01;
 

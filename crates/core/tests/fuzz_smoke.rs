@@ -5,13 +5,13 @@
 //! `cargo test --test fuzz_smoke -- --ignored write_fuzz_seeds` writes the fuzzers' seed corpus to fuzz/seeds/.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../../fuzz/checks.rs"]
 mod checks;
 
 use checks::{check_catalog, check_fragment, edited_catalog, mutate, Rng, BUILTIN_JSON, FRAGMENTS};
 use std::time::Instant;
-use strata::catalog::Catalog;
-use strata::permalink;
+use strata_core::catalog::Catalog;
+use strata_core::permalink;
 
 const FRAGMENT_INPUTS: usize = 20_000;
 /// Each catalogue input is a 36 KB document read by an unoptimised test build, so fewer of them.
@@ -82,11 +82,11 @@ fn the_checks_accept_the_real_inputs() {
     );
     assert!(!check_catalog(&empty_store_id));
     check_fragment("r=%13");
-    assert!(strata::permalink::decode("r=%13", Catalog::builtin())
+    assert!(strata_core::permalink::decode("r=%13", Catalog::builtin())
         .unknown
         .is_empty());
     // And they catch an unlocated message.
-    let bare = strata::catalog::CatalogError::Invalid("something is wrong".into());
+    let bare = strata_core::catalog::CatalogError::Invalid("something is wrong".into());
     assert!(checks::unlocated(&bare).is_some());
 }
 
@@ -94,7 +94,7 @@ fn the_checks_accept_the_real_inputs() {
 #[test]
 #[ignore = "writes files; run by hand before fuzzing"]
 fn write_fuzz_seeds() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds");
     let write = |target: &str, name: String, bytes: &[u8]| {
         let dir = root.join(target);
         std::fs::create_dir_all(&dir).unwrap();
@@ -103,7 +103,7 @@ fn write_fuzz_seeds() {
     let mut fragments: Vec<String> = FRAGMENTS.iter().map(|s| s.to_string()).collect();
     fragments.push(permalink::encode(&checks::full_decision(), true));
     for preset in &Catalog::builtin().presets {
-        let mut decision = strata::decision::Decision {
+        let mut decision = strata_core::decision::Decision {
             title: preset.title.clone(),
             ..Default::default()
         };
