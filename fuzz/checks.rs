@@ -6,7 +6,7 @@
 //!   same link (a fixed point after one round).
 //! * `check_catalog`: `Catalog::from_json` never panics, and every `Err` displays a non-empty message that says
 //!   where the problem is: a line and column for syntax errors, a path (`stores[3].examples[1]: …`), a field
-//!   name or an entry (`rule 12 (…)`, `group 'needs'`) for the rest.
+//!   name or a quoted id for the rest.
 //! * `edited_catalog`: turns fuzz bytes into structural edits of the real catalogue (delete, retype, duplicate,
 //!   rename, move), so the checks reach the cross-reference validation and not only the JSON syntax.
 //!
@@ -140,6 +140,8 @@ const KNOWN_UNLOCATED: &[&str] = &[];
 /// top-level section by name, or the document as a whole.
 fn names_a_place(message: &str) -> bool {
     if let Some((head, _)) = message.split_once(": ") {
+        // `rules[3] (acid → store/x): …` names its entry by path, then describes it.
+        let head = head.split(" (").next().unwrap_or(head);
         let is_path = !head.is_empty()
             && head
                 .chars()
@@ -148,7 +150,10 @@ fn names_a_place(message: &str) -> bool {
             return true;
         }
     }
-    if message.starts_with("missing field \"") || message.starts_with("unknown field \"") {
+    if ["missing field `", "unknown field `", "duplicate field `"]
+        .iter()
+        .any(|field| message.contains(field))
+    {
         return true;
     }
     if message.matches('\'').count() >= 2 {
@@ -174,8 +179,7 @@ fn names_a_place(message: &str) -> bool {
         })
     });
     // The document itself is the place: its top-level shape, or its one list of groups.
-    let whole_document = message.starts_with("expected an object, found ")
-        || message == "there are no requirement groups";
+    let whole_document = message.contains("expected struct Catalog");
     numbered || whole_document
 }
 
@@ -252,7 +256,8 @@ const WORDS: &[&str] = &[
 pub fn edited_catalog(data: &[u8]) -> String {
     static PARSED: OnceLock<(Value, Vec<String>)> = OnceLock::new();
     let (doc, dictionary) = PARSED.get_or_init(|| {
-        let doc = strata_core::json::parse(BUILTIN_JSON).expect("the builtin catalogue parses");
+        let doc =
+            from_serde(serde_json::from_str(BUILTIN_JSON).expect("the builtin catalogue parses"));
         let mut dictionary = Vec::new();
         collect_strings(&doc, &mut dictionary);
         dictionary.sort();
@@ -293,6 +298,22 @@ pub fn edited_catalog(data: &[u8]) -> String {
         _ => {}
     }
     text
+}
+
+/// serde_json's tree as the writer's (`strata_core::json::Value`), whose objects are lists that edits can index.
+fn from_serde(v: serde_json::Value) -> Value {
+    match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => Value::Number(n.to_string()),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(items) => {
+            Value::Array(items.into_iter().map(from_serde).collect())
+        }
+        serde_json::Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, from_serde(v))).collect())
+        }
+    }
 }
 
 fn collect_strings(v: &Value, out: &mut Vec<String>) {

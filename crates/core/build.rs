@@ -1,33 +1,47 @@
-//! Ships the catalogue without the whitespace that makes `src/catalog/catalog.json` readable: the file stays
-//! human-editable, and the first load carries only the data.
+//! Checks the built-in catalogue at build time and embeds it as postcard bytes.
+//!
+//! `src/catalog/catalog.json` stays the one human-editable source. Here it is read with serde_json into the
+//! catalogue's own types (this script includes `src/catalog/model.rs` and `validate.rs`), checked with the same
+//! rules a catalogue loaded at run time gets, and written to `$OUT_DIR/catalog.postcard`, which the app decodes
+//! without carrying a JSON parser. A mistake in the file fails the build with a message naming its place.
 
-use std::{env, fs, path::Path};
+use std::{env, fs, path::Path, process};
 
-fn main() {
-    let source = "src/catalog/catalog.json";
-    println!("cargo:rerun-if-changed={source}");
-    let json = fs::read_to_string(source).expect("src/catalog/catalog.json is readable");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.min.json");
-    fs::write(out, minify(&json)).expect("OUT_DIR is writable");
+#[path = "src/catalog/model.rs"]
+#[allow(dead_code)]
+mod model;
+#[path = "src/catalog/validate.rs"]
+#[allow(dead_code)]
+mod validate;
+
+/// `model.rs` names the engine's index as `super::index::Index`; the build needs no index.
+mod index {
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct Index;
 }
 
-/// Drops whitespace outside strings; everything else is kept byte for byte.
-fn minify(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-        } else if !c.is_whitespace() {
-            in_string = c == '"';
-            out.push(c);
-        }
+const SOURCE: &str = "src/catalog/catalog.json";
+
+fn main() {
+    println!("cargo:rerun-if-changed={SOURCE}");
+    println!("cargo:rerun-if-changed=src/catalog/model.rs");
+    println!("cargo:rerun-if-changed=src/catalog/validate.rs");
+    let fail = |message: String| -> ! {
+        eprintln!("error: {SOURCE}: {message}");
+        process::exit(1);
+    };
+    let json = fs::read_to_string(SOURCE).unwrap_or_else(|e| fail(format!("cannot read it: {e}")));
+    let de = &mut serde_json::Deserializer::from_str(&json);
+    let catalog: model::Catalog = serde_path_to_error::deserialize(&mut *de)
+        .unwrap_or_else(|e| fail(format!("{}: {}", e.path(), e.inner())));
+    if let Err(e) = de.end() {
+        fail(e.to_string());
     }
-    out
+    if let Err(message) = validate::validate(&catalog) {
+        fail(message);
+    }
+    let bytes = postcard::to_allocvec(&catalog).unwrap_or_else(|e| fail(e.to_string()));
+    let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("cargo did not set OUT_DIR".into()));
+    fs::write(Path::new(&out).join("catalog.postcard"), bytes)
+        .unwrap_or_else(|e| fail(format!("cannot write the encoded catalogue: {e}")));
 }

@@ -2,7 +2,7 @@
 //! the link to its catalogue entry. Written as text rather than Yew elements because it is static per card and
 //! text costs far fewer bytes of wasm. Pure; every piece of text is escaped here.
 
-use crate::engine::{Card, Reason, Section};
+use crate::engine::{Card, Change, Quorum, Reason, Section};
 use crate::export::escape_html as esc;
 use std::fmt::Write;
 
@@ -30,20 +30,39 @@ pub fn card_body(card: &Card) -> String {
             card.steps.iter().map(|s| esc(s)),
         );
     }
-    if card.reasons_for.is_empty() && card.reasons_against.is_empty() {
+    if !card.is_assessed() {
         o.push_str("<p class=\"reasons none\">No ticked requirement decides this yet: this is the default.</p>");
+    }
+    if let Some(cc) = &card.close_call {
+        close_call(&mut o, &cc.rival_title, cc.margin, &cc.deciders);
+    }
+    if !card.resolution.is_empty() {
+        let _ = write!(
+            o,
+            "<h4>Way out</h4><p class=\"resolution\">{}</p>",
+            esc(&card.resolution)
+        );
     }
     list(
         &mut o,
         "Because you ticked",
         "ul class=\"reasons-for\"",
-        card.reasons_for.iter().map(reason),
+        grouped(&card.reasons_for).into_iter(),
     );
     list(
         &mut o,
         "Pulling the other way",
         "ul class=\"reasons-against\"",
-        card.reasons_against.iter().map(reason),
+        grouped(&card.reasons_against).into_iter(),
+    );
+    if let Some(q) = &card.quorum {
+        quorum(&mut o, q);
+    }
+    list(
+        &mut o,
+        "Notes",
+        "ul class=\"notes\"",
+        card.notes.iter().map(|n| esc(n)),
     );
     list(
         &mut o,
@@ -78,8 +97,99 @@ pub fn card_body(card: &Card) -> String {
     o
 }
 
-fn reason(r: &Reason) -> String {
-    format!("<strong>{}</strong>: {}", esc(&r.label), esc(&r.why))
+/// Reasons as list items; ticks that share a sentence share an item ("**A**, **B**: why").
+fn grouped(reasons: &[Reason]) -> Vec<String> {
+    let mut items: Vec<(Vec<&str>, &str)> = Vec::new();
+    for r in reasons {
+        match items.iter_mut().find(|(_, why)| *why == r.why) {
+            Some((labels, _)) => labels.push(&r.label),
+            None => items.push((vec![&r.label], &r.why)),
+        }
+    }
+    items
+        .into_iter()
+        .map(|(labels, why)| {
+            let names: Vec<String> = labels
+                .iter()
+                .map(|l| format!("<strong>{}</strong>", esc(l)))
+                .collect();
+            format!("{}: {}", names.join(", "), esc(why))
+        })
+        .collect()
+}
+
+fn close_call(o: &mut String, rival: &str, margin: u32, deciders: &[Change]) {
+    let how = if margin == 0 {
+        "tied with it; the catalogue's default decided".to_string()
+    } else {
+        format!("came within {margin}")
+    };
+    let _ = write!(
+        o,
+        "<p class=\"close-call\"><strong>Close call:</strong> {} {how}.",
+        esc(rival)
+    );
+    if !deciders.is_empty() {
+        let by: Vec<String> = deciders
+            .iter()
+            .map(|d| format!("{} <strong>{}</strong>", d.toggle.label(), esc(&d.label)))
+            .collect();
+        let _ = write!(o, " Deciding it: {}.", by.join(", or "));
+    }
+    o.push_str("</p>");
+}
+
+/// The replica arithmetic as a definition list.
+fn quorum(o: &mut String, q: &Quorum) {
+    let (n, w) = (q.copies, q.write);
+    let scope = if q.local { " in each region" } else { "" };
+    o.push_str("<h4>The arithmetic</h4><dl class=\"quorum\">");
+    let _ = write!(o, "<dt>N = {n}</dt><dd>copies of each record{scope}");
+    if q.regions > 1 {
+        let _ = write!(o, ", in {} regions", q.regions);
+    }
+    let _ = write!(
+        o,
+        "</dd><dt>W = {w}</dt><dd>copies that have a write before it is confirmed; writes go on with {} cop{} down</dd>",
+        q.writes_survive(),
+        if q.writes_survive() == 1 { "y" } else { "ies" }
+    );
+    match q.read {
+        None => o.push_str("<dt>R</dt><dd>reads go to the primary, which holds every confirmed write; if it fails, a replica takes over</dd>"),
+        Some(r) => {
+            let _ = write!(
+                o,
+                "<dt>R = {r}</dt><dd>copies a read asks; reads go on with {} cop{} down</dd>",
+                n - r,
+                if n - r == 1 { "y" } else { "ies" }
+            );
+        }
+    }
+    let latest = match (q.read, q.reads_see_latest()) {
+        (None, _) => "yes, at the primary".to_string(),
+        (Some(r), true) => format!("yes: R + W = {} &gt; N = {n}", r + w),
+        (Some(r), false) => format!(
+            "no: R + W = {} is not more than N = {n}, so a read may miss it",
+            r + w
+        ),
+    };
+    let _ = write!(o, "<dt>Reads see the latest write</dt><dd>{latest}");
+    if q.regions > 1 && q.reads_see_latest() {
+        o.push_str(if q.across_regions() {
+            ", in every region (at a cross-region round trip)"
+        } else {
+            ", within a region; other regions see it once it has replicated"
+        });
+    }
+    let durable = if q.survives_primary_loss() {
+        "yes"
+    } else {
+        "no: a failover can lose the last confirmed writes"
+    };
+    let _ = write!(
+        o,
+        "</dd><dt>A confirmed write survives losing a copy</dt><dd>{durable}</dd></dl>"
+    );
 }
 
 /// A heading and a list of already-escaped items; nothing when there are no items.

@@ -1,306 +1,26 @@
 //! The seed's knowledge as data: requirement vocabulary, presets, every section of the seed (decision matrix,
 //! relational vs document, consistency, patterns, replication, migrations, checklist), and the rules and
-//! conflicts the engine scores with.
+//! conflicts the engine reasons with.
 //!
-//! Everything lives in one human-editable file, `catalog/catalog.json`, embedded at build time. An organisation
-//! can replace the whole file (`Catalog::from_json`); rules are keyed by requirement + section + option, so
-//! overriding a weight means editing one line. Cross-references are validated after parsing.
-//!
-//! Read with the crate's small JSON reader (`crate::json`) and hand-written conversions (`catalog/read.rs`), not
-//! serde_json, to keep the wasm small; the serde derives document the format and let native tests cross-check.
-//! Depends on `serde`, `crate::json` and `std` only; never on the browser or on `engine`.
+//! Everything lives in one human-editable file, `catalog/catalog.json`. `build.rs` reads it with serde_json
+//! into the types of `catalog/model.rs`, checks it with `catalog/validate.rs` (an invalid catalogue fails the
+//! build, naming the place) and embeds it as postcard bytes, so the app decodes it without a JSON parser.
+//! A catalogue read at run time (`Catalog::from_json`, feature `json`: tests, fuzzing, the on-demand module)
+//! gets the same checks. Depends on `serde`, `postcard` and `std` only; never on the browser or on `engine`.
 
 mod index;
-mod read;
+mod model;
+mod validate;
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
 
-pub(crate) use index::{Index, Part, Source};
+pub(crate) use index::{Index, Part, Source, Ticks};
+pub use model::*;
+pub use validate::{validate, REQUIRED_OPTIONS, WEIGHT_BOUNDS};
 
-/// The catalogue shipped with the app.
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.min.json"));
-
-/// The whole catalogue. Section fields are in the seed's order so a browser can render them top to bottom.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Catalog {
-    pub version: u32,
-    /// Shown when nothing is ticked.
-    pub neutral_hint: String,
-    /// Requirement groups in display order (needs, data and team, use cases, topology and durability, system, change).
-    pub groups: Vec<RequirementGroup>,
-    pub presets: Vec<Preset>,
-    /// The decision matrix: one row per storage kind.
-    pub stores: Vec<StoreKind>,
-    pub relational_vs_document: Comparison,
-    /// Strong and eventual.
-    pub consistency_models: Vec<ConsistencyModel>,
-    /// ONE, QUORUM, ALL, LOCAL_QUORUM.
-    pub consistency_levels: Vec<ConsistencyLevel>,
-    /// Single source of truth, database per service, shared database, CQRS + event sourcing.
-    pub patterns: Vec<Pattern>,
-    pub primary_replica: Topic,
-    /// Async, semi-sync, sync (all primary-replica).
-    pub replication_modes: Vec<ReplicationMode>,
-    pub multi_primary: MultiPrimary,
-    /// Expand and contract, parallel run.
-    pub migrations: Vec<Migration>,
-    pub checklist: Vec<ChecklistEntry>,
-    pub scoring: Scoring,
-    pub rules: Vec<Rule>,
-    pub conflicts: Vec<Conflict>,
-    #[serde(skip)]
-    pub(crate) index: Index,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RequirementGroup {
-    pub id: String,
-    pub title: String,
-    pub requirements: Vec<Requirement>,
-}
-
-/// One tickable requirement. Ids are public (they appear in links) and never renamed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Requirement {
-    pub id: String,
-    pub label: String,
-    /// One line explaining what ticking it means.
-    pub help: String,
-}
-
-/// A realistic starting point: a named set of requirement ids.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Preset {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub requirements: Vec<String>,
-}
-
-/// A row of the decision matrix: need → storage kind → example systems.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoreKind {
-    pub id: String,
-    /// The kind, as the matrix's "Consider" column names it.
-    pub title: String,
-    /// The matrix's "Need" column.
-    pub need: String,
-    pub examples: Vec<String>,
-    pub summary: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub trade_offs: Vec<String>,
-}
-
-/// Relational vs document: the contrast table and both "choose when" lists.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Comparison {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub relational_title: String,
-    pub document_title: String,
-    pub contrasts: Vec<Contrast>,
-    pub choose_relational: Vec<String>,
-    pub choose_document: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contrast {
-    pub relational: String,
-    pub document: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConsistencyModel {
-    pub id: String,
-    pub title: String,
-    /// What it means, in one line.
-    pub summary: String,
-    pub characteristics: Vec<String>,
-    pub use_when: Vec<String>,
-}
-
-/// A Cassandra-style consistency level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConsistencyLevel {
-    pub id: String,
-    /// The level's name as written in the seed (`ONE`, `LOCAL_QUORUM`).
-    pub title: String,
-    pub meaning: String,
-    pub use_case: String,
-    pub summary: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub trade_offs: Vec<String>,
-}
-
-/// A data pattern. Only the lists the seed gives for that pattern are non-empty.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pattern {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rules: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub benefits: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub challenges: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub problems: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub when_ok: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub complexity: Vec<String>,
-    /// Score at or above which the pattern is recommended.
-    #[serde(default = "default_recommend_at")]
-    pub recommend_at: i32,
-    /// Score at or below which the pattern is to be avoided.
-    #[serde(default = "default_avoid_at")]
-    pub avoid_at: i32,
-}
-
-fn default_recommend_at() -> i32 {
-    2
-}
-
-fn default_avoid_at() -> i32 {
-    -2
-}
-
-impl Pattern {
-    /// The costs the seed names: challenges, problems or complexity, whichever the pattern has.
-    pub fn trade_offs(&self) -> impl Iterator<Item = &String> {
-        self.challenges
-            .iter()
-            .chain(&self.problems)
-            .chain(&self.complexity)
-    }
-}
-
-/// A plain titled entry (e.g. primary-replica as a whole).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Topic {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-}
-
-/// A primary-replica replication mode: a row of the seed's modes table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReplicationMode {
-    pub id: String,
-    /// The seed's short name (`Async`, `Semi-sync`, `Sync`).
-    pub title: String,
-    pub description: String,
-    pub trade_off: String,
-    pub summary: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MultiPrimary {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub challenges: Vec<String>,
-    pub use_when: Vec<String>,
-}
-
-/// A migration strategy with its ordered phases or steps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Migration {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub steps: Vec<String>,
-}
-
-/// A checklist question. `answered_by` names the sections whose outcome answers it:
-/// `primary-store`, `store`, `consistency`, `consistency-level`, `replication`, or `pattern:<id>`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChecklistEntry {
-    pub id: String,
-    /// `service` or `system`.
-    pub scope: String,
-    pub question: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub answered_by: Vec<String>,
-}
-
-/// Knobs of the scoring: which stores compete for primary, tie-break defaults, presence threshold.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scoring {
-    /// Store ids that compete for the primary-store card (first listed wins nothing by itself: see defaults).
-    pub primary_store: Vec<String>,
-    /// The option chosen on a tie (and when nothing is ticked), per choice section.
-    pub defaults: Defaults,
-    /// Score at or above which a store or migration card appears.
-    pub present_at: i32,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Defaults {
-    pub primary_store: String,
-    pub consistency: String,
-    pub consistency_level: String,
-    pub replication: String,
-}
-
-/// "Ticking `requirement` pushes `option` of `section` by `weight`, because `why`."
-/// Unique per (requirement, section, option). Negative weights push against.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rule {
-    pub requirement: String,
-    /// `primary-store`, `store`, `consistency`, `consistency-level`, `replication`, `pattern` or `migration`.
-    pub section: String,
-    pub option: String,
-    pub weight: i32,
-    pub why: String,
-}
-
-/// Requirements (and optionally an outcome) that pull against each other.
-/// Triggers when all of `requires` are ticked, at least one of `any_of` (if given) is ticked, and at least
-/// one of `when` (if given) is the outcome: the chosen option of a choice section, a recommended pattern,
-/// or a present store or migration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Conflict {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub requires: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub any_of: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub when: Vec<OptionRef>,
-    pub trade_offs: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OptionRef {
-    pub section: String,
-    pub option: String,
-}
+/// The catalogue shipped with the app, as `build.rs` checked and encoded it.
+const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));
 
 /// Why a catalogue could not be loaded, in words a catalogue editor can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -343,28 +63,37 @@ pub fn anchor(id: &str) -> String {
 }
 
 impl Catalog {
-    /// The embedded catalogue, parsed once.
+    /// The embedded catalogue, decoded once.
     pub fn builtin() -> &'static Catalog {
-        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            // Checked by tests/seed_facts.rs. Not `expect`: formatting the error would add its Debug code to the wasm.
-            match Catalog::from_json(BUILTIN_JSON) {
-                Ok(catalog) => catalog,
-                Err(_) => panic!("the embedded catalogue is invalid"),
-            }
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| match Catalog::from_postcard(BUILTIN) {
+            Some(catalog) => catalog,
+            // build.rs validated these very bytes; not `expect`, whose Debug formatting would cost wasm bytes.
+            None => panic!("the embedded catalogue is invalid"),
         })
     }
 
-    /// Parses and validates a catalogue. Never panics.
+    /// A catalogue from postcard bytes that were validated before they were encoded (the built-in one, or
+    /// one the on-demand module checked); `None` if the bytes do not decode or do not hang together.
+    pub fn from_postcard(bytes: &[u8]) -> Option<Catalog> {
+        let mut catalog: Catalog = postcard::from_bytes(bytes).ok()?;
+        catalog.index = Index::build(&catalog)?;
+        Some(catalog)
+    }
+
+    /// The catalogue as postcard bytes (what `from_postcard` reads).
+    pub fn to_postcard(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads and checks a catalogue written as JSON. Never panics; errors name the place (line and column
+    /// for syntax, the JSON path for shape and content).
+    #[cfg(feature = "json")]
     pub fn from_json(json: &str) -> Result<Catalog, CatalogError> {
-        let value = crate::json::parse(json).map_err(|e| CatalogError::Syntax {
-            line: e.line,
-            column: e.column,
-            message: e.message,
-        })?;
-        let mut catalog =
-            read::catalog(&value, &read::Path::Root).map_err(CatalogError::Invalid)?;
-        catalog.index = Index::build(&catalog).map_err(CatalogError::Invalid)?;
+        let mut catalog = read_json(json)?;
+        validate(&catalog).map_err(CatalogError::Invalid)?;
+        catalog.index = Index::build(&catalog)
+            .ok_or_else(|| CatalogError::Invalid("the catalogue does not hang together".into()))?;
         Ok(catalog)
     }
 
@@ -392,5 +121,53 @@ impl Catalog {
 
     pub fn conflict(&self, id: &str) -> Option<&Conflict> {
         self.conflicts.iter().find(|c| c.id == id)
+    }
+}
+
+/// serde_json with the path of a shape error (`rules[3].weight: invalid type: …`).
+#[cfg(feature = "json")]
+fn read_json(json: &str) -> Result<Catalog, CatalogError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, Catalog>(&mut *de) {
+        Ok(catalog) => {
+            de.end().map_err(|e| syntax(&e))?;
+            Ok(catalog)
+        }
+        Err(e) => {
+            let (path, inner) = (e.path().to_string(), e.into_inner());
+            if inner.is_syntax() || inner.is_eof() {
+                return Err(syntax(&inner));
+            }
+            let (line, column) = (inner.line(), inner.column());
+            let message = strip_position(&inner);
+            let place = if path == "." {
+                String::new()
+            } else {
+                format!("{path}: ")
+            };
+            Err(CatalogError::Invalid(format!(
+                "{place}{message} (line {line}, column {column})"
+            )))
+        }
+    }
+}
+
+#[cfg(feature = "json")]
+fn syntax(e: &serde_json::Error) -> CatalogError {
+    // serde_json counts columns from 1 but says 0 for the very start of a line (an empty file, say).
+    CatalogError::Syntax {
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message: strip_position(e),
+    }
+}
+
+/// serde_json's message without its " at line L column C" tail (the error carries those as numbers).
+#[cfg(feature = "json")]
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
     }
 }

@@ -1,11 +1,17 @@
-//! The recommendation engine: ticked requirements in, explained verdicts out.
+//! The recommendation engine: ticked requirements in, one coherent, explained design out.
+//!
+//! `decide` reasons in the order an architect does (primary store, consistency model, replication, the level
+//! that follows from both, stores alongside, patterns, migrations, then the conflicts judged on what was
+//! chosen); `explain` turns that design into cards with their reasons, trade-offs, notes, close calls and what
+//! would change them. docs/ADVICE.md gives the reasoning and the seed line behind each rule.
 //!
 //! Pure Rust: depends on `catalog` and `std` only, never on the browser, so it is tested natively.
 //! `recommend` is deterministic and total: any set of strings (known ids or not) gives a full answer.
 
-mod recommend;
+mod decide;
+mod explain;
 
-pub use recommend::recommend;
+pub use explain::recommend;
 
 use serde::Serialize;
 
@@ -217,6 +223,101 @@ pub struct Card {
     pub steps: Vec<String>,
     /// Anchor id of the catalogue entry that explains this choice (e.g. `cat-relational`).
     pub catalog_ref: String,
+    /// Stores only: whether the store is added alongside the primary store or is an alternative to it.
+    pub role: Option<StoreRole>,
+    /// Set when the runner-up came within the catalogue's close-call margin.
+    pub close_call: Option<CloseCall>,
+    /// Consistency level only: the replica arithmetic behind it.
+    pub quorum: Option<Quorum>,
+    /// What the reasoning adds: the setting in the chosen store's own terms, what a need ruled out, a lighter
+    /// way, a caution such as sagas across services.
+    pub notes: Vec<String>,
+    /// Conflicts only: the way out.
+    pub resolution: String,
+}
+
+/// How an extra store relates to the primary store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StoreRole {
+    /// Added next to the primary store for a need it does not serve (polyglot persistence).
+    Alongside,
+    /// A rival for the primary store's place that lost to it on the other ticks.
+    Alternative,
+}
+
+impl StoreRole {
+    /// The public `data-role` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreRole::Alongside => "alongside",
+            StoreRole::Alternative => "alternative",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StoreRole::Alongside => "Add alongside",
+            StoreRole::Alternative => "Alternative",
+        }
+    }
+}
+
+/// A choice the runner-up nearly won.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CloseCall {
+    /// The runner-up's choice id and display name.
+    pub rival: String,
+    pub rival_title: String,
+    /// How far behind it scored (0: a tie broken by the catalogue's default).
+    pub margin: u32,
+    /// The single ticks or unticks that would hand the choice to the runner-up.
+    pub deciders: Vec<Change>,
+}
+
+/// Replica arithmetic: N copies of each record, a write acknowledged by W of them, a read answered by R.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Quorum {
+    /// N: copies of each record in one region (a primary and its replicas, or a quorum store's replicas).
+    pub copies: u32,
+    /// W: copies that must have a write before it is acknowledged.
+    pub write: u32,
+    /// R: copies a read asks; `None` when reads go to the primary, which holds every acknowledged write.
+    pub read: Option<u32>,
+    /// Regions holding `copies` each.
+    pub regions: u32,
+    /// Whether W and R are counted in the local region only (LOCAL_QUORUM).
+    pub local: bool,
+}
+
+impl Quorum {
+    /// Whether every read sees the latest acknowledged write: reads at the primary, or R + W > N.
+    pub fn reads_see_latest(&self) -> bool {
+        match self.read {
+            None => true,
+            Some(r) => r + self.write > self.copies,
+        }
+    }
+
+    /// Whether that holds across regions too (a local quorum only orders writes within one region).
+    pub fn across_regions(&self) -> bool {
+        self.reads_see_latest() && (self.regions == 1 || !self.local)
+    }
+
+    /// Copies that may be down while writes are still acknowledged.
+    pub fn writes_survive(&self) -> u32 {
+        self.copies.saturating_sub(self.write)
+    }
+
+    /// Copies that may be down while reads are still answered (`None`: reads need the primary).
+    pub fn reads_survive(&self) -> Option<u32> {
+        self.read.map(|r| self.copies.saturating_sub(r))
+    }
+
+    /// Whether an acknowledged write is on a second copy, so it survives losing the copy that took it.
+    pub fn survives_primary_loss(&self) -> bool {
+        self.write >= 2
+    }
 }
 
 /// An answered (or still open) item of the seed's checklist.
@@ -242,7 +343,7 @@ pub struct Recommendation {
     pub consistency: Card,
     pub consistency_level: Card,
     pub replication: Card,
-    /// All four patterns, each with its verdict.
+    /// All four patterns, each with its verdict (see `Card::is_assessed` for those no tick touched).
     pub patterns: Vec<Card>,
     pub migrations: Vec<Card>,
     /// Requirements that pull against each other; verdict `avoid`.
@@ -285,6 +386,11 @@ impl Recommendation {
 }
 
 impl Card {
+    /// Whether any tick bore on this card. A card no tick touched shows the catalogue's default, not advice.
+    pub fn is_assessed(&self) -> bool {
+        !(self.reasons_for.is_empty() && self.reasons_against.is_empty() && self.notes.is_empty())
+    }
+
     /// The value a `Change::becomes` is compared with: the choice for single-choice sections, the verdict
     /// for patterns, and `present` for stores, migrations and conflicts.
     pub fn outcome(&self) -> &str {

@@ -1,13 +1,4 @@
-//! A small JSON value with a writer (and, in `json/read.rs`, a reader).
-//!
-//! Why not `serde_json` in the bundle: its generic deserializer cost about 40 KB gzip of wasm for the
-//! catalogue alone, against a 100 KB goal for the whole first load. This module is a few KB. The catalogue types
-//! still derive serde's traits, and native tests check that this reading agrees with serde_json's.
-//! Pure: no browser dependency.
-
-mod read;
-
-pub use read::{parse, ParseError, MAX_DEPTH};
+//! A small JSON value and its writer, for the exported decision record. Pure: no browser dependency.
 
 use std::fmt::Write;
 

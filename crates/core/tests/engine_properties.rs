@@ -1,9 +1,12 @@
 //! Properties of `recommend` over any subset of the vocabulary (plus junk): deterministic, total, complete,
-//! every reason is a ticked requirement, and every `would_change` entry is true (and none is missing).
+//! every reason is a ticked requirement, every `would_change` entry is true (and none is missing), and the cards
+//! form one coherent design (the properties listed in docs/ADVICE.md).
 
 use proptest::prelude::*;
 use strata_core::catalog::Catalog;
-use strata_core::engine::{recommend, Card, Recommendation, Requirements, Section, Toggle};
+use strata_core::engine::{
+    recommend, Card, Recommendation, Requirements, Section, StoreRole, Toggle, Verdict,
+};
 
 fn vocabulary() -> Vec<String> {
     Catalog::builtin()
@@ -126,6 +129,121 @@ proptest! {
                         card.would_change.iter().any(|c| c.requirement == id && c.becomes == then),
                         "{} misses {} -> {}", card.choice, id, then
                     );
+                }
+            }
+        }
+    }
+}
+
+/// Whether any of `ids` is ticked.
+fn ticked_any(reqs: &Requirements, ids: &[&str]) -> bool {
+    ids.iter().any(|id| reqs.contains(id))
+}
+
+const ANCHORS: &[&str] = &["strong-consistency", "financial", "inventory", "booking"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn strong_consistency_means_reads_see_the_latest_write(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        let q = r.consistency_level.quorum.expect("the level card has its arithmetic");
+        if r.consistency.choice == "strong" {
+            prop_assert!(q.reads_see_latest(), "strong with R={:?} W={} N={}", q.read, q.write, q.copies);
+            prop_assert!(q.across_regions());
+            prop_assert!(r.consistency_level.choice != "one" || q.read.is_none());
+        }
+    }
+
+    #[test]
+    fn multi_primary_is_eventual_or_says_what_is_lost(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        if r.replication.choice == "multi-primary" {
+            prop_assert!(r.consistency.choice == "eventual" || !r.conflicts.is_empty());
+            prop_assert!(r.consistency_level.quorum.unwrap().local);
+        }
+    }
+
+    #[test]
+    fn no_data_loss_means_a_confirmed_write_survives_losing_the_primary(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        if reqs.contains("no-data-loss") {
+            prop_assert!(r.consistency_level.quorum.unwrap().survives_primary_loss());
+            prop_assert_ne!(r.replication.choice.as_str(), "primary-replica-async");
+        }
+    }
+
+    #[test]
+    fn high_availability_never_waits_for_every_replica(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        if reqs.contains("high-availability") {
+            prop_assert_ne!(r.consistency_level.choice.as_str(), "all");
+            prop_assert_ne!(r.replication.choice.as_str(), "primary-replica-sync");
+        }
+    }
+
+    #[test]
+    fn a_strong_consistency_use_case_is_never_silently_outvoted(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        if ticked_any(&reqs, ANCHORS) {
+            prop_assert!(r.consistency.choice == "strong" || !r.conflicts.is_empty());
+            prop_assert_ne!(r.replication.choice.as_str(), "primary-replica-async");
+        }
+    }
+
+    #[test]
+    fn nothing_recommended_is_what_an_avoid_card_warns_against(reqs in requirement_sets()) {
+        let cat = Catalog::builtin();
+        let r = recommend(cat, &reqs);
+        for conflict in &r.conflicts {
+            let Some(subject) = cat.conflict(&conflict.choice).and_then(|c| c.subject.as_ref()) else {
+                continue;
+            };
+            let offending = r.cards().find(|c| {
+                c.section.as_str() == subject.section
+                    && c.choice == subject.option
+                    && c.verdict == Verdict::Recommended
+            });
+            prop_assert!(offending.is_none(), "{} recommends what it warns against", conflict.choice);
+        }
+    }
+
+    #[test]
+    fn the_level_follows_from_the_replication(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        let level = r.consistency_level.choice.as_str();
+        let allowed: &[&str] = match r.replication.choice.as_str() {
+            "primary-replica-async" => &["one"],
+            "primary-replica-semi-sync" => &["quorum"],
+            "primary-replica-sync" => &["all"],
+            _ => &["local-quorum", "one"],
+        };
+        prop_assert!(allowed.contains(&level), "{} with {}", level, r.replication.choice);
+    }
+
+    #[test]
+    fn one_primary_store_and_the_others_labelled(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        for store in &r.stores {
+            prop_assert_ne!(&store.choice, &r.primary_store.choice);
+            prop_assert!(store.role.is_some());
+            if store.role == Some(StoreRole::Alternative) {
+                prop_assert!(store.verdict != Verdict::Recommended);
+                prop_assert!(["relational", "document"].contains(&store.choice.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_close_call_names_a_real_rival_and_its_deciders(reqs in requirement_sets()) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        for card in r.cards() {
+            if let Some(cc) = &card.close_call {
+                prop_assert_ne!(&cc.rival, &card.choice);
+                for d in &cc.deciders {
+                    prop_assert_eq!(&d.becomes, &cc.rival);
+                    prop_assert!(card.would_change.contains(d));
                 }
             }
         }

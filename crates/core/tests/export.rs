@@ -163,7 +163,7 @@ fn adr_chooses_relational_because_of_acid() {
     assert!(because.contains("(`acid`)"), "{outcome}");
     // The other sections of the outcome too.
     assert!(doc.contains("Chosen option: \"Strong consistency\""));
-    assert!(doc.contains("Chosen option: \"Sync\""));
+    assert!(doc.contains("Chosen option: \"Semi-sync\""));
     let consequences = section(&doc, "### Consequences\n");
     assert!(consequences.contains("* Bad, because Relational: Fixed schema"));
     assert!(consequences.contains("* Good, because Relational:"));
@@ -544,7 +544,7 @@ fn diagram_input_follows_the_decision() {
     let input = diagram_input(&d, &r);
     assert_eq!(input.store_name, "PostgreSQL");
     assert_eq!(input.new_store, "PostgreSQL");
-    assert_eq!(input.replication, ReplicationLabel::Sync);
+    assert_eq!(input.replication, ReplicationLabel::SemiSync);
     assert_eq!(input.replicas, 2);
     assert_eq!(
         input.services,

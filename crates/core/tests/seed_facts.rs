@@ -72,17 +72,29 @@ fn decision_matrix_has_all_nine_rows_with_the_seeds_examples() {
     }
 }
 
-/// Reads the seed's decision matrix table (when the seed is present next to the crate) and checks every row.
+/// The seed, as kept in the repository (docs/seed/), so these checks run on every machine.
+const SEED: &str = include_str!("../../../docs/seed/data-architecture.md");
+
+/// The repository's copy of the seed is the product's knowledge source, unchanged (checked where the source
+/// sits next to the checkout, as on the developers' machines).
 #[test]
-fn decision_matrix_matches_the_seed_file() {
-    let path = concat!(
+fn the_seed_copy_is_the_knowledge_source() {
+    let source = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/seed/data-architecture.md"
     );
-    let Ok(seed) = std::fs::read_to_string(path) else {
-        eprintln!("seed not found at {path}; skipping");
-        return;
-    };
+    if let Ok(text) = std::fs::read_to_string(source) {
+        assert_eq!(
+            text, SEED,
+            "docs/seed/data-architecture.md differs from {source}: copy it again"
+        );
+    }
+}
+
+/// Reads the seed's decision matrix table and checks every row.
+#[test]
+fn decision_matrix_matches_the_seed_file() {
+    let seed = SEED;
     let table = seed
         .split("### Decision Matrix")
         .nth(1)
@@ -612,7 +624,7 @@ fn a_rule_naming_an_unknown_requirement_is_named_in_the_error() {
     v["rules"][11]["requirement"] = "foo".into();
     let msg = reload(&v);
     assert!(
-        msg.contains("rule 12") && msg.contains("unknown requirement 'foo'"),
+        msg.contains("rules[11] (foo → ") && msg.contains("unknown requirement 'foo'"),
         "{msg}"
     );
 }
@@ -629,7 +641,7 @@ fn other_inconsistencies_are_explained() {
 
     let mut v = builtin_json();
     v["groups"][5]["requirements"] = serde_json::json!([]);
-    assert!(reload(&v).contains("group 'change' has no requirements"));
+    assert!(reload(&v).contains("groups[5] ('change'): the group has no requirements"));
 
     let mut v = builtin_json();
     v["conflicts"][0]["requires"][0] = "bar".into();
@@ -647,4 +659,60 @@ fn other_inconsistencies_are_explained() {
     let mut v = builtin_json();
     v["stores"][1]["id"] = "relational".into();
     assert!(reload(&v).contains("duplicate entry id 'relational'"));
+}
+
+/// docs/ADVICE.md lists every rule with its weight and the seed line it comes from, and every quoted line is
+/// the seed's own words.
+#[test]
+fn every_rule_is_documented_with_a_seed_line_that_is_in_the_seed() {
+    let doc = include_str!("../../../docs/ADVICE.md");
+    let rules_part = doc
+        .split("## The rules and their seed lines")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("ADVICE.md has a rules section");
+    let mut section = "";
+    let mut documented = Vec::new();
+    for line in rules_part.lines() {
+        if let Some(name) = line.strip_prefix("#### ") {
+            section = name.trim();
+        } else if line.starts_with("| `") {
+            let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+            let requirement = cells[0].split('`').nth(1).unwrap_or_default();
+            let quote = cells[3].trim_matches(['“', '”']).replace("\\|", "|");
+            documented.push((
+                requirement.to_string(),
+                section.to_string(),
+                cells[1].to_string(),
+                cells[2].to_string(),
+                quote,
+            ));
+        }
+    }
+    for rule in &cat().rules {
+        let weight = if rule.weight > 0 {
+            format!("+{}", rule.weight)
+        } else {
+            rule.weight.to_string()
+        };
+        let found = documented.iter().any(|(r, s, o, w, _)| {
+            r == &rule.requirement && s == &rule.section && o == &rule.option && w == &weight
+        });
+        assert!(
+            found,
+            "ADVICE.md does not list {} → {}/{} ({weight})",
+            rule.requirement, rule.section, rule.option
+        );
+    }
+    assert_eq!(
+        documented.len(),
+        cat().rules.len(),
+        "ADVICE.md lists rules the catalogue does not have"
+    );
+    for (r, s, o, _, quote) in &documented {
+        assert!(
+            SEED.contains(quote.as_str()),
+            "{r} → {s}/{o}: “{quote}” is not in the seed"
+        );
+    }
 }

@@ -1,12 +1,14 @@
-//! Cross-reference validation and the lookup tables the engine scores with, built once per catalogue.
+//! The lookup tables the engine reasons with, built once per (already validated) catalogue.
 //!
-//! Every option the engine can pick gets a "slot": a position in one flat score array, grouped by `Part`.
-//! Rules become (slot, weight) pushes per requirement, so scoring a set of ticks is a few additions.
+//! Every option of a scored section gets a "slot": a position in one flat score array, grouped by `Part`.
+//! Ticks are a bit set over the catalogue's requirements (at most 64, checked by `validate`), rules become
+//! (slot, weight, conditions) pushes per requirement, and the options the engine reasons about by name (the
+//! public ids `strong`, `multi-primary`, `quorum`, …) are resolved here once.
 
-use super::Catalog;
-use std::collections::{HashMap, HashSet};
+use super::model::Catalog;
+use std::collections::HashMap;
 
-/// A scored section of the catalogue, in slot order.
+/// A scored or chosen section of the catalogue, in slot order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
     PrimaryStore,
@@ -31,47 +33,44 @@ impl Part {
 
     /// The section name used in rules (same as the engine's `Section::as_str`).
     pub fn name(self) -> &'static str {
-        match self {
-            Part::PrimaryStore => "primary-store",
-            Part::Store => "store",
-            Part::Consistency => "consistency",
-            Part::Level => "consistency-level",
-            Part::Replication => "replication",
-            Part::Pattern => "pattern",
-            Part::Migration => "migration",
-        }
+        super::validate::SECTIONS[self as usize]
     }
 
     fn parse(name: &str) -> Option<Part> {
         Part::ALL.into_iter().find(|p| p.name() == name)
     }
-
-    /// Position among the four single-choice sections, if this is one.
-    pub fn choice(self) -> Option<usize> {
-        match self {
-            Part::PrimaryStore => Some(0),
-            Part::Consistency => Some(1),
-            Part::Level => Some(2),
-            Part::Replication => Some(3),
-            _ => None,
-        }
-    }
 }
 
-/// One rule as the engine uses it.
+/// The ticks of one service: bit `n` is requirement number `n` of the catalogue.
+pub(crate) type Ticks = u64;
+
+/// One rule as the engine uses it: it counts when its requirement is ticked, one of `only_with` is (if any),
+/// and none of `unless` is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Push {
     pub slot: usize,
     pub weight: i32,
     pub rule: usize,
+    pub only_with: Ticks,
+    pub unless: Ticks,
 }
 
+impl Push {
+    pub fn counts(&self, ticks: Ticks) -> bool {
+        (self.only_with == 0 || ticks & self.only_with != 0) && ticks & self.unless == 0
+    }
+}
+
+/// A conflict's conditions as bit sets and slots.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ConflictIx {
-    pub requires: Vec<usize>,
-    pub any_of: Vec<usize>,
-    /// Slots, any of which must be the outcome.
-    pub when: Vec<usize>,
+    pub requires: Ticks,
+    pub any_of: Ticks,
+    pub unless: Ticks,
+    /// Outcomes that must all hold: (slot, advised).
+    pub when: Vec<(usize, bool)>,
+    pub min_stores: u32,
+    pub subject: Option<usize>,
 }
 
 /// What a checklist entry's answer is built from.
@@ -79,6 +78,45 @@ pub(crate) struct ConflictIx {
 pub(crate) enum Source {
     Part(Part),
     Pattern(usize),
+}
+
+/// The requirements the engine's reasoning names (see `engine::decide`), as bits (0 when the catalogue
+/// lacks one: then that step of the reasoning never fires).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Needs {
+    pub local_writes: Ticks,
+    pub multi_region: Ticks,
+    pub no_data_loss: Ticks,
+    pub high_availability: Ticks,
+    pub read_heavy: Ticks,
+    pub logging_metrics: Ticks,
+    pub small_team: Ticks,
+    pub audit_trail: Ticks,
+    pub rebuild_or_scale: Ticks,
+    pub read_only_shared: Ticks,
+    /// ACID, financial, inventory, booking: changes that must happen together or not at all.
+    pub transactional: Ticks,
+    /// The catalogue's `scoring.strong_anchors`.
+    pub strong_anchors: Ticks,
+}
+
+/// Offsets (within their part) of the options the reasoning names. Validation guarantees they exist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Known {
+    pub relational: usize,
+    pub strong: usize,
+    pub eventual: usize,
+    pub one: usize,
+    pub quorum: usize,
+    pub all: usize,
+    pub local_quorum: usize,
+    pub async_: usize,
+    pub semi_sync: usize,
+    pub sync: usize,
+    pub multi_primary: usize,
+    pub database_per_service: Option<usize>,
+    pub shared_database: Option<usize>,
+    pub cqrs: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -95,10 +133,16 @@ pub(crate) struct Index {
     pub by_slot: Vec<Vec<usize>>,
     /// Per rule, its requirement number.
     pub rule_req: Vec<usize>,
-    /// Tie-break default (offset within the part) of each choice section, indexed by `Part::choice`.
+    /// Store kinds (bits) that have a lighter way for a small team.
+    pub lighter: u32,
+    /// Requirements named in some rule's `only_with` or `unless`: toggling one changes other rules' counts.
+    pub conditions: Ticks,
+    /// Tie-break default (offset within the part): primary store, consistency, level, replication.
     pub defaults: [usize; 4],
     /// Primary-store option → index in `stores`.
     pub primary_kinds: Vec<usize>,
+    pub needs: Needs,
+    pub known: Known,
     pub conflicts: Vec<ConflictIx>,
     pub checklist: Vec<Vec<Source>>,
 }
@@ -109,287 +153,189 @@ impl Index {
         self.starts[p]..self.starts[p + 1]
     }
 
-    pub fn slot_count(&self) -> usize {
-        self.starts[7]
+    /// The ticks of a set of requirement ids (unknown ids are ignored).
+    pub fn ticks<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Ticks {
+        ids.into_iter()
+            .filter_map(|id| self.req_ids.get(id.as_str()))
+            .fold(0, |t, &n| t | 1 << n)
     }
 
-    /// Builds the tables, or explains the first inconsistency found.
-    pub fn build(cat: &Catalog) -> Result<Index, String> {
-        let mut req_ids: HashMap<String, usize> = HashMap::new();
+    /// Builds the tables of a catalogue that `validate` accepted; `None` if something does not resolve (only
+    /// possible for a catalogue that skipped validation).
+    pub fn build(cat: &Catalog) -> Option<Index> {
+        let mut req_ids = HashMap::new();
         let mut reqs = Vec::new();
-
-        if cat.groups.is_empty() {
-            return Err("there are no requirement groups".into());
-        }
-        let mut group_ids = HashSet::new();
         for (g, group) in cat.groups.iter().enumerate() {
-            if group.id.is_empty() || group.title.is_empty() {
-                return Err(format!("group {} needs a non-empty id and title", g + 1));
-            }
-            if !group_ids.insert(group.id.as_str()) {
-                return Err(format!("duplicate group id '{}'", group.id));
-            }
-            if group.requirements.is_empty() {
-                return Err(format!("group '{}' has no requirements", group.id));
-            }
             for (r, req) in group.requirements.iter().enumerate() {
-                if req.id.is_empty() || req.label.is_empty() || req.help.is_empty() {
-                    return Err(format!(
-                        "requirement {} of group '{}' needs a non-empty id, label and help",
-                        r + 1,
-                        group.id
-                    ));
-                }
-                if req_ids.insert(req.id.clone(), reqs.len()).is_some() {
-                    return Err(format!("duplicate requirement id '{}'", req.id));
-                }
+                req_ids.insert(req.id.clone(), reqs.len());
                 reqs.push((g, r));
             }
         }
-        let req = |id: &str, what: &dyn Fn() -> String| -> Result<usize, String> {
-            req_ids
-                .get(id)
-                .copied()
-                .ok_or_else(|| format!("{} names unknown requirement '{id}'", what()))
+        // The engine keeps ticks, slots and outcomes in fixed-size bit sets; `validate` says so with a message.
+        let fits = reqs.len() <= 64
+            && cat.stores.len() <= 32
+            && cat.patterns.len() <= 8
+            && cat.migrations.len() <= 32
+            && cat.conflicts.len() <= 64
+            && cat.scoring.primary_store.len() <= 16
+            && cat.replication_modes.len() < 16
+            && cat.consistency_models.len() <= 16
+            && cat.consistency_levels.len() <= 16;
+        if !fits {
+            return None;
+        }
+        let bit = |id: &str| req_ids.get(id).map(|&n| 1u64 << n);
+        let bits = |ids: &[String]| -> Option<Ticks> {
+            ids.iter().try_fold(0, |t, id| Some(t | bit(id)?))
         };
-
-        let mut preset_ids = HashSet::new();
-        for (p, preset) in cat.presets.iter().enumerate() {
-            if !preset_ids.insert(preset.id.as_str()) {
-                return Err(format!("duplicate preset id '{}'", preset.id));
-            }
-            if preset.requirements.is_empty() {
-                return Err(format!("preset '{}' has no requirements", preset.id));
-            }
-            for id in &preset.requirements {
-                req(id, &|| format!("preset {} ('{}')", p + 1, preset.id))?;
-            }
-        }
-
-        // Anchors (`cat-<id>`) must be unique across every linkable entry.
-        let mut anchors = HashSet::new();
-        // Every entry a card can link to, with where it sits, so an empty id can be named.
-        let single = [
-            ("relational_vs_document", &cat.relational_vs_document.id),
-            ("primary_replica", &cat.primary_replica.id),
-            ("multi_primary", &cat.multi_primary.id),
-        ];
-        let listed = [
-            (
-                "stores",
-                cat.stores.iter().map(|s| &s.id).collect::<Vec<_>>(),
-            ),
-            (
-                "consistency_models",
-                cat.consistency_models.iter().map(|m| &m.id).collect(),
-            ),
-            (
-                "consistency_levels",
-                cat.consistency_levels.iter().map(|l| &l.id).collect(),
-            ),
-            ("patterns", cat.patterns.iter().map(|p| &p.id).collect()),
-            (
-                "replication_modes",
-                cat.replication_modes.iter().map(|m| &m.id).collect(),
-            ),
-            ("migrations", cat.migrations.iter().map(|m| &m.id).collect()),
-            ("checklist", cat.checklist.iter().map(|c| &c.id).collect()),
-            ("conflicts", cat.conflicts.iter().map(|c| &c.id).collect()),
-        ];
-        let linkable = single
-            .into_iter()
-            .map(|(place, id)| (place.to_string(), id))
-            .chain(listed.into_iter().flat_map(|(section, ids)| {
-                ids.into_iter()
-                    .enumerate()
-                    .map(move |(i, id)| (format!("{section}[{i}]"), id))
-            }));
-        for (place, id) in linkable {
-            if id.is_empty() {
-                return Err(format!("{place}.id: an entry needs a non-empty id"));
-            }
-            if !anchors.insert(id.as_str()) {
-                return Err(format!("duplicate entry id '{id}'"));
-            }
-        }
-
-        // Slots, part by part.
-        let options: Vec<Vec<&str>> = Part::ALL.iter().map(|&p| option_ids(cat, p)).collect();
-        for (p, opts) in Part::ALL.iter().zip(&options) {
-            if opts.is_empty() && p.choice().is_some() {
-                return Err(format!("section '{}' has no options", p.name()));
-            }
-        }
-        let mut primary_kinds = Vec::new();
-        let mut seen_primary = HashSet::new();
-        for id in &cat.scoring.primary_store {
-            let kind = cat
-                .stores
-                .iter()
-                .position(|s| &s.id == id)
-                .ok_or_else(|| format!("scoring.primary_store names unknown store '{id}'"))?;
-            if !seen_primary.insert(id.as_str()) {
-                return Err(format!("scoring.primary_store lists '{id}' twice"));
-            }
-            primary_kinds.push(kind);
-        }
+        let options: Vec<Vec<&str>> = Part::ALL
+            .iter()
+            .map(|p| super::validate::options(cat, p.name()).unwrap_or_default())
+            .collect();
         let mut starts = [0; 8];
         for (p, opts) in options.iter().enumerate() {
             starts[p + 1] = starts[p] + opts.len();
         }
-        let slot = |section: &str, option: &str| -> Result<usize, String> {
-            let part =
-                Part::parse(section).ok_or_else(|| format!("unknown section '{section}'"))?;
-            let at = options[part as usize]
-                .iter()
-                .position(|o| *o == option)
-                .ok_or_else(|| format!("unknown option '{option}' in section '{section}'"))?;
-            Ok(starts[part as usize] + at)
+        if starts[7] > 64 {
+            return None;
+        }
+        let offset = |section: &str, option: &str| -> Option<usize> {
+            let part = Part::parse(section)?;
+            options[part as usize].iter().position(|o| *o == option)
+        };
+        let slot = |section: &str, option: &str| -> Option<usize> {
+            Some(starts[Part::parse(section)? as usize] + offset(section, option)?)
         };
 
-        let mut defaults = [0; 4];
-        let d = &cat.scoring.defaults;
-        for (section, option) in [
-            ("primary-store", &d.primary_store),
-            ("consistency", &d.consistency),
-            ("consistency-level", &d.consistency_level),
-            ("replication", &d.replication),
-        ] {
-            let s = slot(section, option).map_err(|e| format!("scoring.defaults: {e}"))?;
-            if let Some(part) = Part::parse(section) {
-                defaults[part.choice().unwrap_or(0)] = s - starts[part as usize];
-            }
-        }
-
-        for pattern in &cat.patterns {
-            if pattern.recommend_at <= pattern.avoid_at {
-                return Err(format!(
-                    "pattern '{}': recommend_at must be above avoid_at",
-                    pattern.id
-                ));
-            }
-        }
-
-        // Rules.
         let mut by_req = vec![Vec::new(); reqs.len()];
         let mut by_slot = vec![Vec::new(); starts[7]];
         let mut rule_req = Vec::with_capacity(cat.rules.len());
-        let mut keys = HashSet::new();
         for (n, rule) in cat.rules.iter().enumerate() {
-            let what = || {
-                format!(
-                    "rule {} ({} → {}/{})",
-                    n + 1,
-                    rule.requirement,
-                    rule.section,
-                    rule.option
-                )
-            };
-            let r = req(&rule.requirement, &what)?;
-            let s = slot(&rule.section, &rule.option).map_err(|e| format!("{}: {e}", what()))?;
-            if rule.why.trim().is_empty() {
-                return Err(format!("{} has no 'why'", what()));
-            }
-            if !keys.insert((r, s)) {
-                return Err(format!("{} duplicates an earlier rule", what()));
-            }
+            let r = *req_ids.get(&rule.requirement)?;
+            rule_req.push(r);
+            let s = slot(&rule.section, &rule.option)?;
             by_req[r].push(Push {
                 slot: s,
                 weight: rule.weight,
                 rule: n,
+                only_with: bits(&rule.only_with)?,
+                unless: bits(&rule.unless)?,
             });
             by_slot[s].push(n);
-            rule_req.push(r);
         }
 
-        let mut conflicts = Vec::with_capacity(cat.conflicts.len());
-        for (n, conflict) in cat.conflicts.iter().enumerate() {
-            let what = || format!("conflict {} ('{}')", n + 1, conflict.id);
-            if conflict.requires.is_empty() && conflict.any_of.is_empty() {
-                return Err(format!("{} names no requirements", what()));
-            }
-            let mut cx = ConflictIx::default();
-            for id in &conflict.requires {
-                cx.requires.push(req(id, &what)?);
-            }
-            for id in &conflict.any_of {
-                cx.any_of.push(req(id, &what)?);
-            }
-            for w in &conflict.when {
-                cx.when
-                    .push(slot(&w.section, &w.option).map_err(|e| format!("{}: {e}", what()))?);
-            }
-            conflicts.push(cx);
-        }
+        let d = &cat.scoring.defaults;
+        let defaults = [
+            offset("primary-store", &d.primary_store)?,
+            offset("consistency", &d.consistency)?,
+            offset("consistency-level", &d.consistency_level)?,
+            offset("replication", &d.replication)?,
+        ];
+        let primary_kinds = cat
+            .scoring
+            .primary_store
+            .iter()
+            .map(|id| cat.stores.iter().position(|s| &s.id == id))
+            .collect::<Option<Vec<_>>>()?;
 
-        let mut checklist = Vec::with_capacity(cat.checklist.len());
-        for entry in &cat.checklist {
-            if entry.scope != "service" && entry.scope != "system" {
-                return Err(format!(
-                    "checklist '{}': scope must be 'service' or 'system'",
-                    entry.id
-                ));
-            }
-            let mut sources = Vec::new();
-            for by in &entry.answered_by {
-                let source = match by.strip_prefix("pattern:") {
-                    Some(id) => cat
-                        .patterns
+        let named = |id: &str| bit(id).unwrap_or(0);
+        let needs = Needs {
+            local_writes: named("local-writes"),
+            multi_region: named("multi-region"),
+            no_data_loss: named("no-data-loss"),
+            high_availability: named("high-availability"),
+            read_heavy: named("read-heavy"),
+            logging_metrics: named("logging-metrics"),
+            small_team: named("small-team"),
+            audit_trail: named("audit-trail"),
+            rebuild_or_scale: named("rebuild-views") | named("scale-reads-writes"),
+            read_only_shared: named("read-only-shared"),
+            transactional: named("acid")
+                | named("financial")
+                | named("inventory")
+                | named("booking"),
+            strong_anchors: bits(&cat.scoring.strong_anchors)?,
+        };
+        let pattern = |id: &str| cat.patterns.iter().position(|p| p.id == id);
+        let known = Known {
+            relational: offset("primary-store", "relational")?,
+            strong: offset("consistency", "strong")?,
+            eventual: offset("consistency", "eventual")?,
+            one: offset("consistency-level", "one")?,
+            quorum: offset("consistency-level", "quorum")?,
+            all: offset("consistency-level", "all")?,
+            local_quorum: offset("consistency-level", "local-quorum")?,
+            async_: offset("replication", "primary-replica-async")?,
+            semi_sync: offset("replication", "primary-replica-semi-sync")?,
+            sync: offset("replication", "primary-replica-sync")?,
+            multi_primary: offset("replication", "multi-primary")?,
+            database_per_service: pattern("database-per-service"),
+            shared_database: pattern("shared-database"),
+            cqrs: pattern("cqrs-event-sourcing"),
+        };
+
+        let conflicts = cat
+            .conflicts
+            .iter()
+            .map(|c| {
+                Some(ConflictIx {
+                    requires: bits(&c.requires)?,
+                    any_of: bits(&c.any_of)?,
+                    unless: bits(&c.unless)?,
+                    when: c
+                        .when
                         .iter()
-                        .position(|p| p.id == id)
-                        .map(Source::Pattern),
-                    None => Part::parse(by)
-                        .filter(|p| *p != Part::Pattern && *p != Part::Migration)
-                        .map(Source::Part),
-                };
-                sources.push(source.ok_or_else(|| {
-                    format!("checklist '{}': cannot be answered by '{by}'", entry.id)
-                })?);
-            }
-            checklist.push(sources);
-        }
-        Ok(Index {
+                        .map(|w| Some((slot(&w.section, &w.option)?, w.advised)))
+                        .collect::<Option<_>>()?,
+                    min_stores: c.min_stores,
+                    subject: match &c.subject {
+                        Some(s) => Some(slot(&s.section, &s.option)?),
+                        None => None,
+                    },
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+
+        let checklist = cat
+            .checklist
+            .iter()
+            .map(|entry| {
+                entry
+                    .answered_by
+                    .iter()
+                    .map(|by| match by.strip_prefix("pattern:") {
+                        Some(id) => pattern(id).map(Source::Pattern),
+                        None => Part::parse(by).map(Source::Part),
+                    })
+                    .collect::<Option<Vec<_>>>()
+            })
+            .collect::<Option<Vec<_>>>()?;
+
+        let conditions = by_req
+            .iter()
+            .flatten()
+            .fold(0, |bits, p: &Push| bits | p.only_with | p.unless);
+        let lighter = cat
+            .stores
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !k.lighter.is_empty())
+            .fold(0u32, |bits, (i, _)| bits | 1 << i);
+        Some(Index {
             req_ids,
             reqs,
             starts,
             by_req,
             by_slot,
             rule_req,
+            lighter,
+            conditions,
             defaults,
             primary_kinds,
+            needs,
+            known,
             conflicts,
             checklist,
         })
-    }
-}
-
-/// The option ids of a part, in slot order.
-pub(crate) fn option_ids(cat: &Catalog, part: Part) -> Vec<&str> {
-    match part {
-        Part::PrimaryStore => cat
-            .scoring
-            .primary_store
-            .iter()
-            .map(String::as_str)
-            .collect(),
-        Part::Store => cat.stores.iter().map(|s| s.id.as_str()).collect(),
-        Part::Consistency => cat
-            .consistency_models
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect(),
-        Part::Level => cat
-            .consistency_levels
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect(),
-        Part::Replication => cat
-            .replication_modes
-            .iter()
-            .map(|m| m.id.as_str())
-            .chain([cat.multi_primary.id.as_str()])
-            .collect(),
-        Part::Pattern => cat.patterns.iter().map(|p| p.id.as_str()).collect(),
-        Part::Migration => cat.migrations.iter().map(|m| m.id.as_str()).collect(),
     }
 }

@@ -1,0 +1,826 @@
+//! `recommend`: decide the design, then explain each part of it as a card: the ticks that led to it, those
+//! pulling the other way, the seed's trade-offs, notes from the reasoning, a close call when the runner-up
+//! nearly won, and the single ticks or unticks that would change it (found by deciding again per tick).
+
+use super::decide::{
+    decide, decide_with, rank, replication_allowed, Design, Scores, AVOID, RECOMMENDED,
+};
+use super::{
+    Card, Change, ChecklistItem, CloseCall, Quorum, Reason, Recommendation, Requirements, Section,
+    StoreRole, Toggle, Verdict,
+};
+use crate::catalog::{anchor, Catalog, Implementation, Part, Source, Ticks};
+
+/// Given the requirement set `reqs`, what the catalogue advises and why. Deterministic and total: unknown
+/// ids are ignored, and an empty (or all-unknown) set gives the neutral defaults with a hint.
+pub fn recommend(cat: &Catalog, reqs: &Requirements) -> Recommendation {
+    let ix = &cat.index;
+    let ticks = ix.ticks(reqs);
+    let design = decide(cat, ticks);
+    let ex = Explain {
+        cat,
+        ticks,
+        design,
+        scores: Scores::of(ix, ticks),
+        flips: flips(cat, ticks, &design),
+    };
+    let primary_store = ex.primary_card();
+    let consistency = ex.consistency_card();
+    let replication = ex.replication_card();
+    let consistency_level = ex.level_card(&consistency, &replication);
+    let stores = ex.store_cards();
+    let patterns = ex.pattern_cards();
+    let migrations = ex.migration_cards();
+    let conflicts = ex.conflict_cards();
+    let neutral = ticks == 0;
+    let mut rec = Recommendation {
+        neutral,
+        hint: neutral.then(|| cat.neutral_hint.clone()),
+        primary_store,
+        stores,
+        consistency,
+        consistency_level,
+        replication,
+        patterns,
+        migrations,
+        conflicts,
+        checklist: Vec::new(),
+    };
+    rec.checklist = checklist(cat, &rec);
+    rec
+}
+
+/// Outcome keys, one per possible card: the four single choices, then stores, patterns, migrations and
+/// conflicts. The code of a key is the chosen offset, the pattern verdict, or 1/0 for present/absent.
+const CHOICES: [Part; 4] = [
+    Part::PrimaryStore,
+    Part::Consistency,
+    Part::Level,
+    Part::Replication,
+];
+
+struct Keys {
+    store: usize,
+    pattern: usize,
+    migration: usize,
+    conflict: usize,
+}
+
+impl Keys {
+    fn of(cat: &Catalog) -> Keys {
+        let store = CHOICES.len();
+        let pattern = store + cat.stores.len();
+        let migration = pattern + cat.patterns.len();
+        let conflict = migration + cat.migrations.len();
+        Keys {
+            store,
+            pattern,
+            migration,
+            conflict,
+        }
+    }
+}
+
+/// (key, requirement number, new code) for every single toggle that changes a shown card.
+fn flips(cat: &Catalog, ticks: Ticks, base: &Design) -> Vec<(usize, usize, u32)> {
+    let keys = Keys::of(cat);
+    let base_scores = Scores::of(&cat.index, ticks);
+    let mut out = Vec::new();
+    for n in 0..cat.index.reqs.len() {
+        let alt = decide_with(
+            cat,
+            ticks ^ 1 << n,
+            base_scores.toggled(&cat.index, ticks, n),
+        );
+        if alt == *base {
+            continue;
+        }
+        let choices = [
+            (base.primary, alt.primary),
+            (base.model, alt.model),
+            (base.level, alt.level),
+            (base.replication, alt.replication),
+        ];
+        for (k, (now, then)) in choices.into_iter().enumerate() {
+            if now != then {
+                out.push((k, n, then as u32));
+            }
+        }
+        for (p, (&now, &then)) in base.patterns.iter().zip(&alt.patterns).enumerate() {
+            if now != then && p < cat.patterns.len() {
+                out.push((keys.pattern + p, n, u32::from(then)));
+            }
+        }
+        // Cards that go away: present now, absent then.
+        let gone = [
+            (keys.store, u64::from(base.stores & !alt.stores)),
+            (keys.migration, u64::from(base.migrations & !alt.migrations)),
+            (keys.conflict, base.conflicts & !alt.conflicts),
+        ];
+        for (start, mut bits) in gone {
+            while bits != 0 {
+                out.push((start + bits.trailing_zeros() as usize, n, 0));
+                bits &= bits - 1;
+            }
+        }
+    }
+    out
+}
+
+struct Explain<'a> {
+    cat: &'a Catalog,
+    ticks: Ticks,
+    design: Design,
+    scores: Scores,
+    flips: Vec<(usize, usize, u32)>,
+}
+
+/// Requirement number, rule number, positive weight: a reason before it is turned into strings.
+type RawReason = (usize, usize, u32);
+
+impl Explain<'_> {
+    fn has(&self, need: Ticks) -> bool {
+        self.ticks & need != 0
+    }
+
+    fn requirement(&self, n: usize) -> &crate::catalog::Requirement {
+        let (g, r) = self.cat.index.reqs[n];
+        &self.cat.groups[g].requirements[r]
+    }
+
+    /// Ticked requirement numbers within `bits`, in catalogue order.
+    fn ticked(&self, bits: Ticks) -> impl Iterator<Item = usize> {
+        let set = self.ticks & bits;
+        (0..64).filter(move |n| set >> n & 1 == 1)
+    }
+
+    /// Adds the counted rules on `slot` whose weight has sign `sign`, one entry per requirement (the strongest).
+    fn collect(&self, slot: usize, sign: i32, out: &mut Vec<RawReason>) {
+        let ix = &self.cat.index;
+        for &rule in &ix.by_slot[slot] {
+            let r = &self.cat.rules[rule];
+            let req = ix.rule_req[rule];
+            let counts = ix.by_req[req]
+                .iter()
+                .any(|p| p.rule == rule && p.counts(self.ticks));
+            if self.ticks >> req & 1 == 0 || !counts || r.weight.signum() != sign {
+                continue;
+            }
+            let weight = r.weight.unsigned_abs();
+            match out.iter_mut().find(|x| x.0 == req) {
+                Some(x) if x.2 >= weight => {}
+                Some(x) => *x = (req, rule, weight),
+                None => out.push((req, rule, weight)),
+            }
+        }
+    }
+
+    fn reasons(&self, mut raw: Vec<RawReason>) -> Vec<Reason> {
+        // Strongest first; ties in catalogue order of requirements.
+        raw.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        raw.into_iter()
+            .map(|(req, rule, weight)| self.reason(req, &self.cat.rules[rule].why, weight))
+            .collect()
+    }
+
+    fn reason(&self, n: usize, why: &str, weight: u32) -> Reason {
+        let r = self.requirement(n);
+        Reason {
+            requirement: r.id.clone(),
+            label: r.label.clone(),
+            why: why.to_string(),
+            weight,
+        }
+    }
+
+    /// The labels of the ticked requirements in `bits`, joined for a sentence.
+    fn labels(&self, bits: Ticks) -> String {
+        let labels: Vec<&str> = self
+            .ticked(bits)
+            .map(|n| self.requirement(n).label.as_str())
+            .collect();
+        join_and(&labels)
+    }
+
+    /// The would-change entries of outcome key `key`.
+    fn changes(&self, key: usize) -> Vec<Change> {
+        let keys = Keys::of(self.cat);
+        self.flips
+            .iter()
+            .filter(|f| f.0 == key)
+            .map(|&(k, n, code)| {
+                let (becomes, becomes_title) = if k < keys.store {
+                    let o = option_info(self.cat, CHOICES[k], code as usize);
+                    (o.id.to_string(), o.title.to_string())
+                } else if (keys.pattern..keys.migration).contains(&k) {
+                    let v = verdict_of(code as u8);
+                    (v.as_str().to_string(), v.label().to_string())
+                } else {
+                    ("absent".to_string(), "No longer shown".to_string())
+                };
+                let r = self.requirement(n);
+                Change {
+                    requirement: r.id.clone(),
+                    label: r.label.clone(),
+                    toggle: if self.ticks >> n & 1 == 1 {
+                        Toggle::Untick
+                    } else {
+                        Toggle::Tick
+                    },
+                    becomes,
+                    becomes_title,
+                }
+            })
+            .collect()
+    }
+
+    /// A card for option `off` of a single-choice `part` (outcome key `key`): reasons for are the counted rules
+    /// pushing it; against, those pushing it down or pushing a rival up (a tick is listed once, where it pulls
+    /// hardest). `allowed` are the options the reasoning left in play; a rival among them within the margin
+    /// makes a close call. `rivals` are the options whose pull is worth showing: those in play, and those a
+    /// need ruled out where the card's notes say so.
+    fn choice_card(&self, part: Part, key: usize, off: usize, allowed: u64, rivals: u64) -> Card {
+        let ix = &self.cat.index;
+        let range = ix.range(part);
+        let chosen = range.start + off;
+        let mut c = card(self.cat, part, off, Verdict::Recommended);
+        let mut raw_for = Vec::new();
+        self.collect(chosen, 1, &mut raw_for);
+        let mut raw_against = Vec::new();
+        self.collect(chosen, -1, &mut raw_against);
+        let start = range.start;
+        for rival in range.filter(|&s| s != chosen && rivals >> (s - start) & 1 == 1) {
+            self.collect(rival, 1, &mut raw_against);
+        }
+        raw_against.retain(|a| raw_for.iter().all(|f| f.0 != a.0));
+        c.reasons_for = self.reasons(raw_for);
+        c.reasons_against = self.reasons(raw_against);
+        c.would_change = self.changes(key);
+        c.close_call = self.close_call(part, off, allowed, &c.would_change);
+        c
+    }
+
+    fn close_call(
+        &self,
+        part: Part,
+        off: usize,
+        allowed: u64,
+        changes: &[Change],
+    ) -> Option<CloseCall> {
+        let ix = &self.cat.index;
+        let (best, runner) = rank(ix, &self.scores, part, allowed);
+        let runner = runner.filter(|_| best == off)?;
+        let (a, b) = (
+            self.scores.get(ix, part, best),
+            self.scores.get(ix, part, runner),
+        );
+        let margin = a - b;
+        if margin > self.cat.scoring.close_call_margin || (a <= 0 && b <= 0) {
+            return None;
+        }
+        let rival = option_info(self.cat, part, runner);
+        Some(CloseCall {
+            rival: rival.id.to_string(),
+            rival_title: rival.title.to_string(),
+            margin: margin.unsigned_abs(),
+            deciders: changes
+                .iter()
+                .filter(|c| c.becomes == rival.id)
+                .cloned()
+                .collect(),
+        })
+    }
+
+    fn primary_card(&self) -> Card {
+        let all = (1u64 << self.cat.index.range(Part::PrimaryStore).len()) - 1;
+        self.choice_card(Part::PrimaryStore, 0, self.design.primary, all, all)
+    }
+
+    fn consistency_card(&self) -> Card {
+        let ix = &self.cat.index;
+        let d = &self.design;
+        // Only a choice the weights made can be a close call; an anchor or local writes decide outright.
+        let forced = d.anchored || self.has(ix.needs.local_writes);
+        let allowed = if forced { 1 << d.model } else { 0b11 };
+        let mut c = self.choice_card(Part::Consistency, 1, d.model, allowed, 0b11);
+        if d.anchored && !c.reasons_against.is_empty() {
+            let anchors = self.labels(ix.needs.strong_anchors);
+            c.notes.push(format!("Nothing outvotes {anchors}, so the ticks pulling the other way do not change the model."));
+        } else if d.model == ix.known.eventual && self.has(ix.needs.local_writes) {
+            c.notes.push("Writes accepted in every region are reconciled after the fact, so reads are eventually consistent across regions.".into());
+        }
+        c
+    }
+
+    fn replication_card(&self) -> Card {
+        let ix = &self.cat.index;
+        let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
+        let allowed = replication_allowed(ix, self.ticks, d.model, d.anchored);
+        let sync_wanted = d.anchored && self.has(needs.read_heavy);
+        let single_primary = d.replication != k.multi_primary;
+        // Ruled-out options whose pull is shown, because a note below says why they are out.
+        let mut explained = 0u64;
+        if single_primary && (d.anchored || self.has(needs.no_data_loss)) {
+            explained |= 1 << k.async_;
+        }
+        if sync_wanted && self.has(needs.high_availability) {
+            explained |= 1 << k.sync;
+        }
+        if d.anchored && self.has(needs.local_writes) {
+            explained |= 1 << k.multi_primary;
+        }
+        let mut c = self.choice_card(
+            Part::Replication,
+            3,
+            d.replication,
+            allowed,
+            allowed | explained,
+        );
+        c.examples = implementations(
+            self.cat,
+            Part::Replication,
+            d.replication,
+            self.primary_kind(),
+        );
+        let anchors = self.labels(needs.strong_anchors);
+        if d.anchored && d.replication != k.multi_primary {
+            for n in self.ticked(needs.strong_anchors) {
+                if c.reasons_for
+                    .iter()
+                    .all(|r| r.requirement != self.requirement(n).id)
+                {
+                    c.reasons_for.push(self.reason(n, "A confirmed write must survive losing the primary, so the primary waits for a replica before confirming (async could lose it).", 1));
+                }
+            }
+        }
+        if d.anchored && self.has(needs.local_writes) {
+            c.notes.push(format!("Local writes in every region are not offered: {anchors} need strong consistency, which several independent primaries cannot give. Each record has one home region for its writes."));
+        }
+        if single_primary && self.has(needs.no_data_loss) {
+            c.notes.push("Async is ruled out: it confirms a write before any replica has it, so a failover could lose it.".into());
+        }
+        if sync_wanted && self.has(needs.high_availability) {
+            c.notes.push("Sync would let every replica serve reads that see the latest write, but high availability rules it out: one replica down would stop every write.".into());
+        }
+        if d.replication == k.sync {
+            c.notes.push("Every replica confirms each write, so any replica can serve reads that must see the latest write; a replica that goes down must be taken out of the synchronous set before writes can go on.".into());
+        }
+        if d.replication != k.multi_primary {
+            if self.has(needs.multi_region | needs.local_writes) {
+                c.notes.push("Writes go to the primary's region; the other regions keep async replicas for local reads and disaster recovery. A regional failover can lose the writes not yet copied there.".into());
+            }
+        } else if !self.has(needs.multi_region) {
+            c.notes.push("Local writes in every region imply several regions: read this as a multi-region deployment.".into());
+        }
+        c
+    }
+
+    /// The level card follows from the replication and the model: its reasons are theirs, restated as what
+    /// they set (W, R); it shows the arithmetic and the setting in the primary store's own terms.
+    fn level_card(&self, consistency: &Card, replication: &Card) -> Card {
+        let ix = &self.cat.index;
+        let d = &self.design;
+        let mut c = card(self.cat, Part::Level, d.level, Verdict::Recommended);
+        let q = self.quorum();
+        let drivers = replication.reasons_for.iter().map(|r| (r, true));
+        let readers = consistency.reasons_for.iter().map(|r| (r, false));
+        for (r, sets_write) in drivers.chain(readers) {
+            if c.reasons_for.iter().all(|x| x.requirement != r.requirement) {
+                c.reasons_for.push(Reason {
+                    requirement: r.requirement.clone(),
+                    label: r.label.clone(),
+                    why: self.level_why(&r.requirement, &q, sets_write),
+                    weight: r.weight,
+                });
+            }
+        }
+        c.notes.extend(implementations(
+            self.cat,
+            Part::Level,
+            d.level,
+            self.primary_kind(),
+        ));
+        if d.replication != ix.known.multi_primary {
+            c.notes.push("These are Cassandra's names for the arithmetic below: with one primary, what counts is how many copies confirm a write and where reads go.".into());
+        }
+        c.quorum = Some(q);
+        c.would_change = self.changes(2);
+        c
+    }
+
+    /// What a tick behind the replication (`sets_write`) or the model sets in the arithmetic, in a sentence.
+    fn level_why(&self, id: &str, q: &Quorum, sets_write: bool) -> String {
+        let needs = &self.cat.index.needs;
+        let bit = self.cat.index.req_ids.get(id).map_or(0, |&n| 1u64 << n);
+        let is = |need: Ticks| bit & need != 0;
+        let (w, n) = (q.write, q.copies);
+        if is(needs.no_data_loss) {
+            format!("W = {w}: a write is on {w} copies before it is confirmed, so it survives losing the primary.")
+        } else if is(needs.local_writes) {
+            "W = 2 and R = 2 within the local region: no request waits on another region, and reads there see that region's latest write.".into()
+        } else if is(needs.read_heavy) && q.read == Some(1) && w == n {
+            "R = 1: any replica answers a read, and it is current because every replica confirmed the write.".into()
+        } else if is(needs.high_availability) {
+            format!(
+                "W = {w} of {n}: writes go on while {} of the copies is down.",
+                n - w
+            )
+        } else if is(needs.logging_metrics) && w == 1 {
+            "W = 1: one copy confirms a write; losing the last few points in a failover is tolerable.".into()
+        } else if sets_write && w == 1 {
+            "W = 1: the write is confirmed at once, without waiting for another copy.".into()
+        } else if q.read.is_none() {
+            "Reads go to the primary, which holds every confirmed write, so they see the latest one.".into()
+        } else if q.reads_see_latest() {
+            format!(
+                "R + W = {} is more than N = {n}, so every read meets the latest confirmed write.",
+                q.read.unwrap_or(0) + w
+            )
+        } else if sets_write {
+            format!(
+                "W = {w} of {n}: the primary waits for {} other cop{} before confirming.",
+                w - 1,
+                if w == 2 { "y" } else { "ies" }
+            )
+        } else {
+            "R = 1: a read may come from any copy and lag a little behind the latest write.".into()
+        }
+    }
+
+    /// N = 3 copies per region; W from the replication; R from the model and where reads go.
+    fn quorum(&self) -> Quorum {
+        let ix = &self.cat.index;
+        let (k, d) = (&ix.known, &self.design);
+        let regions = if self.has(ix.needs.multi_region | ix.needs.local_writes) {
+            2
+        } else {
+            1
+        };
+        let strong = d.model == k.strong;
+        let (write, read, local) = match d.replication {
+            r if r == k.multi_primary && d.level == k.one => (1, Some(1), true),
+            r if r == k.multi_primary => (2, Some(2), true),
+            r if r == k.sync => (3, Some(1), false),
+            r if r == k.async_ => (1, if strong { None } else { Some(1) }, false),
+            _ => (2, if strong { None } else { Some(1) }, false),
+        };
+        Quorum {
+            copies: 3,
+            write,
+            read,
+            regions,
+            local,
+        }
+    }
+
+    fn primary_kind(&self) -> usize {
+        self.cat
+            .index
+            .primary_kinds
+            .get(self.design.primary)
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn store_cards(&self) -> Vec<Card> {
+        let keys = Keys::of(self.cat);
+        let d = &self.design;
+        let primary_title = &self.cat.stores[self.primary_kind()].title;
+        (0..self.cat.stores.len())
+            .filter(|&i| d.stores >> i & 1 == 1)
+            .map(|i| {
+                let alternative = d.alternatives >> i & 1 == 1;
+                let lighter = d.lighter >> i & 1 == 1;
+                let verdict = if alternative || lighter {
+                    Verdict::Acceptable
+                } else {
+                    Verdict::Recommended
+                };
+                let mut c = self.scored_card(Part::Store, i, keys.store + i, verdict);
+                c.role = Some(if alternative {
+                    StoreRole::Alternative
+                } else {
+                    StoreRole::Alongside
+                });
+                if alternative {
+                    c.notes.push(format!("An alternative to the primary store, not an addition: {primary_title} won on your other ticks (see its card)."));
+                }
+                if lighter {
+                    c.notes.push(format!("For a small team, first: {}", self.cat.stores[i].lighter));
+                }
+                c
+            })
+            .collect()
+    }
+
+    /// Patterns, stores, migrations: reasons are the counted rules on that option; for an "avoid" verdict the
+    /// negative ones are what pushed it there.
+    fn scored_card(&self, part: Part, off: usize, key: usize, verdict: Verdict) -> Card {
+        let slot = self.cat.index.range(part).start + off;
+        let mut c = card(self.cat, part, off, verdict);
+        let (sign_for, sign_against) = if verdict == Verdict::Avoid {
+            (-1, 1)
+        } else {
+            (1, -1)
+        };
+        let mut raw = Vec::new();
+        self.collect(slot, sign_for, &mut raw);
+        c.reasons_for = self.reasons(raw);
+        let mut raw = Vec::new();
+        self.collect(slot, sign_against, &mut raw);
+        c.reasons_against = self.reasons(raw);
+        c.would_change = self.changes(key);
+        c
+    }
+
+    fn pattern_cards(&self) -> Vec<Card> {
+        let keys = Keys::of(self.cat);
+        let (k, needs) = (&self.cat.index.known, &self.cat.index.needs);
+        (0..self.cat.patterns.len())
+            .map(|p| {
+                let verdict = verdict_of(self.design.patterns[p.min(7)]);
+                let mut c = self.scored_card(Part::Pattern, p, keys.pattern + p, verdict);
+                let advised = verdict != Verdict::Avoid && !c.reasons_for.is_empty();
+                if advised && Some(p) == k.database_per_service && self.has(needs.transactional) {
+                    c.notes.push(format!("ACID stops at the service boundary: a change that spans services becomes a saga (each service commits its own step and undoes it if a later step fails), and each service publishes its events through an outbox table written in the same transaction. {} inside one service keep their transactions.", self.labels(needs.transactional)));
+                }
+                if Some(p) == k.cqrs && self.has(needs.audit_trail) && !self.has(needs.rebuild_or_scale) {
+                    c.notes.push("For an audit trail alone, an append-only audit table written in the same transaction, or change data capture from the database log (e.g. Debezium), is the lighter answer.".into());
+                }
+                if advised && Some(p) == k.shared_database && self.has(needs.read_only_shared) {
+                    c.notes.push("Only for the read-only reference data (countries, currencies): one service owns it, the others read it; each service's own data stays in its own database.".into());
+                }
+                c
+            })
+            .collect()
+    }
+
+    fn migration_cards(&self) -> Vec<Card> {
+        let keys = Keys::of(self.cat);
+        (0..self.cat.migrations.len())
+            .filter(|&i| self.design.migrations >> i & 1 == 1)
+            .map(|i| self.scored_card(Part::Migration, i, keys.migration + i, Verdict::Recommended))
+            .collect()
+    }
+
+    fn conflict_cards(&self) -> Vec<Card> {
+        let keys = Keys::of(self.cat);
+        let ix = &self.cat.index;
+        self.cat
+            .conflicts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| self.design.conflicts >> i & 1 == 1)
+            .map(|(i, c)| {
+                let cx = &ix.conflicts[i];
+                let reasons_for = self
+                    .ticked(cx.requires | cx.any_of)
+                    .map(|n| self.reason(n, &self.requirement(n).help, 1))
+                    .collect();
+                Card {
+                    section: Section::Conflict,
+                    choice: c.id.clone(),
+                    title: c.title.clone(),
+                    verdict: Verdict::Avoid,
+                    summary: c.summary.clone(),
+                    reasons_for,
+                    reasons_against: Vec::new(),
+                    trade_offs: c.trade_offs.clone(),
+                    would_change: self.changes(keys.conflict + i),
+                    examples: Vec::new(),
+                    steps: Vec::new(),
+                    catalog_ref: anchor(&c.id),
+                    role: None,
+                    close_call: None,
+                    quorum: None,
+                    notes: Vec::new(),
+                    resolution: c.resolution.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+fn verdict_of(code: u8) -> Verdict {
+    match code {
+        RECOMMENDED => Verdict::Recommended,
+        AVOID => Verdict::Avoid,
+        _ => Verdict::Acceptable,
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The texts of `list` for the store kind `kind`.
+fn for_store(cat: &Catalog, list: &[Implementation], kind: usize) -> Vec<String> {
+    let id = &cat.stores[kind].id;
+    list.iter()
+        .filter(|i| &i.store == id)
+        .map(|i| i.text.clone())
+        .collect()
+}
+
+/// How the chosen replication or level is done by the primary store's kind.
+fn implementations(cat: &Catalog, part: Part, off: usize, kind: usize) -> Vec<String> {
+    match part {
+        Part::Replication => match cat.replication_modes.get(off) {
+            Some(m) => for_store(cat, &m.implementations, kind),
+            None => for_store(cat, &cat.multi_primary.implementations, kind),
+        },
+        Part::Level => cat
+            .consistency_levels
+            .get(off)
+            .map(|l| for_store(cat, &l.equivalents, kind))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Display data of one option.
+struct OptionInfo<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    trade_offs: [&'a [String]; 3],
+    examples: &'a [String],
+    steps: &'a [String],
+}
+
+fn option_info(cat: &Catalog, part: Part, off: usize) -> OptionInfo<'_> {
+    let none: &[String] = &[];
+    let plain = |id, title, summary, trade_offs| OptionInfo {
+        id,
+        title,
+        summary,
+        trade_offs: [trade_offs, none, none],
+        examples: none,
+        steps: none,
+    };
+    match part {
+        Part::PrimaryStore | Part::Store => {
+            let kind = if part == Part::PrimaryStore {
+                cat.index.primary_kinds[off]
+            } else {
+                off
+            };
+            let s = &cat.stores[kind];
+            OptionInfo {
+                examples: &s.examples,
+                ..plain(&s.id, &s.title, &s.summary, &s.trade_offs)
+            }
+        }
+        Part::Consistency => {
+            let m = &cat.consistency_models[off];
+            plain(&m.id, &m.title, &m.summary, &m.characteristics)
+        }
+        Part::Level => {
+            let l = &cat.consistency_levels[off];
+            plain(&l.id, &l.title, &l.summary, &l.trade_offs)
+        }
+        Part::Replication => match cat.replication_modes.get(off) {
+            Some(m) => plain(
+                &m.id,
+                &m.title,
+                &m.summary,
+                std::slice::from_ref(&m.trade_off),
+            ),
+            None => {
+                let m = &cat.multi_primary;
+                plain(&m.id, &m.title, &m.summary, &m.challenges)
+            }
+        },
+        Part::Pattern => {
+            let p = &cat.patterns[off];
+            OptionInfo {
+                trade_offs: [&p.challenges, &p.problems, &p.complexity],
+                ..plain(&p.id, &p.title, &p.summary, none)
+            }
+        }
+        Part::Migration => {
+            let m = &cat.migrations[off];
+            OptionInfo {
+                steps: &m.steps,
+                ..plain(&m.id, &m.title, &m.summary, none)
+            }
+        }
+    }
+}
+
+fn section_of(part: Part) -> Section {
+    match part {
+        Part::PrimaryStore => Section::PrimaryStore,
+        Part::Store => Section::Store,
+        Part::Consistency => Section::Consistency,
+        Part::Level => Section::ConsistencyLevel,
+        Part::Replication => Section::Replication,
+        Part::Pattern => Section::Pattern,
+        Part::Migration => Section::Migration,
+    }
+}
+
+fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card {
+    let o = option_info(cat, part, off);
+    Card {
+        section: section_of(part),
+        choice: o.id.to_owned(),
+        title: o.title.to_owned(),
+        verdict,
+        summary: o.summary.to_owned(),
+        reasons_for: Vec::new(),
+        reasons_against: Vec::new(),
+        trade_offs: o
+            .trade_offs
+            .iter()
+            .flat_map(|list| list.iter().cloned())
+            .collect(),
+        would_change: Vec::new(),
+        examples: o.examples.to_vec(),
+        steps: o.steps.to_vec(),
+        catalog_ref: anchor(o.id),
+        role: None,
+        close_call: None,
+        quorum: None,
+        notes: Vec::new(),
+        resolution: String::new(),
+    }
+}
+
+/// The seed's checklist, answered where the recommendation answers it (nothing while neutral).
+fn checklist(cat: &Catalog, rec: &Recommendation) -> Vec<ChecklistItem> {
+    cat.checklist
+        .iter()
+        .zip(&cat.index.checklist)
+        .map(|(entry, sources)| ChecklistItem {
+            id: entry.id.clone(),
+            scope: entry.scope.clone(),
+            question: entry.question.clone(),
+            answer: if rec.neutral {
+                None
+            } else {
+                answer(sources, rec)
+            },
+        })
+        .collect()
+}
+
+/// "PostgreSQL (relational)".
+fn store_answer(c: &Card) -> String {
+    match c.examples.first() {
+        Some(example) => format!("{example} ({})", c.title.to_lowercase()),
+        None => c.title.clone(),
+    }
+}
+
+/// "QUORUM: writes on 2 of 3 copies, reads from the primary".
+fn level_answer(c: &Card) -> String {
+    let Some(q) = c.quorum else {
+        return c.title.clone();
+    };
+    let reads = match q.read {
+        None => "reads from the primary".to_string(),
+        Some(r) => format!("reads from {r}"),
+    };
+    format!(
+        "{}: writes on {} of {} copies, {reads}",
+        c.title, q.write, q.copies
+    )
+}
+
+fn answer(sources: &[Source], rec: &Recommendation) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for source in sources {
+        match *source {
+            Source::Part(Part::PrimaryStore) => parts.push(store_answer(&rec.primary_store)),
+            Source::Part(Part::Store) => parts.extend(
+                rec.stores
+                    .iter()
+                    .filter(|c| c.role == Some(StoreRole::Alongside))
+                    .map(store_answer),
+            ),
+            Source::Part(Part::Consistency) => parts.push(rec.consistency.title.clone()),
+            Source::Part(Part::Level) => parts.push(level_answer(&rec.consistency_level)),
+            Source::Part(Part::Replication) => parts.push(format!(
+                "{}: {}",
+                rec.replication.title, rec.replication.summary
+            )),
+            Source::Pattern(p) => {
+                if let Some(c) = rec
+                    .patterns
+                    .get(p)
+                    .filter(|c| c.verdict == Verdict::Recommended)
+                {
+                    parts.push(c.title.clone());
+                }
+            }
+            Source::Part(_) => {}
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
