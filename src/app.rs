@@ -149,7 +149,7 @@ pub fn App() -> Html {
     }
 
     let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
-        recommend(&catalog, reqs)
+        recommend(catalog.0, reqs)
     });
     let dispatch = state.dispatcher();
     // Clicks inside HTML the app did not render as elements (cards' bodies, diagrams, the catalogue): links to

@@ -6,12 +6,12 @@ use strata_core::engine::{Card, Section};
 use yew::prelude::*;
 
 /// `input` is what the card's diagram is drawn from (`deferred::encode_input` text).
-pub fn verdict_card(card: &Card, input: &AttrValue) -> Html {
+pub fn verdict_card(card: &Card<'static>, input: &AttrValue) -> Html {
     let title_id = format!("card-{}-{}", card.section.as_str(), card.choice);
     let verdict = card.verdict.as_str();
     html! {
         <article class="card" aria-labelledby={title_id.clone()}
-            data-rec={card.section.as_str()} data-choice={card.choice.clone()} data-verdict={verdict}>
+            data-rec={card.section.as_str()} data-choice={card.choice} data-verdict={verdict}>
             <div class="card-head">
                 <div>
                     <span class="card-kind">{card.section.label()}</span>
@@ -21,7 +21,7 @@ pub fn verdict_card(card: &Card, input: &AttrValue) -> Html {
             </div>
             {Html::from_html_unchecked(card_body(card).into())}
             if has_diagram(card) {
-                {diagram_figure(&card.choice, input)}
+                {diagram_figure(card.choice, input)}
             }
         </article>
     }

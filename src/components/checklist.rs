@@ -27,13 +27,10 @@ pub fn checklist(items: &[ChecklistItem], edits: &ChecklistEdits, dispatch: &Dis
 }
 
 fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &ChecklistItem) -> Html {
-    let ticked = edits
-        .get(&item.id)
-        .copied()
-        .unwrap_or(item.answer.is_some());
+    let ticked = edits.get(item.id).copied().unwrap_or(item.answer.is_some());
     let input_id = format!("check-{}", item.id);
     let dispatch = dispatch.clone();
-    let id = item.id.clone();
+    let id = item.id.to_string();
     let onchange =
         Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));
     html! {

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 pub fn results(
     catalog: CatalogRef,
-    rec: &Recommendation,
+    rec: &Recommendation<'static>,
     decision: &Decision,
     dispatch: &Dispatch,
 ) -> Html {
@@ -22,7 +22,7 @@ pub fn results(
                 {live}
                 <section class="welcome panel" data-welcome="" aria-labelledby="welcome-title">
                     <h2 id="welcome-title">{"Start with what your system needs"}</h2>
-                    <p>{rec.hint.clone().unwrap_or_default()}</p>
+                    <p>{rec.hint.unwrap_or_default()}</p>
                     <p>{"Each recommendation explains itself: which of your ticks led to it, the trade-offs it brings, and what would change it. Your decision lives in the page address, so the link restores it."}</p>
                 </section>
             </>
@@ -54,7 +54,7 @@ pub fn results(
 fn group<'a>(
     title: &str,
     id: &str,
-    cards: impl Iterator<Item = &'a Card>,
+    cards: impl Iterator<Item = &'a Card<'static>>,
     input: &AttrValue,
 ) -> Html {
     let heading = format!("group-{id}");

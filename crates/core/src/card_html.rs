@@ -9,7 +9,7 @@ use std::fmt::Write;
 pub fn card_body(card: &Card) -> String {
     let mut o = String::with_capacity(2048);
     o.push_str("<div class=\"card-body\">");
-    let _ = write!(o, "<p class=\"summary\">{}</p>", esc(&card.summary));
+    let _ = write!(o, "<p class=\"summary\">{}</p>", esc(card.summary));
     if !card.examples.is_empty() {
         let _ = write!(
             o,
@@ -34,13 +34,13 @@ pub fn card_body(card: &Card) -> String {
         o.push_str("<p class=\"reasons none\">No ticked requirement decides this yet: this is the default.</p>");
     }
     if let Some(cc) = &card.close_call {
-        close_call(&mut o, &cc.rival_title, cc.margin, &cc.deciders);
+        close_call(&mut o, cc.rival_title, cc.margin, &cc.deciders);
     }
     if !card.resolution.is_empty() {
         let _ = write!(
             o,
             "<h4>Way out</h4><p class=\"resolution\">{}</p>",
-            esc(&card.resolution)
+            esc(card.resolution)
         );
     }
     list(
@@ -77,8 +77,8 @@ pub fn card_body(card: &Card) -> String {
             format!(
                 "{} <strong>{}</strong> \u{2192} {}",
                 c.toggle.label(),
-                esc(&c.label),
-                esc(&c.becomes_title)
+                esc(c.label),
+                esc(c.becomes_title)
             )
         });
         list(
@@ -102,7 +102,7 @@ fn grouped(reasons: &[Reason]) -> Vec<String> {
     let mut items: Vec<(Vec<&str>, &str)> = Vec::new();
     for r in reasons {
         match items.iter_mut().find(|(_, why)| *why == r.why) {
-            Some((labels, _)) => labels.push(&r.label),
+            Some((labels, _)) => labels.push(r.label),
             None => items.push((vec![&r.label], &r.why)),
         }
     }
@@ -113,7 +113,11 @@ fn grouped(reasons: &[Reason]) -> Vec<String> {
                 .iter()
                 .map(|l| format!("<strong>{}</strong>", esc(l)))
                 .collect();
-            format!("{}: {}", names.join(", "), esc(why))
+            if why.is_empty() {
+                names.join(", ")
+            } else {
+                format!("{}: {}", names.join(", "), esc(why))
+            }
         })
         .collect()
 }
@@ -132,7 +136,7 @@ fn close_call(o: &mut String, rival: &str, margin: u32, deciders: &[Change]) {
     if !deciders.is_empty() {
         let by: Vec<String> = deciders
             .iter()
-            .map(|d| format!("{} <strong>{}</strong>", d.toggle.label(), esc(&d.label)))
+            .map(|d| format!("{} <strong>{}</strong>", d.toggle.label(), esc(d.label)))
             .collect();
         let _ = write!(o, " Deciding it: {}.", by.join(", or "));
     }

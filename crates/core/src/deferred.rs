@@ -19,7 +19,7 @@ pub use catalogue::catalogue_html;
 pub const ARG_SEPARATOR: char = '\u{1f}';
 
 /// The decision a fragment holds and its recommendation.
-fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation) {
+fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation<'static>) {
     let catalog = Catalog::builtin();
     let decision = permalink::decode(fragment, catalog).decision;
     let rec = recommend(catalog, decision.requirements());

@@ -14,6 +14,7 @@ mod explain;
 pub use explain::recommend;
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The ticked requirement ids of one service, sorted and without duplicates. Unknown ids are ignored by the
 /// engine. A sorted `Vec` rather than a `BTreeSet`: as fast for a few dozen ids, and the B-tree's code would cost
@@ -164,15 +165,16 @@ impl Verdict {
     }
 }
 
-/// A ticked requirement that pushed a verdict, in the catalogue's words.
+/// A ticked requirement that pushed a verdict, in the catalogue's words. Text borrows from the catalogue
+/// (`'a`), so a recommendation costs few allocations; only sentences the reasoning writes are owned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Reason {
+pub struct Reason<'a> {
     /// Always a ticked requirement id.
-    pub requirement: String,
+    pub requirement: &'a str,
     /// The requirement's label, for display.
-    pub label: String,
-    /// Why this requirement pushes this way (from the catalogue's rule).
-    pub why: String,
+    pub label: &'a str,
+    /// Why this requirement pushes this way (the catalogue's rule, or a sentence of the reasoning).
+    pub why: Cow<'a, str>,
     /// How strongly (the rule's weight, always positive here; direction is given by the list it is in).
     pub weight: u32,
 }
@@ -187,53 +189,53 @@ pub enum Toggle {
 
 /// A single tick or untick that would flip a verdict, and what it would flip to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Change {
-    pub requirement: String,
-    pub label: String,
+pub struct Change<'a> {
+    pub requirement: &'a str,
+    pub label: &'a str,
     pub toggle: Toggle,
     /// The choice id the card would show instead (same section), or for patterns/stores/migrations/conflicts
     /// the verdict it would get (`recommended`, `acceptable`, `avoid`, or `absent` when the card would go).
-    pub becomes: String,
+    pub becomes: &'a str,
     /// Display name of `becomes`.
-    pub becomes_title: String,
+    pub becomes_title: &'a str,
 }
 
 /// One explained verdict: what is advised, why, at what cost, and what would change it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Card {
+pub struct Card<'a> {
     pub section: Section,
     /// The public choice id (`relational`, `strong`, `quorum`, `multi-primary`, `cqrs-event-sourcing`, …).
-    pub choice: String,
+    pub choice: &'a str,
     /// Display name from the catalogue.
-    pub title: String,
+    pub title: &'a str,
     pub verdict: Verdict,
     /// One or two sentences in the product's words.
-    pub summary: String,
+    pub summary: &'a str,
     /// Ticked requirements that pushed for this verdict.
-    pub reasons_for: Vec<Reason>,
+    pub reasons_for: Vec<Reason<'a>>,
     /// Ticked requirements that pushed against it.
-    pub reasons_against: Vec<Reason>,
+    pub reasons_against: Vec<Reason<'a>>,
     /// The trade-offs the seed names for this choice.
-    pub trade_offs: Vec<String>,
+    pub trade_offs: Vec<&'a str>,
     /// Ticks or unticks that would flip this card.
-    pub would_change: Vec<Change>,
-    /// Example systems (stores only; empty elsewhere).
-    pub examples: Vec<String>,
+    pub would_change: Vec<Change<'a>>,
+    /// Example systems (stores), or systems that replicate this way (replication); empty elsewhere.
+    pub examples: Vec<&'a str>,
     /// Ordered phases or steps (migrations; empty elsewhere).
-    pub steps: Vec<String>,
+    pub steps: Vec<&'a str>,
     /// Anchor id of the catalogue entry that explains this choice (e.g. `cat-relational`).
     pub catalog_ref: String,
     /// Stores only: whether the store is added alongside the primary store or is an alternative to it.
     pub role: Option<StoreRole>,
     /// Set when the runner-up came within the catalogue's close-call margin.
-    pub close_call: Option<CloseCall>,
+    pub close_call: Option<CloseCall<'a>>,
     /// Consistency level only: the replica arithmetic behind it.
     pub quorum: Option<Quorum>,
     /// What the reasoning adds: the setting in the chosen store's own terms, what a need ruled out, a lighter
     /// way, a caution such as sagas across services.
-    pub notes: Vec<String>,
+    pub notes: Vec<Cow<'a, str>>,
     /// Conflicts only: the way out.
-    pub resolution: String,
+    pub resolution: &'a str,
 }
 
 /// How an extra store relates to the primary store.
@@ -265,14 +267,14 @@ impl StoreRole {
 
 /// A choice the runner-up nearly won.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CloseCall {
+pub struct CloseCall<'a> {
     /// The runner-up's choice id and display name.
-    pub rival: String,
-    pub rival_title: String,
+    pub rival: &'a str,
+    pub rival_title: &'a str,
     /// How far behind it scored (0: a tie broken by the catalogue's default).
     pub margin: u32,
     /// The single ticks or unticks that would hand the choice to the runner-up.
-    pub deciders: Vec<Change>,
+    pub deciders: Vec<Change<'a>>,
 }
 
 /// Replica arithmetic: N copies of each record, a write acknowledged by W of them, a read answered by R.
@@ -322,38 +324,38 @@ impl Quorum {
 
 /// An answered (or still open) item of the seed's checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ChecklistItem {
+pub struct ChecklistItem<'a> {
     /// Stable id from the catalogue (e.g. `svc-storage`, `sys-replication`).
-    pub id: String,
+    pub id: &'a str,
     /// `service` or `system`.
-    pub scope: String,
-    pub question: String,
+    pub scope: &'a str,
+    pub question: &'a str,
     /// What the decision already answers, if anything.
     pub answer: Option<String>,
 }
 
-/// The engine's whole answer for one service.
+/// The engine's whole answer for one service, borrowing its text from the catalogue it was made from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Recommendation {
+pub struct Recommendation<'a> {
     /// True when no known requirement is ticked; `hint` then says what to tick.
     pub neutral: bool,
-    pub hint: Option<String>,
-    pub primary_store: Card,
-    pub stores: Vec<Card>,
-    pub consistency: Card,
-    pub consistency_level: Card,
-    pub replication: Card,
+    pub hint: Option<&'a str>,
+    pub primary_store: Card<'a>,
+    pub stores: Vec<Card<'a>>,
+    pub consistency: Card<'a>,
+    pub consistency_level: Card<'a>,
+    pub replication: Card<'a>,
     /// All four patterns, each with its verdict (see `Card::is_assessed` for those no tick touched).
-    pub patterns: Vec<Card>,
-    pub migrations: Vec<Card>,
+    pub patterns: Vec<Card<'a>>,
+    pub migrations: Vec<Card<'a>>,
     /// Requirements that pull against each other; verdict `avoid`.
-    pub conflicts: Vec<Card>,
-    pub checklist: Vec<ChecklistItem>,
+    pub conflicts: Vec<Card<'a>>,
+    pub checklist: Vec<ChecklistItem<'a>>,
 }
 
-impl Recommendation {
+impl<'a> Recommendation<'a> {
     /// Every card in display order, for rendering and exports.
-    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+    pub fn cards(&self) -> impl Iterator<Item = &Card<'a>> {
         std::iter::once(&self.primary_store)
             .chain(self.stores.iter())
             .chain([
@@ -367,25 +369,25 @@ impl Recommendation {
     }
 }
 
-impl Recommendation {
+impl<'a> Recommendation<'a> {
     /// The card of `section` whose choice is `choice`, if shown.
-    pub fn find(&self, section: Section, choice: &str) -> Option<&Card> {
+    pub fn find(&self, section: Section, choice: &str) -> Option<&Card<'a>> {
         self.cards()
             .find(|c| c.section == section && c.choice == choice)
     }
 
     /// The pattern card with this id (always present for every catalogue pattern).
-    pub fn pattern(&self, id: &str) -> Option<&Card> {
+    pub fn pattern(&self, id: &str) -> Option<&Card<'a>> {
         self.patterns.iter().find(|c| c.choice == id)
     }
 
     /// A checklist item by id.
-    pub fn checklist_item(&self, id: &str) -> Option<&ChecklistItem> {
+    pub fn checklist_item(&self, id: &str) -> Option<&ChecklistItem<'a>> {
         self.checklist.iter().find(|c| c.id == id)
     }
 }
 
-impl Card {
+impl Card<'_> {
     /// Whether any tick bore on this card. A card no tick touched shows the catalogue's default, not advice.
     pub fn is_assessed(&self) -> bool {
         !(self.reasons_for.is_empty() && self.reasons_against.is_empty() && self.notes.is_empty())
@@ -398,7 +400,7 @@ impl Card {
             Section::PrimaryStore
             | Section::Consistency
             | Section::ConsistencyLevel
-            | Section::Replication => &self.choice,
+            | Section::Replication => self.choice,
             Section::Pattern => self.verdict.as_str(),
             Section::Store | Section::Migration | Section::Conflict => "present",
         }

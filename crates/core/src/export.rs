@@ -38,10 +38,10 @@ const MORE_REPLICAS: &str = "read-heavy";
 pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput {
     let mut input = DiagramInput::default();
     if let Some(example) = rec.primary_store.examples.first() {
-        input.store_name = example.clone();
-        input.new_store = example.clone();
+        input.store_name = example.to_string();
+        input.new_store = example.to_string();
     }
-    if let Some(mode) = ReplicationLabel::from_choice(&rec.replication.choice) {
+    if let Some(mode) = ReplicationLabel::from_choice(rec.replication.choice) {
         input.replication = mode;
     }
     if decision.requirements().contains(MORE_REPLICAS) {
@@ -79,7 +79,7 @@ pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
         .into_iter()
         .chain(patterns)
         .chain(rec.migrations.iter());
-    for id in choices.filter_map(|c| diagram_for_choice(&c.choice)) {
+    for id in choices.filter_map(|c| diagram_for_choice(c.choice)) {
         if !out.contains(&id) {
             out.push(id);
         }

@@ -56,7 +56,7 @@ fn payments() -> Decision {
     decision("Payments ledger", &[("Ledger", &preset("payments-ledger"))])
 }
 
-fn rec(d: &Decision) -> Recommendation {
+fn rec(d: &Decision) -> Recommendation<'static> {
     recommend(cat(), d.requirements())
 }
 
@@ -295,7 +295,7 @@ fn adr_puts_conflicts_first_in_the_consequences() {
     let good = consequences.find("* Good, because").unwrap();
     assert!(conflict < good, "{consequences}");
     for c in &r.conflicts {
-        assert!(consequences.contains(&escape_markdown(&c.title)));
+        assert!(consequences.contains(&escape_markdown(c.title)));
     }
 }
 
@@ -307,9 +307,9 @@ fn adr_shows_migration_steps() {
     for m in &r.migrations {
         let outcome = section(
             &doc,
-            &format!("### Migration: {}\n", escape_markdown(&m.title)),
+            &format!("### Migration: {}\n", escape_markdown(m.title)),
         );
-        assert!(outcome.contains(&format!("1. {}", escape_markdown(&m.steps[0]))));
+        assert!(outcome.contains(&format!("1. {}", escape_markdown(m.steps[0]))));
     }
     assert!(!r.migrations.is_empty());
 }
@@ -341,7 +341,7 @@ fn json_has_schema_decision_and_every_card() {
     assert_eq!(cards.len(), r.cards().count());
     for (json, card) in cards.iter().zip(r.cards()) {
         assert_eq!(json["section"], card.section.as_str());
-        assert_eq!(json["choice"], card.choice.as_str());
+        assert_eq!(json["choice"], card.choice);
         assert_eq!(json["verdict"], card.verdict.as_str());
         assert_eq!(
             json["trade_offs"].as_array().unwrap().len(),
@@ -357,11 +357,7 @@ fn json_has_schema_decision_and_every_card() {
             .iter()
             .map(|x| x["requirement"].as_str().unwrap())
             .collect();
-        let want: Vec<&str> = card
-            .reasons_for
-            .iter()
-            .map(|x| x.requirement.as_str())
-            .collect();
+        let want: Vec<&str> = card.reasons_for.iter().map(|x| x.requirement).collect();
         assert_eq!(reasons, want);
     }
     assert_eq!(cards[0]["choice"], "relational");
@@ -430,10 +426,7 @@ fn json_of_an_empty_decision_is_neutral() {
     let r = rec(&d);
     let v: serde_json::Value = serde_json::from_str(&decision_json(cat(), &d, &r)).unwrap();
     assert_eq!(v["recommendation"]["neutral"], true);
-    assert_eq!(
-        v["recommendation"]["hint"],
-        r.hint.clone().unwrap().as_str()
-    );
+    assert_eq!(v["recommendation"]["hint"], r.hint.unwrap());
     assert_eq!(v["decision"]["services"].as_array().unwrap().len(), 1);
 }
 
@@ -560,7 +553,10 @@ fn diagram_input_follows_the_decision() {
     let r = rec(&feed);
     let input = diagram_input(&feed, &r);
     assert_eq!(input.replicas, 3);
-    assert_eq!(Some(&input.store_name), r.primary_store.examples.first());
+    assert_eq!(
+        Some(&input.store_name.as_str()),
+        r.primary_store.examples.first()
+    );
 
     // Two named services replace the seed's; one named service does not.
     let two = decision(

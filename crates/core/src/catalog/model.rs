@@ -83,6 +83,9 @@ pub struct StoreKind {
     /// What a small team can use first instead of running this store (empty: nothing lighter).
     #[serde(default)]
     pub lighter: String,
+    /// What "no data loss" takes in this store's own settings (empty: nothing beyond the replication card).
+    #[serde(default)]
+    pub durable: String,
 }
 
 /// Relational vs document: the contrast table and both "choose when" lists.
@@ -135,10 +138,16 @@ pub struct ConsistencyLevel {
 }
 
 /// How one kind of store does something, in its own terms: `store` is a store kind id (`relational`, `document`).
+/// `model` (a consistency model id) and `replication` (a replication id), when given, narrow it to designs with
+/// that model or replication; the most specific entry that fits is shown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
     pub store: String,
+    #[serde(default)]
+    pub model: String,
+    #[serde(default)]
+    pub replication: String,
     pub text: String,
 }
 

@@ -386,6 +386,14 @@ fn implementations(cat: &Catalog) -> Result<(), String> {
             if cat.stores.iter().all(|s| s.id != imp.store) {
                 return Err(format!("{place}[{i}]: unknown store '{}'", imp.store));
             }
+            for (section, id) in [
+                ("consistency", &imp.model),
+                ("replication", &imp.replication),
+            ] {
+                if !id.is_empty() {
+                    option(cat, section, id).map_err(|e| format!("{place}[{i}]: {e}"))?;
+                }
+            }
             if imp.text.trim().is_empty() {
                 return Err(format!("{place}[{i}]: empty text"));
             }

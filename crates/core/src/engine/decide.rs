@@ -131,9 +131,10 @@ pub(crate) struct Design {
 }
 
 impl Design {
-    /// The primary store plus the stores added alongside it.
-    pub fn store_count(&self) -> u32 {
-        1 + (self.stores & !self.alternatives).count_ones()
+    /// The stores to run: the primary plus those added alongside it, except those with nothing lighter to
+    /// start with because they are cheap managed services anyway (object storage).
+    pub fn store_count(&self, ix: &Index) -> u32 {
+        1 + (self.stores & !self.alternatives & ix.lighter).count_ones()
     }
 }
 
@@ -164,7 +165,7 @@ pub(crate) fn decide_with(cat: &Catalog, ticks: Ticks, s: Scores) -> Design {
         stores,
         alternatives,
         lighter: 0,
-        patterns: patterns(cat, &s),
+        patterns: patterns(cat, ticks, &s),
         migrations: present(ix, &s, Part::Migration, cat.scoring.present_at),
         conflicts: 0,
     };
@@ -192,30 +193,28 @@ pub(crate) fn consistency_model(ix: &Index, ticks: Ticks, s: &Scores) -> (usize,
 
 /// Step 3. The replications that can deliver the model (bit = option offset):
 /// - local writes with an eventual model: multi-primary, the only way to write in every region;
-/// - otherwise one primary per record: async, semi-sync or sync, where
-///   - a strong use case or "no data loss" rules out async (a failover would lose acknowledged writes),
-///   - sync only when strong reads must come from any replica (strong use case + read-heavy), and never with
-///     high availability (one replica down would stop every write).
+/// - otherwise one primary per record: async or semi-sync, where a strong use case or "no data loss" rules out
+///   async (after a failover it would have lost writes already confirmed).
+///
+/// Sync (wait for every replica) is never recommended: one replica down would stop every write, and a
+/// system that needs reads to be current reads them at the primary instead (docs/ADVICE.md).
 pub(crate) fn replication_allowed(ix: &Index, ticks: Ticks, model: usize, anchored: bool) -> u64 {
     let (k, needs) = (&ix.known, &ix.needs);
     let has = |need: Ticks| ticks & need != 0;
     if has(needs.local_writes) && model == k.eventual {
         return 1 << k.multi_primary;
     }
-    let mut allowed = 1 << k.async_ | 1 << k.semi_sync | 1 << k.sync;
+    let mut allowed = 1 << k.async_ | 1 << k.semi_sync;
     if anchored || has(needs.no_data_loss) {
         allowed &= !(1 << k.async_);
-    }
-    if !(anchored && has(needs.read_heavy)) || has(needs.high_availability) {
-        allowed &= !(1 << k.sync);
     }
     allowed
 }
 
 /// Step 4. The consistency level follows from the replication, so the two always agree: with one primary,
-/// async acknowledges on one copy (ONE), semi-sync on two of three (QUORUM), sync on all (ALL); several
-/// primaries count a majority in the local region (LOCAL_QUORUM), or one copy for loss-tolerant logs and
-/// metrics. Reads that must be current go to the primary, or to any replica when every replica has each write.
+/// async confirms on one copy (ONE), semi-sync on two of three (QUORUM), sync on all (ALL); several primaries
+/// count a majority in the local region (LOCAL_QUORUM), or one copy for loss-tolerant logs and metrics. Reads
+/// that must be current go to the primary; eventual reads may come from any replica.
 pub(crate) fn level(ix: &Index, ticks: Ticks, replication: usize) -> usize {
     let (k, needs) = (&ix.known, &ix.needs);
     if replication == k.multi_primary {
@@ -245,21 +244,27 @@ fn stores(cat: &Catalog, s: &Scores, primary: usize) -> (u32, u32) {
 fn lighter(cat: &Catalog, ticks: Ticks, d: &Design) -> u32 {
     let ix = &cat.index;
     let relational = d.primary == ix.known.relational;
-    if ticks & ix.needs.small_team == 0 || !relational || d.store_count() < SMALL_TEAM_STORES {
+    if ticks & ix.needs.small_team == 0 || !relational || d.store_count(ix) < SMALL_TEAM_STORES {
         return 0;
     }
     d.stores & !d.alternatives & ix.lighter
 }
 
-/// Step 6. Patterns by their thresholds: recommended, acceptable, or avoid.
-fn patterns(cat: &Catalog, s: &Scores) -> [u8; 8] {
+/// Step 6. Patterns by their thresholds: recommended, acceptable, or avoid; with two of the seed's limits:
+/// a shared database is at best acceptable ("OK" in three cases, an anti-pattern otherwise), and CQRS + event
+/// sourcing is recommended only when views must be rebuilt or reads and writes scale apart (for an audit trail
+/// alone an audit table or change data capture is lighter).
+fn patterns(cat: &Catalog, ticks: Ticks, s: &Scores) -> [u8; 8] {
+    let ix = &cat.index;
     let mut out = [ACCEPTABLE; 8];
     for (p, pattern) in cat.patterns.iter().enumerate().take(8) {
-        let score = s.get(&cat.index, Part::Pattern, p);
-        out[p] = if score >= pattern.recommend_at {
-            RECOMMENDED
-        } else if score <= pattern.avoid_at {
+        let score = s.get(ix, Part::Pattern, p);
+        let capped = Some(p) == ix.known.shared_database
+            || (Some(p) == ix.known.cqrs && ticks & ix.needs.rebuild_or_scale == 0);
+        out[p] = if score <= pattern.avoid_at {
             AVOID
+        } else if score >= pattern.recommend_at && !capped {
+            RECOMMENDED
         } else {
             ACCEPTABLE
         };
@@ -281,7 +286,7 @@ fn conflicts(cat: &Catalog, ticks: Ticks, d: &Design) -> u64 {
         let fires = ticks & c.requires == c.requires
             && (c.any_of == 0 || ticks & c.any_of != 0)
             && ticks & c.unless == 0
-            && d.store_count() >= c.min_stores
+            && d.store_count(&cat.index) >= c.min_stores
             && c.when
                 .iter()
                 .all(|&(slot, advised)| holds(cat, d, ticks, slot, advised));

@@ -10,10 +10,11 @@ use super::{
     StoreRole, Toggle, Verdict,
 };
 use crate::catalog::{anchor, Catalog, Implementation, Part, Source, Ticks};
+use std::borrow::Cow;
 
 /// Given the requirement set `reqs`, what the catalogue advises and why. Deterministic and total: unknown
 /// ids are ignored, and an empty (or all-unknown) set gives the neutral defaults with a hint.
-pub fn recommend(cat: &Catalog, reqs: &Requirements) -> Recommendation {
+pub fn recommend<'a>(cat: &'a Catalog, reqs: &Requirements) -> Recommendation<'a> {
     let ix = &cat.index;
     let ticks = ix.ticks(reqs);
     let design = decide(cat, ticks);
@@ -35,7 +36,7 @@ pub fn recommend(cat: &Catalog, reqs: &Requirements) -> Recommendation {
     let neutral = ticks == 0;
     let mut rec = Recommendation {
         neutral,
-        hint: neutral.then(|| cat.neutral_hint.clone()),
+        hint: neutral.then_some(cat.neutral_hint.as_str()),
         primary_store,
         stores,
         consistency,
@@ -138,12 +139,12 @@ struct Explain<'a> {
 /// Requirement number, rule number, positive weight: a reason before it is turned into strings.
 type RawReason = (usize, usize, u32);
 
-impl Explain<'_> {
+impl<'a> Explain<'a> {
     fn has(&self, need: Ticks) -> bool {
         self.ticks & need != 0
     }
 
-    fn requirement(&self, n: usize) -> &crate::catalog::Requirement {
+    fn requirement(&self, n: usize) -> &'a crate::catalog::Requirement {
         let (g, r) = self.cat.index.reqs[n];
         &self.cat.groups[g].requirements[r]
     }
@@ -175,20 +176,22 @@ impl Explain<'_> {
         }
     }
 
-    fn reasons(&self, mut raw: Vec<RawReason>) -> Vec<Reason> {
+    fn reasons(&self, mut raw: Vec<RawReason>) -> Vec<Reason<'a>> {
         // Strongest first; ties in catalogue order of requirements.
         raw.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         raw.into_iter()
-            .map(|(req, rule, weight)| self.reason(req, &self.cat.rules[rule].why, weight))
+            .map(|(req, rule, weight)| {
+                self.reason(req, Cow::Borrowed(&self.cat.rules[rule].why), weight)
+            })
             .collect()
     }
 
-    fn reason(&self, n: usize, why: &str, weight: u32) -> Reason {
+    fn reason(&self, n: usize, why: Cow<'a, str>, weight: u32) -> Reason<'a> {
         let r = self.requirement(n);
         Reason {
-            requirement: r.id.clone(),
-            label: r.label.clone(),
-            why: why.to_string(),
+            requirement: &r.id,
+            label: &r.label,
+            why,
             weight,
         }
     }
@@ -203,7 +206,7 @@ impl Explain<'_> {
     }
 
     /// The would-change entries of outcome key `key`.
-    fn changes(&self, key: usize) -> Vec<Change> {
+    fn changes(&self, key: usize) -> Vec<Change<'a>> {
         let keys = Keys::of(self.cat);
         self.flips
             .iter()
@@ -211,17 +214,17 @@ impl Explain<'_> {
             .map(|&(k, n, code)| {
                 let (becomes, becomes_title) = if k < keys.store {
                     let o = option_info(self.cat, CHOICES[k], code as usize);
-                    (o.id.to_string(), o.title.to_string())
+                    (o.id, o.title)
                 } else if (keys.pattern..keys.migration).contains(&k) {
                     let v = verdict_of(code as u8);
-                    (v.as_str().to_string(), v.label().to_string())
+                    (v.as_str(), v.label())
                 } else {
-                    ("absent".to_string(), "No longer shown".to_string())
+                    ("absent", "No longer shown")
                 };
                 let r = self.requirement(n);
                 Change {
-                    requirement: r.id.clone(),
-                    label: r.label.clone(),
+                    requirement: &r.id,
+                    label: &r.label,
                     toggle: if self.ticks >> n & 1 == 1 {
                         Toggle::Untick
                     } else {
@@ -239,7 +242,14 @@ impl Explain<'_> {
     /// hardest). `allowed` are the options the reasoning left in play; a rival among them within the margin
     /// makes a close call. `rivals` are the options whose pull is worth showing: those in play, and those a
     /// need ruled out where the card's notes say so.
-    fn choice_card(&self, part: Part, key: usize, off: usize, allowed: u64, rivals: u64) -> Card {
+    fn choice_card(
+        &self,
+        part: Part,
+        key: usize,
+        off: usize,
+        allowed: u64,
+        rivals: u64,
+    ) -> Card<'a> {
         let ix = &self.cat.index;
         let range = ix.range(part);
         let chosen = range.start + off;
@@ -265,8 +275,8 @@ impl Explain<'_> {
         part: Part,
         off: usize,
         allowed: u64,
-        changes: &[Change],
-    ) -> Option<CloseCall> {
+        changes: &[Change<'a>],
+    ) -> Option<CloseCall<'a>> {
         let ix = &self.cat.index;
         let (best, runner) = rank(ix, &self.scores, part, allowed);
         let runner = runner.filter(|_| best == off)?;
@@ -280,8 +290,8 @@ impl Explain<'_> {
         }
         let rival = option_info(self.cat, part, runner);
         Some(CloseCall {
-            rival: rival.id.to_string(),
-            rival_title: rival.title.to_string(),
+            rival: rival.id,
+            rival_title: rival.title,
             margin: margin.unsigned_abs(),
             deciders: changes
                 .iter()
@@ -291,12 +301,16 @@ impl Explain<'_> {
         })
     }
 
-    fn primary_card(&self) -> Card {
+    fn primary_card(&self) -> Card<'a> {
         let all = (1u64 << self.cat.index.range(Part::PrimaryStore).len()) - 1;
-        self.choice_card(Part::PrimaryStore, 0, self.design.primary, all, all)
+        let mut c = self.choice_card(Part::PrimaryStore, 0, self.design.primary, all, all);
+        if !c.is_assessed() && self.design.stores != 0 {
+            c.notes.push("None of your ticks needs a general-purpose store: this is the default, for the data the stores below do not hold (accounts, settings). If there is none, those stores are all you need.".into());
+        }
+        c
     }
 
-    fn consistency_card(&self) -> Card {
+    fn consistency_card(&self) -> Card<'a> {
         let ix = &self.cat.index;
         let d = &self.design;
         // Only a choice the weights made can be a close call; an anchor or local writes decide outright.
@@ -305,79 +319,87 @@ impl Explain<'_> {
         let mut c = self.choice_card(Part::Consistency, 1, d.model, allowed, 0b11);
         if d.anchored && !c.reasons_against.is_empty() {
             let anchors = self.labels(ix.needs.strong_anchors);
-            c.notes.push(format!("Nothing outvotes {anchors}, so the ticks pulling the other way do not change the model."));
+            c.notes.push(format!("Nothing outvotes {anchors}, so the ticks pulling the other way do not change the model.").into());
         } else if d.model == ix.known.eventual && self.has(ix.needs.local_writes) {
             c.notes.push("Writes accepted in every region are reconciled after the fact, so reads are eventually consistent across regions.".into());
         }
         c
     }
 
-    fn replication_card(&self) -> Card {
+    fn replication_card(&self) -> Card<'a> {
         let ix = &self.cat.index;
         let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
         let allowed = replication_allowed(ix, self.ticks, d.model, d.anchored);
-        let sync_wanted = d.anchored && self.has(needs.read_heavy);
         let single_primary = d.replication != k.multi_primary;
         // Ruled-out options whose pull is shown, because a note below says why they are out.
         let mut explained = 0u64;
         if single_primary && (d.anchored || self.has(needs.no_data_loss)) {
             explained |= 1 << k.async_;
         }
-        if sync_wanted && self.has(needs.high_availability) {
-            explained |= 1 << k.sync;
-        }
         if d.anchored && self.has(needs.local_writes) {
             explained |= 1 << k.multi_primary;
         }
-        let mut c = self.choice_card(
-            Part::Replication,
-            3,
-            d.replication,
-            allowed,
-            allowed | explained,
-        );
-        c.examples = implementations(
-            self.cat,
-            Part::Replication,
-            d.replication,
-            self.primary_kind(),
-        );
-        let anchors = self.labels(needs.strong_anchors);
-        if d.anchored && d.replication != k.multi_primary {
+        let rivals = allowed | explained;
+        let mut c = self.choice_card(Part::Replication, 3, d.replication, allowed, rivals);
+        let kind = self.primary_kind();
+        c.examples = implementations(self.cat, Part::Replication, d.replication, kind, self.fit());
+        if d.anchored && single_primary {
             for n in self.ticked(needs.strong_anchors) {
                 if c.reasons_for
                     .iter()
                     .all(|r| r.requirement != self.requirement(n).id)
                 {
-                    c.reasons_for.push(self.reason(n, "A confirmed write must survive losing the primary, so the primary waits for a replica before confirming (async could lose it).", 1));
+                    let why = "After a failover, async could have lost writes already confirmed, and reads would no longer see them: the primary waits for a replica before confirming.";
+                    c.reasons_for.push(self.reason(n, why.into(), 1));
                 }
             }
         }
-        if d.anchored && self.has(needs.local_writes) {
-            c.notes.push(format!("Local writes in every region are not offered: {anchors} need strong consistency, which several independent primaries cannot give. Each record has one home region for its writes."));
-        }
-        if single_primary && self.has(needs.no_data_loss) {
-            c.notes.push("Async is ruled out: it confirms a write before any replica has it, so a failover could lose it.".into());
-        }
-        if sync_wanted && self.has(needs.high_availability) {
-            c.notes.push("Sync would let every replica serve reads that see the latest write, but high availability rules it out: one replica down would stop every write.".into());
-        }
-        if d.replication == k.sync {
-            c.notes.push("Every replica confirms each write, so any replica can serve reads that must see the latest write; a replica that goes down must be taken out of the synchronous set before writes can go on.".into());
-        }
-        if d.replication != k.multi_primary {
-            if self.has(needs.multi_region | needs.local_writes) {
-                c.notes.push("Writes go to the primary's region; the other regions keep async replicas for local reads and disaster recovery. A regional failover can lose the writes not yet copied there.".into());
-            }
-        } else if !self.has(needs.multi_region) {
-            c.notes.push("Local writes in every region imply several regions: read this as a multi-region deployment.".into());
+        for note in self.replication_notes() {
+            c.notes.push(note);
         }
         c
     }
 
+    /// What the replication card adds to its reasons: what a need ruled out, and where writes and reads go.
+    fn replication_notes(&self) -> Vec<Cow<'a, str>> {
+        let ix = &self.cat.index;
+        let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
+        let single_primary = d.replication != k.multi_primary;
+        let mut notes: Vec<Cow<'a, str>> = Vec::new();
+        if d.anchored && self.has(needs.local_writes) {
+            notes.push(format!("Local writes in every region are not offered: reads must see every confirmed write ({}), and several independent primaries cannot give that, so each record keeps one home region for its writes.", self.labels(needs.strong_anchors)).into());
+        }
+        if single_primary && self.has(needs.no_data_loss) {
+            notes.push("Async is ruled out: it confirms a write before any replica has it, so a failover could lose it.".into());
+        }
+        if d.anchored && self.has(needs.read_heavy) {
+            notes.push("Reads that must be current go to the primary; the replicas serve the rest. Sync replication would let any replica serve current reads, but one replica down would then stop every write.".into());
+        }
+        if d.replication == k.async_ && d.model == k.strong {
+            notes.push("Strong at the primary only until a failover: async can lose the last commits, which the new primary will not have (tick no data loss to prevent it).".into());
+        }
+        let regions = self.has(needs.multi_region | needs.local_writes);
+        if single_primary && regions {
+            notes.push(if d.model == k.strong {
+                "Writes, and reads that must be current, go to the primary's region: one cross-region round trip for users elsewhere. The other regions keep async replicas for reads that may lag, and for disaster recovery."
+            } else {
+                "Writes go to the primary's region; the other regions keep async replicas for local reads, which may lag, and for disaster recovery."
+            }.into());
+            if !self.has(needs.no_data_loss) {
+                notes.push(
+                    "A regional failover can lose the writes not yet copied to the new region."
+                        .into(),
+                );
+            }
+        } else if !single_primary && !self.has(needs.multi_region) {
+            notes.push("Local writes in every region imply several regions: read this as a multi-region deployment.".into());
+        }
+        notes
+    }
+
     /// The level card follows from the replication and the model: its reasons are theirs, restated as what
     /// they set (W, R); it shows the arithmetic and the setting in the primary store's own terms.
-    fn level_card(&self, consistency: &Card, replication: &Card) -> Card {
+    fn level_card(&self, consistency: &Card<'a>, replication: &Card<'a>) -> Card<'a> {
         let ix = &self.cat.index;
         let d = &self.design;
         let mut c = card(self.cat, Part::Level, d.level, Verdict::Recommended);
@@ -387,19 +409,22 @@ impl Explain<'_> {
         for (r, sets_write) in drivers.chain(readers) {
             if c.reasons_for.iter().all(|x| x.requirement != r.requirement) {
                 c.reasons_for.push(Reason {
-                    requirement: r.requirement.clone(),
-                    label: r.label.clone(),
-                    why: self.level_why(&r.requirement, &q, sets_write),
-                    weight: r.weight,
+                    why: self.level_why(r.requirement, &q, sets_write),
+                    ..r.clone()
                 });
             }
         }
-        c.notes.extend(implementations(
+        if let Some(mixed) = mixed_levels(&q) {
+            c.notes.push(mixed.into());
+        }
+        let equivalents = implementations(
             self.cat,
             Part::Level,
             d.level,
             self.primary_kind(),
-        ));
+            self.fit(),
+        );
+        c.notes.extend(equivalents.into_iter().map(Cow::Borrowed));
         if d.replication != ix.known.multi_primary {
             c.notes.push("These are Cassandra's names for the arithmetic below: with one primary, what counts is how many copies confirm a write and where reads go.".into());
         }
@@ -409,39 +434,44 @@ impl Explain<'_> {
     }
 
     /// What a tick behind the replication (`sets_write`) or the model sets in the arithmetic, in a sentence.
-    fn level_why(&self, id: &str, q: &Quorum, sets_write: bool) -> String {
+    fn level_why(&self, id: &str, q: &Quorum, sets_write: bool) -> Cow<'a, str> {
         let needs = &self.cat.index.needs;
         let bit = self.cat.index.req_ids.get(id).map_or(0, |&n| 1u64 << n);
         let is = |need: Ticks| bit & need != 0;
         let (w, n) = (q.write, q.copies);
-        if is(needs.no_data_loss) {
-            format!("W = {w}: a write is on {w} copies before it is confirmed, so it survives losing the primary.")
+        let r = q.read.unwrap_or(1);
+        let region = if q.local { " in its region" } else { "" };
+        if is(needs.no_data_loss) && w >= 2 {
+            format!("W = {w}: a write is on {w} copies{region} before it is confirmed, so it survives losing the copy that took it.").into()
         } else if is(needs.local_writes) {
-            "W = 2 and R = 2 within the local region: no request waits on another region, and reads there see that region's latest write.".into()
-        } else if is(needs.read_heavy) && q.read == Some(1) && w == n {
-            "R = 1: any replica answers a read, and it is current because every replica confirmed the write.".into()
-        } else if is(needs.high_availability) {
+            format!("W = {w} and R = {r} in the local region: no request waits on another region; writes made in other regions arrive later.").into()
+        } else if is(needs.high_availability) && w < n {
             format!(
                 "W = {w} of {n}: writes go on while {} of the copies is down.",
                 n - w
             )
+            .into()
         } else if is(needs.logging_metrics) && w == 1 {
             "W = 1: one copy confirms a write; losing the last few points in a failover is tolerable.".into()
         } else if sets_write && w == 1 {
             "W = 1: the write is confirmed at once, without waiting for another copy.".into()
         } else if q.read.is_none() {
             "Reads go to the primary, which holds every confirmed write, so they see the latest one.".into()
+        } else if q.reads_see_latest() && q.local {
+            format!("R + W = {} is more than N = {n} within the region: a read there meets the region's latest write; writes from other regions arrive later.", r + w).into()
         } else if q.reads_see_latest() {
             format!(
                 "R + W = {} is more than N = {n}, so every read meets the latest confirmed write.",
-                q.read.unwrap_or(0) + w
+                r + w
             )
+            .into()
         } else if sets_write {
             format!(
                 "W = {w} of {n}: the primary waits for {} other cop{} before confirming.",
                 w - 1,
                 if w == 2 { "y" } else { "ies" }
             )
+            .into()
         } else {
             "R = 1: a read may come from any copy and lag a little behind the latest write.".into()
         }
@@ -473,6 +503,15 @@ impl Explain<'_> {
         }
     }
 
+    /// The chosen model's and replication's ids, which pick the fitting `equivalents` and `implementations`.
+    fn fit(&self) -> (&'a str, &'a str) {
+        let (cat, d) = (self.cat, &self.design);
+        (
+            option_info(cat, Part::Consistency, d.model).id,
+            option_info(cat, Part::Replication, d.replication).id,
+        )
+    }
+
     fn primary_kind(&self) -> usize {
         self.cat
             .index
@@ -482,7 +521,7 @@ impl Explain<'_> {
             .unwrap_or(0)
     }
 
-    fn store_cards(&self) -> Vec<Card> {
+    fn store_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
         let d = &self.design;
         let primary_title = &self.cat.stores[self.primary_kind()].title;
@@ -503,19 +542,41 @@ impl Explain<'_> {
                     StoreRole::Alongside
                 });
                 if alternative {
-                    c.notes.push(format!("An alternative to the primary store, not an addition: {primary_title} won on your other ticks (see its card)."));
+                    c.notes.push(self.alternative_note(i, primary_title));
+                }
+                if self.has(self.cat.index.needs.no_data_loss)
+                    && !self.cat.stores[i].durable.is_empty()
+                {
+                    c.notes.push(
+                        format!("No data loss here takes: {}", self.cat.stores[i].durable).into(),
+                    );
                 }
                 if lighter {
-                    c.notes.push(format!("For a small team, first: {}", self.cat.stores[i].lighter));
+                    c.notes.push(
+                        format!("For a small team, first: {}", self.cat.stores[i].lighter).into(),
+                    );
                 }
                 c
             })
             .collect()
     }
 
+    /// Why a rival of the primary store is shown as an alternative: it lost, or tied and the default won.
+    fn alternative_note(&self, kind: usize, primary_title: &str) -> Cow<'a, str> {
+        let ix = &self.cat.index;
+        let rival = ix.primary_kinds.iter().position(|&k| k == kind);
+        let score = |off: usize| self.scores.get(ix, Part::PrimaryStore, off);
+        let tied = rival.is_some_and(|r| score(r) == score(self.design.primary));
+        if tied {
+            format!("An alternative to the primary store, not an addition: it tied with {primary_title} on your ticks, and the catalogue's default took the primary's place (see the close call there).").into()
+        } else {
+            format!("An alternative to the primary store, not an addition: {primary_title} won on your other ticks (see its card).").into()
+        }
+    }
+
     /// Patterns, stores, migrations: reasons are the counted rules on that option; for an "avoid" verdict the
     /// negative ones are what pushed it there.
-    fn scored_card(&self, part: Part, off: usize, key: usize, verdict: Verdict) -> Card {
+    fn scored_card(&self, part: Part, off: usize, key: usize, verdict: Verdict) -> Card<'a> {
         let slot = self.cat.index.range(part).start + off;
         let mut c = card(self.cat, part, off, verdict);
         let (sign_for, sign_against) = if verdict == Verdict::Avoid {
@@ -533,7 +594,7 @@ impl Explain<'_> {
         c
     }
 
-    fn pattern_cards(&self) -> Vec<Card> {
+    fn pattern_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
         let (k, needs) = (&self.cat.index.known, &self.cat.index.needs);
         (0..self.cat.patterns.len())
@@ -542,7 +603,7 @@ impl Explain<'_> {
                 let mut c = self.scored_card(Part::Pattern, p, keys.pattern + p, verdict);
                 let advised = verdict != Verdict::Avoid && !c.reasons_for.is_empty();
                 if advised && Some(p) == k.database_per_service && self.has(needs.transactional) {
-                    c.notes.push(format!("ACID stops at the service boundary: a change that spans services becomes a saga (each service commits its own step and undoes it if a later step fails), and each service publishes its events through an outbox table written in the same transaction. {} inside one service keep their transactions.", self.labels(needs.transactional)));
+                    c.notes.push(format!("ACID stops at the service boundary: a change that spans services becomes a saga (each service commits its own step and undoes it if a later step fails), and each service publishes its events through an outbox table written in the same transaction. {} inside one service keep their transactions.", self.labels(needs.transactional)).into());
                 }
                 if Some(p) == k.cqrs && self.has(needs.audit_trail) && !self.has(needs.rebuild_or_scale) {
                     c.notes.push("For an audit trail alone, an append-only audit table written in the same transaction, or change data capture from the database log (e.g. Debezium), is the lighter answer.".into());
@@ -555,7 +616,7 @@ impl Explain<'_> {
             .collect()
     }
 
-    fn migration_cards(&self) -> Vec<Card> {
+    fn migration_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
         (0..self.cat.migrations.len())
             .filter(|&i| self.design.migrations >> i & 1 == 1)
@@ -563,7 +624,7 @@ impl Explain<'_> {
             .collect()
     }
 
-    fn conflict_cards(&self) -> Vec<Card> {
+    fn conflict_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
         let ix = &self.cat.index;
         self.cat
@@ -575,17 +636,18 @@ impl Explain<'_> {
                 let cx = &ix.conflicts[i];
                 let reasons_for = self
                     .ticked(cx.requires | cx.any_of)
-                    .map(|n| self.reason(n, &self.requirement(n).help, 1))
+                    // The card's summary says how they pull apart; each tick is named once, without a sentence.
+                    .map(|n| self.reason(n, Cow::Borrowed(""), 1))
                     .collect();
                 Card {
                     section: Section::Conflict,
-                    choice: c.id.clone(),
-                    title: c.title.clone(),
+                    choice: &c.id,
+                    title: &c.title,
                     verdict: Verdict::Avoid,
-                    summary: c.summary.clone(),
+                    summary: &c.summary,
                     reasons_for,
                     reasons_against: Vec::new(),
-                    trade_offs: c.trade_offs.clone(),
+                    trade_offs: c.trade_offs.iter().map(String::as_str).collect(),
                     would_change: self.changes(keys.conflict + i),
                     examples: Vec::new(),
                     steps: Vec::new(),
@@ -594,7 +656,7 @@ impl Explain<'_> {
                     close_call: None,
                     quorum: None,
                     notes: Vec::new(),
-                    resolution: c.resolution.clone(),
+                    resolution: &c.resolution,
                 }
             })
             .collect()
@@ -609,6 +671,25 @@ fn verdict_of(code: u8) -> Verdict {
     }
 }
 
+/// When writes and reads use different levels (QUORUM writes, ONE reads), the card says so first.
+fn mixed_levels(q: &Quorum) -> Option<String> {
+    let name = |k: u32| match k {
+        1 => "ONE",
+        k if k == q.copies => "ALL",
+        k if k > q.copies / 2 => "QUORUM",
+        _ => "TWO",
+    };
+    let read = q.read?;
+    (read != q.write && !q.reads_see_latest()).then(|| {
+        format!(
+            "Writes at {} (W = {}), reads at {} (R = {read}): a read may come from a copy that lags behind the latest write, which the eventual model allows.",
+            name(q.write),
+            q.write,
+            name(read)
+        )
+    })
+}
+
 /// "a", "a and b", "a, b and c".
 fn join_and(items: &[&str]) -> String {
     match items {
@@ -618,26 +699,47 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
-/// The texts of `list` for the store kind `kind`.
-fn for_store(cat: &Catalog, list: &[Implementation], kind: usize) -> Vec<String> {
+/// The texts of `list` for the store kind `kind` that fit the design: among the entries whose `model` and
+/// `replication` (when given) match, those that name the most of them.
+fn for_store<'a>(
+    cat: &Catalog,
+    list: &'a [Implementation],
+    kind: usize,
+    fit: (&str, &str),
+) -> Vec<&'a str> {
     let id = &cat.stores[kind].id;
+    let matches = |i: &Implementation| {
+        let ok = |want: &str, got: &str| want.is_empty() || want == got;
+        &i.store == id && ok(&i.model, fit.0) && ok(&i.replication, fit.1)
+    };
+    let specificity = |i: &Implementation| {
+        usize::from(!i.model.is_empty()) + usize::from(!i.replication.is_empty())
+    };
+    let best = list.iter().filter(|i| matches(i)).map(specificity).max();
     list.iter()
-        .filter(|i| &i.store == id)
-        .map(|i| i.text.clone())
+        .filter(|i| matches(i) && Some(specificity(i)) == best)
+        .map(|i| i.text.as_str())
         .collect()
 }
 
-/// How the chosen replication or level is done by the primary store's kind.
-fn implementations(cat: &Catalog, part: Part, off: usize, kind: usize) -> Vec<String> {
+/// How the chosen replication or level is done by the primary store's kind, for this design's model and
+/// replication (`fit`: their ids).
+fn implementations<'a>(
+    cat: &'a Catalog,
+    part: Part,
+    off: usize,
+    kind: usize,
+    fit: (&str, &str),
+) -> Vec<&'a str> {
     match part {
         Part::Replication => match cat.replication_modes.get(off) {
-            Some(m) => for_store(cat, &m.implementations, kind),
-            None => for_store(cat, &cat.multi_primary.implementations, kind),
+            Some(m) => for_store(cat, &m.implementations, kind, fit),
+            None => for_store(cat, &cat.multi_primary.implementations, kind, fit),
         },
         Part::Level => cat
             .consistency_levels
             .get(off)
-            .map(|l| for_store(cat, &l.equivalents, kind))
+            .map(|l| for_store(cat, &l.equivalents, kind, fit))
             .unwrap_or_default(),
         _ => Vec::new(),
     }
@@ -725,42 +827,45 @@ fn section_of(part: Part) -> Section {
     }
 }
 
-fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card {
+fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
     let o = option_info(cat, part, off);
+    fn strs(list: &[String]) -> Vec<&str> {
+        list.iter().map(String::as_str).collect()
+    }
     Card {
         section: section_of(part),
-        choice: o.id.to_owned(),
-        title: o.title.to_owned(),
+        choice: o.id,
+        title: o.title,
         verdict,
-        summary: o.summary.to_owned(),
+        summary: o.summary,
         reasons_for: Vec::new(),
         reasons_against: Vec::new(),
         trade_offs: o
             .trade_offs
             .iter()
-            .flat_map(|list| list.iter().cloned())
+            .flat_map(|list| list.iter().map(String::as_str))
             .collect(),
         would_change: Vec::new(),
-        examples: o.examples.to_vec(),
-        steps: o.steps.to_vec(),
+        examples: strs(o.examples),
+        steps: strs(o.steps),
         catalog_ref: anchor(o.id),
         role: None,
         close_call: None,
         quorum: None,
         notes: Vec::new(),
-        resolution: String::new(),
+        resolution: "",
     }
 }
 
 /// The seed's checklist, answered where the recommendation answers it (nothing while neutral).
-fn checklist(cat: &Catalog, rec: &Recommendation) -> Vec<ChecklistItem> {
+fn checklist<'a>(cat: &'a Catalog, rec: &Recommendation<'a>) -> Vec<ChecklistItem<'a>> {
     cat.checklist
         .iter()
         .zip(&cat.index.checklist)
         .map(|(entry, sources)| ChecklistItem {
-            id: entry.id.clone(),
-            scope: entry.scope.clone(),
-            question: entry.question.clone(),
+            id: &entry.id,
+            scope: &entry.scope,
+            question: &entry.question,
             answer: if rec.neutral {
                 None
             } else {
@@ -774,14 +879,14 @@ fn checklist(cat: &Catalog, rec: &Recommendation) -> Vec<ChecklistItem> {
 fn store_answer(c: &Card) -> String {
     match c.examples.first() {
         Some(example) => format!("{example} ({})", c.title.to_lowercase()),
-        None => c.title.clone(),
+        None => c.title.to_string(),
     }
 }
 
 /// "QUORUM: writes on 2 of 3 copies, reads from the primary".
 fn level_answer(c: &Card) -> String {
     let Some(q) = c.quorum else {
-        return c.title.clone();
+        return c.title.to_string();
     };
     let reads = match q.read {
         None => "reads from the primary".to_string(),
@@ -804,7 +909,7 @@ fn answer(sources: &[Source], rec: &Recommendation) -> Option<String> {
                     .filter(|c| c.role == Some(StoreRole::Alongside))
                     .map(store_answer),
             ),
-            Source::Part(Part::Consistency) => parts.push(rec.consistency.title.clone()),
+            Source::Part(Part::Consistency) => parts.push(rec.consistency.title.to_string()),
             Source::Part(Part::Level) => parts.push(level_answer(&rec.consistency_level)),
             Source::Part(Part::Replication) => parts.push(format!(
                 "{}: {}",
@@ -816,7 +921,7 @@ fn answer(sources: &[Source], rec: &Recommendation) -> Option<String> {
                     .get(p)
                     .filter(|c| c.verdict == Verdict::Recommended)
                 {
-                    parts.push(c.title.clone());
+                    parts.push(c.title.to_string());
                 }
             }
             Source::Part(_) => {}

@@ -200,7 +200,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::PrimaryStore.label(),
-        &choice_rows(rec, &rec.primary_store.choice, primary),
+        &choice_rows(rec, rec.primary_store.choice, primary),
     );
     let models = catalog
         .consistency_models
@@ -209,7 +209,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::Consistency.label(),
-        &choice_rows(rec, &rec.consistency.choice, models),
+        &choice_rows(rec, rec.consistency.choice, models),
     );
     let levels = catalog
         .consistency_levels
@@ -218,7 +218,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::ConsistencyLevel.label(),
-        &choice_rows(rec, &rec.consistency_level.choice, levels),
+        &choice_rows(rec, rec.consistency_level.choice, levels),
     );
     let modes = catalog
         .replication_modes
@@ -231,7 +231,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::Replication.label(),
-        &choice_rows(rec, &rec.replication.choice, modes),
+        &choice_rows(rec, rec.replication.choice, modes),
     );
     let patterns: Vec<(String, String)> = rec
         .patterns
@@ -242,7 +242,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
             } else {
                 c.verdict.label().to_string()
             };
-            (c.title.clone(), verdict)
+            (c.title.to_string(), verdict)
         })
         .collect();
     table(o, "Data patterns", &patterns);
@@ -266,16 +266,16 @@ fn reason_line(o: &mut String, r: &Reason) {
     let _ = writeln!(
         o,
         "* **{}** ({}): {}",
-        md(&r.label),
-        code_id(&r.requirement),
+        md(r.label),
+        code_id(r.requirement),
         md(&r.why)
     );
 }
 
 /// The "Chosen option" paragraph of one card, with its reasons, steps and what would change it.
 fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
-    let _ = writeln!(o, "### {heading}: {}\n", md(&card.title));
-    let _ = write!(o, "{lead}: \"{}\"", md(&card.title));
+    let _ = writeln!(o, "### {heading}: {}\n", md(card.title));
+    let _ = write!(o, "{lead}: \"{}\"", md(card.title));
     if !card.examples.is_empty() {
         let examples: Vec<String> = card.examples.iter().map(|e| md(e)).collect();
         let _ = write!(o, " (e.g. {})", examples.join(", "));
@@ -289,7 +289,7 @@ fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
         }
         o.push('\n');
     }
-    let _ = writeln!(o, "{}\n", md(&card.summary));
+    let _ = writeln!(o, "{}\n", md(card.summary));
     if !card.reasons_against.is_empty() {
         o.push_str("Pulling the other way:\n\n");
         for r in &card.reasons_against {
@@ -310,9 +310,9 @@ fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
                 o,
                 "* {} **{}** ({}) → {}",
                 c.toggle.label(),
-                md(&c.label),
-                code_id(&c.requirement),
-                md(&c.becomes_title)
+                md(c.label),
+                code_id(c.requirement),
+                md(c.becomes_title)
             );
         }
         o.push('\n');
@@ -355,7 +355,7 @@ fn consequences(o: &mut String, rec: &Recommendation) {
         return;
     }
     for c in &rec.conflicts {
-        let _ = writeln!(o, "> **Conflict: {}.** {}\n", md(&c.title), md(&c.summary));
+        let _ = writeln!(o, "> **Conflict: {}.** {}\n", md(c.title), md(c.summary));
         for t in &c.trade_offs {
             let _ = writeln!(o, "* Bad, because {}", md(t));
         }
@@ -372,8 +372,8 @@ fn consequences(o: &mut String, rec: &Recommendation) {
         )
         .chain(&rec.migrations);
     for card in chosen {
-        let title = md(&card.title);
-        let _ = writeln!(o, "* Good, because {title}: {}", md(&card.summary));
+        let title = md(card.title);
+        let _ = writeln!(o, "* Good, because {title}: {}", md(card.summary));
         // A consistency model's characteristics mix strengths and costs.
         let cost = if card.section == Section::Consistency {
             "Neutral"
@@ -419,14 +419,14 @@ fn more(o: &mut String, catalog: &Catalog, decision: &Decision, rec: &Recommenda
     for item in &rec.checklist {
         let ticked = decision
             .checklist
-            .get(&item.id)
+            .get(item.id)
             .copied()
             .unwrap_or(item.answer.is_some());
         let _ = write!(
             o,
             "* [{}] {}",
             if ticked { 'x' } else { ' ' },
-            md(&item.question)
+            md(item.question)
         );
         if let Some(answer) = &item.answer {
             let _ = write!(o, " — {}", md(answer));

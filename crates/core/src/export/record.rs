@@ -2,7 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::decision::Decision;
-use crate::engine::{Card, Change, Reason, Recommendation, Toggle};
+use crate::engine::{Card, Change, CloseCall, Quorum, Reason, Recommendation, Toggle};
 use crate::json::Value;
 use crate::permalink;
 
@@ -17,17 +17,17 @@ fn opt(s: Option<&String>) -> Value {
 
 fn reason(r: &Reason) -> Value {
     Value::object([
-        ("requirement", Value::from(r.requirement.as_str())),
-        ("label", r.label.as_str().into()),
-        ("why", r.why.as_str().into()),
+        ("requirement", Value::from(r.requirement)),
+        ("label", r.label.into()),
+        ("why", r.why.as_ref().into()),
         ("weight", r.weight.into()),
     ])
 }
 
 fn change(c: &Change) -> Value {
     Value::object([
-        ("requirement", Value::from(c.requirement.as_str())),
-        ("label", c.label.as_str().into()),
+        ("requirement", Value::from(c.requirement)),
+        ("label", c.label.into()),
         (
             "toggle",
             match c.toggle {
@@ -36,18 +36,18 @@ fn change(c: &Change) -> Value {
             }
             .into(),
         ),
-        ("becomes", c.becomes.as_str().into()),
-        ("becomes_title", c.becomes_title.as_str().into()),
+        ("becomes", c.becomes.into()),
+        ("becomes_title", c.becomes_title.into()),
     ])
 }
 
 fn card(c: &Card) -> Value {
     Value::object([
         ("section", Value::from(c.section.as_str())),
-        ("choice", c.choice.as_str().into()),
-        ("title", c.title.as_str().into()),
+        ("choice", c.choice.into()),
+        ("title", c.title.into()),
         ("verdict", c.verdict.as_str().into()),
-        ("summary", c.summary.as_str().into()),
+        ("summary", c.summary.into()),
         (
             "reasons_for",
             Value::Array(c.reasons_for.iter().map(reason).collect()),
@@ -64,6 +64,36 @@ fn card(c: &Card) -> Value {
         ("examples", Value::strings(&c.examples)),
         ("steps", Value::strings(&c.steps)),
         ("catalog_ref", c.catalog_ref.as_str().into()),
+        ("role", c.role.map_or(Value::Null, |r| r.as_str().into())),
+        ("notes", Value::strings(&c.notes)),
+        ("resolution", c.resolution.into()),
+        (
+            "close_call",
+            c.close_call.as_ref().map_or(Value::Null, close_call),
+        ),
+        ("quorum", c.quorum.as_ref().map_or(Value::Null, quorum)),
+    ])
+}
+
+fn close_call(c: &CloseCall) -> Value {
+    Value::object([
+        ("rival", Value::from(c.rival)),
+        ("margin", c.margin.into()),
+        (
+            "deciders",
+            Value::Array(c.deciders.iter().map(change).collect()),
+        ),
+    ])
+}
+
+fn quorum(q: &Quorum) -> Value {
+    Value::object([
+        ("copies", Value::from(q.copies)),
+        ("write", q.write.into()),
+        ("read", q.read.map_or(Value::Null, Value::from)),
+        ("regions", q.regions.into()),
+        ("local", Value::Bool(q.local)),
+        ("reads_see_latest", Value::Bool(q.reads_see_latest())),
     ])
 }
 
@@ -98,9 +128,9 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
     ]);
     let conflicts = rec.conflicts.iter().map(|c| {
         Value::object([
-            ("id", Value::from(c.choice.as_str())),
-            ("title", c.title.as_str().into()),
-            ("summary", c.summary.as_str().into()),
+            ("id", Value::from(c.choice)),
+            ("title", c.title.into()),
+            ("summary", c.summary.into()),
             (
                 "requirements",
                 Value::strings(c.reasons_for.iter().map(|r| &r.requirement)),
@@ -108,11 +138,11 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
         ])
     });
     let checklist = rec.checklist.iter().map(|item| {
-        let edit = decision.checklist.get(&item.id).copied();
+        let edit = decision.checklist.get(item.id).copied();
         Value::object([
-            ("id", Value::from(item.id.as_str())),
-            ("scope", item.scope.as_str().into()),
-            ("question", item.question.as_str().into()),
+            ("id", Value::from(item.id)),
+            ("scope", item.scope.into()),
+            ("question", item.question.into()),
             ("answer", opt(item.answer.as_ref())),
             ("ticked", edit.unwrap_or(item.answer.is_some()).into()),
             ("edited", edit.is_some().into()),
@@ -120,7 +150,7 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
     });
     let recommendation = Value::object([
         ("neutral", Value::Bool(rec.neutral)),
-        ("hint", opt(rec.hint.as_ref())),
+        ("hint", rec.hint.map_or(Value::Null, Value::from)),
         ("cards", Value::Array(rec.cards().map(card).collect())),
         ("conflicts", Value::Array(conflicts.collect())),
         ("checklist", Value::Array(checklist.collect())),
