@@ -24,7 +24,7 @@ fn file_stem(decision: &Decision) -> String {
         .title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     if words.is_empty() {
         "strata-decision".into()

@@ -178,7 +178,7 @@ impl<'a> Explain<'a> {
 
     fn reasons(&self, mut raw: Vec<RawReason>) -> Vec<Reason<'a>> {
         // Strongest first; ties in catalogue order of requirements.
-        raw.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        raw.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         raw.into_iter()
             .map(|(req, rule, weight)| {
                 self.reason(req, Cow::Borrowed(&self.cat.rules[rule].why), weight)
@@ -878,7 +878,7 @@ fn checklist<'a>(cat: &'a Catalog, rec: &Recommendation<'a>) -> Vec<ChecklistIte
 /// "PostgreSQL (relational)".
 fn store_answer(c: &Card) -> String {
     match c.examples.first() {
-        Some(example) => format!("{example} ({})", c.title.to_lowercase()),
+        Some(example) => format!("{example} ({})", c.title.to_ascii_lowercase()),
         None => c.title.to_string(),
     }
 }
