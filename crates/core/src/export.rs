@@ -41,6 +41,9 @@ pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput 
         input.store_name = example.to_string();
         input.new_store = example.to_string();
     }
+    if rec.replication.choice == "multi-primary" {
+        input.store_name = multi_primary_system(rec);
+    }
     if let Some(mode) = ReplicationLabel::from_choice(rec.replication.choice) {
         input.replication = mode;
     }
@@ -61,6 +64,20 @@ pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput 
         input.shared_database_verdict = card.verdict;
     }
     input
+}
+
+/// The system the multi-primary diagram draws in each region: one that really has several primaries. A
+/// relational store needs an extension for it (said in the label); among the document examples, DynamoDB
+/// (global tables) has it and MongoDB, with one primary per shard, does not.
+fn multi_primary_system(rec: &Recommendation) -> String {
+    let examples = &rec.primary_store.examples;
+    match rec.primary_store.choice {
+        "relational" => format!("{} + extension", examples.first().copied().unwrap_or("SQL")),
+        _ => match examples.iter().find(|e| e.starts_with("DynamoDB")) {
+            Some(dynamo) => format!("{dynamo} global tables"),
+            None => examples.first().copied().unwrap_or("Primary").to_string(),
+        },
+    }
 }
 
 /// The diagrams that illustrate a recommendation, in card order and without duplicates: the consistency

@@ -593,3 +593,31 @@ fn shared_database_diagram_is_drawn_when_it_is_to_be_avoided() {
         check_fences(&adr_markdown(cat(), &d, &r, LINK));
     }
 }
+
+#[test]
+fn the_multi_primary_diagram_draws_a_system_that_has_several_primaries() {
+    let input = |ticks: &[&str]| {
+        let mut d = Decision::default();
+        for t in ticks {
+            d.requirements_mut().insert(t.to_string());
+        }
+        let r = rec(&d);
+        assert_eq!(r.replication.choice, "multi-primary");
+        diagram_input(&d, &r).store_name
+    };
+    // PostgreSQL has no built-in multi-primary: the label says an extension is needed.
+    assert_eq!(
+        input(&[
+            "relationships-matter",
+            "sql-expertise",
+            "local-writes",
+            "multi-region"
+        ]),
+        "PostgreSQL + extension"
+    );
+    // MongoDB has one primary per shard; DynamoDB global tables write in every region.
+    assert_eq!(
+        input(&["flexible-schema", "local-writes", "multi-region"]),
+        "DynamoDB global tables"
+    );
+}
