@@ -9,12 +9,65 @@ use crate::engine::Requirements;
 pub const MAX_SERVICES: usize = 16;
 /// Longest title or service name kept, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
+/// Most entities a service may list as owned, and as read.
+pub const MAX_ENTITIES: usize = 24;
+/// Longest entity name kept, in characters.
+pub const MAX_ENTITY_CHARS: usize = 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Service {
     /// User-typed; empty means "unnamed".
     pub name: String,
     pub requirements: Requirements,
+    /// Entities this service is the source of truth for (`Order`, `Customer`), as typed.
+    pub owns: Vec<String>,
+    /// Entities it reads from other services.
+    pub reads: Vec<String>,
+}
+
+impl Service {
+    /// Adds entities typed as a comma-separated list, cleaned, without duplicates (compared ignoring case and
+    /// surrounding space), up to `MAX_ENTITIES`. Returns how many were left out for the limit.
+    pub fn add_entities(list: &mut Vec<String>, typed: &str) -> usize {
+        let mut left_out = 0;
+        for name in typed.split(',').map(clean_entity).filter(|n| !n.is_empty()) {
+            if list.iter().any(|e| same_entity(e, &name)) {
+                continue;
+            }
+            if list.len() >= MAX_ENTITIES {
+                left_out += 1;
+            } else {
+                list.push(name);
+            }
+        }
+        left_out
+    }
+
+    /// The name to show: as typed, or "Service N" (1-based) when unnamed.
+    pub fn display_name(&self, index: usize) -> String {
+        if self.name.is_empty() {
+            format!("Service {}", index + 1)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// An entity name as kept: one line, at most `MAX_ENTITY_CHARS` characters, no commas (they separate names).
+pub fn clean_entity(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_control() || c == ',' { ' ' } else { c })
+        .take(MAX_ENTITY_CHARS)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether two entity names mean the same entity: `Order` and ` order ` do. Case is compared in ASCII only
+/// (Unicode case tables would cost the first load about 4 KB for a rare case).
+pub fn same_entity(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

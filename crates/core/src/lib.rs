@@ -1,6 +1,7 @@
 //! Strata's pure core: the seed's knowledge as data (`catalog`), the engine that turns ticks into explained
 //! verdicts (`engine`), the user's decision and its link (`decision`, `permalink`), the seed's diagrams
-//! (`diagrams`), the exports (`export`, `card_html`) and what the on-demand module serves (`deferred`).
+//! (`diagrams`), the advice for a system of several services (`system`), the exports (`export`, `card_html`)
+//! and what the on-demand module serves (`deferred`).
 //!
 //! No `yew`, `web-sys`, `wasm-bindgen` or `gloo`: the compiler keeps it pure, and everything here is tested
 //! natively. See ARCHITECTURE.md for the code map.
@@ -14,3 +15,4 @@ pub mod engine;
 pub mod export;
 pub mod json;
 pub mod permalink;
+pub mod system;

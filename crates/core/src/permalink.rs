@@ -1,13 +1,15 @@
 //! The URL fragment: the whole decision as human-readable, versioned text.
 //!
 //! Format (public: wiki links depend on it): `#v=1&t=<title>&r=<id>,<id>&c=<id>,-<id>&embed`.
-//! `r`/`n` hold the first service's ticks and name, `r2`/`n2` the second's, and so on; `c` lists checklist
-//! items the user ticked (`id`) or unticked (`-id`); `embed` drops the page chrome. Keys are order-free, unknown
-//! keys are ignored so links made by newer versions still open. No `v` means version 1.
+//! `r`/`n` hold the first service's ticks and name, `r2`/`n2` the second's, and so on; `o`/`o2`… the entities
+//! a service owns and `u`/`u2`… those it uses (reads) from others, comma-separated; `s` the number of services
+//! when the last ones are empty (so they survive the link); `c` lists checklist items the
+//! user ticked (`id`) or unticked (`-id`); `embed` drops the page chrome. Keys are order-free, unknown keys are
+//! ignored so links made by newer versions still open. No `v` means version 1.
 //! Pure: no browser dependency. Decoding never fails: whatever cannot be used is reported as a notice.
 
 use crate::catalog::Catalog;
-use crate::decision::{clean_name, Decision, Service, MAX_SERVICES};
+use crate::decision::{clean_name, Decision, Service, MAX_ENTITIES, MAX_SERVICES};
 use std::fmt::Write;
 
 /// The link format this build writes.
@@ -57,6 +59,14 @@ fn apply_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catalog) {
             out.decision.title = clean_name(value);
             out.has_decision = true;
         }
+        "s" => {
+            let count = value.parse::<usize>().unwrap_or(0).min(MAX_SERVICES);
+            let services = &mut out.decision.services;
+            while services.len() < count {
+                services.push(Service::default());
+            }
+            out.has_decision = true;
+        }
         "c" => {
             for item in list(value) {
                 let (id, ticked) = item.strip_prefix('-').map_or((item, true), |id| (id, false));
@@ -74,9 +84,11 @@ fn apply_service_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catal
         return;
     };
     if index >= MAX_SERVICES {
-        out.notices.push(format!(
-            "Only {MAX_SERVICES} services fit in a decision; the rest were ignored."
-        ));
+        let notice =
+            format!("Only {MAX_SERVICES} services fit in a decision; the rest were ignored.");
+        if !out.notices.contains(&notice) {
+            out.notices.push(notice);
+        }
         return;
     }
     let services = &mut out.decision.services;
@@ -85,9 +97,25 @@ fn apply_service_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catal
     }
     let service = &mut services[index];
     out.has_decision = true;
-    if field == 'n' {
-        service.name = clean_name(value);
-        return;
+    match field {
+        'n' => {
+            service.name = clean_name(value);
+            return;
+        }
+        'o' | 'u' => {
+            let list = if field == 'o' {
+                &mut service.owns
+            } else {
+                &mut service.reads
+            };
+            let left_out = Service::add_entities(list, value);
+            let notice = format!("A service lists at most {MAX_ENTITIES} entities it owns and {MAX_ENTITIES} it uses; the rest were ignored.");
+            if left_out > 0 && !out.notices.contains(&notice) {
+                out.notices.push(notice);
+            }
+            return;
+        }
+        _ => {}
     }
     for id in list(value) {
         if catalog.requirement(id).is_some() {
@@ -104,7 +132,9 @@ fn apply_service_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catal
 
 fn service_key(key: &str) -> Option<(char, usize)> {
     let mut chars = key.chars();
-    let field = chars.next().filter(|c| *c == 'r' || *c == 'n')?;
+    let field = chars
+        .next()
+        .filter(|c| matches!(c, 'r' | 'n' | 'o' | 'u'))?;
     let rest = chars.as_str();
     if rest.is_empty() {
         return Some((field, 0));
@@ -126,6 +156,14 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
     if !decision.title.is_empty() {
         parts.push(format!("t={}", percent_encode(&decision.title)));
     }
+    // Services after the last one with content would not otherwise appear in the link.
+    let last_with_content = decision
+        .services
+        .iter()
+        .rposition(|s| *s != Service::default());
+    if decision.services.len() > last_with_content.map_or(1, |i| i + 1) {
+        parts.push(format!("s={}", decision.services.len()));
+    }
     for (i, service) in decision.services.iter().enumerate() {
         let suffix = if i == 0 {
             String::new()
@@ -142,6 +180,12 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
                 .map(|id| percent_encode(id))
                 .collect();
             parts.push(format!("r{suffix}={}", ids.join(",")));
+        }
+        for (key, list) in [('o', &service.owns), ('u', &service.reads)] {
+            if !list.is_empty() {
+                let names: Vec<String> = list.iter().map(|e| percent_encode(e)).collect();
+                parts.push(format!("{key}{suffix}={}", names.join(",")));
+            }
         }
     }
     if !decision.checklist.is_empty() {

@@ -36,6 +36,7 @@ fn decision(title: &str, services: &[(&str, &[&str])]) -> Decision {
             .map(|(name, ids)| Service {
                 name: name.to_string(),
                 requirements: reqs(ids),
+                ..Service::default()
             })
             .collect(),
         checklist: Default::default(),
