@@ -209,3 +209,34 @@ fn list(o: &mut String, heading: &str, open: &str, items: impl Iterator<Item = S
     let tag = open.split(' ').next().unwrap_or("ul");
     let _ = write!(o, "</{tag}>");
 }
+
+/// A system card's body (see `system`): summary, the way out for a problem, why, the seed's trade-offs, and the
+/// link to the catalogue entry. Same markup and classes as a verdict card's body.
+pub fn system_card_body(card: &crate::system::SystemCard) -> String {
+    let mut o = String::with_capacity(1024);
+    o.push_str("<div class=\"card-body\">");
+    let _ = write!(o, "<p class=\"summary\">{}</p>", esc(&card.summary));
+    if !card.resolution.is_empty() {
+        let _ = write!(
+            o,
+            "<h4>Way out</h4><p class=\"resolution\">{}</p>",
+            esc(&card.resolution)
+        );
+    }
+    list(
+        &mut o,
+        "Why",
+        "ul class=\"reasons-for\"",
+        card.because.iter().map(|b| esc(b)),
+    );
+    list(
+        &mut o,
+        "Trade-offs",
+        "ul",
+        card.trade_offs.iter().map(|t| esc(t)),
+    );
+    let target = card.catalog_ref;
+    let _ = write!(o, "<p class=\"card-foot\"><a href=\"#{target}\" data-reveal=\"{target}\">Read more in the catalogue</a></p>");
+    o.push_str("</div>");
+    o
+}

@@ -334,3 +334,23 @@ fn links_without_ownership_still_open_and_too_many_services_are_said_once() {
         ["Only 16 services fit in a decision; the rest were ignored."]
     );
 }
+
+#[test]
+fn system_cards_escape_what_the_user_typed() {
+    let a = advice(&system(&[
+        ("<b>Orders</b>", "acid", "<script>x</script>", ""),
+        ("B&B", "", "<script>x</script>", ""),
+    ]));
+    let card = a
+        .cards
+        .iter()
+        .find(|c| c.kind == SystemKind::TwoOwners)
+        .unwrap();
+    let html = strata_core::card_html::system_card_body(card);
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt;") && html.contains("B&amp;B"));
+    assert!(html.contains("href=\"#cat-single-source-of-truth\""));
+}
