@@ -20,6 +20,12 @@ pub fn build(html: &str, dir: &Path, public_url: &str, extras: Option<&Staged>) 
     for e in &els {
         let local = |attr: &str| e.attr(attr).and_then(|u| local_path(u, root, public_url));
         match e.name.as_str() {
+            // Tells the app it is the offline file (see `strata::browser::is_offline_file`).
+            "html" => {
+                let mut attrs = e.attrs.clone();
+                attrs.push(("data-offline".into(), None));
+                edits.push((e.span.clone(), start_tag("html", &attrs)));
+            }
             "link" => {
                 let rel = e.tokens("rel");
                 let Some(path) = local("href") else { continue };

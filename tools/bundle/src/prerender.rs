@@ -1,14 +1,27 @@
 //! The app's initial screen, rendered at build time by the app's own components (`strata::prerender`), goes
-//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata_core::deferred::catalogue_html`, its
-//! diagrams left as placeholders the app fills) into the empty `#catalogue` section: the page paints before the
-//! wasm arrives, reads without JavaScript, and the app mounts over the same markup.
+//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata_core::deferred::catalogue_html`) into
+//! the empty `#catalogue` section, each of its diagram slots holding the app's figure component as it renders
+//! before drawing: the page paints before the wasm arrives, reads without JavaScript, and the app mounts over
+//! the same markup.
 
 use crate::Result;
+use strata_core::deferred::{catalogue_html, figure_slot};
+use strata_core::diagrams::DiagramId;
 
 /// `index.html` with the initial screen and the catalogue in their empty elements.
 pub fn page(html: &str) -> Result<String> {
     let html = fill_empty(html, "app", &strata::prerender())?;
-    fill_empty(&html, "catalogue", &strata_core::deferred::catalogue_html())
+    fill_empty(&html, "catalogue", &catalogue())
+}
+
+/// The catalogue with the figure component in each of its slots.
+fn catalogue() -> String {
+    let mut html = catalogue_html();
+    for d in DiagramId::ALL {
+        let figure = strata::components::figure::prerender(d);
+        html = html.replacen(&figure_slot(d, ""), &figure_slot(d, &figure), 1);
+    }
+    html
 }
 
 /// Puts `content` into the empty element whose id is `id` (Trunk may have minified the quotes away).
@@ -63,9 +76,22 @@ mod tests {
             page.contains("id=\"cat-relational\""),
             "the catalogue is in the page"
         );
+        for d in DiagramId::ALL {
+            let slot = figure_slot(d, "");
+            let at = page.find(&slot[..slot.len() - "</div>".len()]).unwrap();
+            assert!(
+                page[at + slot.len() - "</div>".len()..].starts_with(&format!(
+                    "<figure data-diagram=\"{}\" aria-busy=\"true\" class=\"diagram\">",
+                    d.as_str()
+                )),
+                "the figure component is in the slot of {}: {}",
+                d.as_str(),
+                &page[at..at + 300]
+            );
+        }
         assert!(
-            page.contains("data-fill=\"diagram_figure\""),
-            "its diagrams are placeholders"
+            !page.contains("<svg"),
+            "no diagram is drawn before the app asks for it"
         );
         assert!(
             !page.contains("data-ready"),
