@@ -165,7 +165,7 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
                             Err(why) => (why, Some(text)),
                         },
                         Ok(text) => match browser::download(&name, "image/svg+xml", &text) {
-                            Ok(()) => (format!("Downloaded {name}."), None),
+                            Ok(()) => (format!("Download started: {name}."), None),
                             Err(why) => (why, None),
                         },
                     };

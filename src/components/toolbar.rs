@@ -59,7 +59,7 @@ async fn export(what: Export, fragment: String, stem: String) -> (String, Option
     };
     match file {
         Some((name, mime)) => match browser::download(&name, mime, &text) {
-            Ok(()) => (format!("Downloaded {name}."), None),
+            Ok(()) => (format!("Download started: {name}."), None),
             Err(why) => (why, None),
         },
         None => match browser::copy_text(&text).await {

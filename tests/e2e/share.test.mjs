@@ -218,6 +218,7 @@ export function tests({ dist, server, browser }) {
       const adr = await downloadText(page, '#download-adr');
       assert(adr.name.endsWith('.md') && !/[<>|`]/.test(adr.name), `file name: ${adr.name}`);
       assertEqual(adr.text, copied, 'downloaded ADR equals the copied one');
+      await page.waitForFunction(() => /Download started: strata-orders/.test(document.querySelector('#toolbar-status').textContent));
 
       // (b) the embed snippets. Parsed in a blank page: the app's CSP would (rightly) refuse their inline styles.
       const blank = await page.context().newPage();
