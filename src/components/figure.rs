@@ -45,15 +45,22 @@ enum Event {
 impl Reducible for State {
     type Action = Event;
 
+    // The same `Rc` back when nothing changes: Yew then skips the render.
     fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
+        let unchanged = match &event {
+            Event::Want => self.wanted,
+            // An answer for props it no longer has.
+            Event::Show(of, _) => self.asked.as_ref() != Some(of),
+            _ => false,
+        };
+        if unchanged {
+            return self;
+        }
         let mut next = (*self).clone();
         match event {
             Event::Want => next.wanted = true,
             Event::Ask(of) => next.asked = Some(of),
-            Event::Show(of, answer) if next.asked.as_ref() == Some(&of) => {
-                next.shown = Some((of, answer))
-            }
-            Event::Show(..) => {}
+            Event::Show(of, answer) => next.shown = Some((of, answer)),
             Event::Said(status, manual) => (next.status, next.manual) = (status, manual),
         }
         Rc::new(next)
@@ -150,40 +157,7 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
         Some((_, Ok(figure))) => Html::from_html_unchecked(figure.clone()),
         Some((_, Err(why))) => html! { <p class="unavailable">{why}</p> },
     };
-    let actions = props.actions.then(|| {
-        let act = |make: fn(DiagramOf) -> Request| {
-            let (of, send) = (props.of.clone(), state.dispatcher());
-            Callback::from(move |_: MouseEvent| {
-                let (request, send) = (make(of.clone()), send.clone());
-                let name = format!("strata-{}.svg", of.diagram.as_str());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let copy = matches!(request, Request::Mermaid(_));
-                    let (said, by_hand) = match extras::text(&request).await {
-                        Err(why) => (why, None),
-                        Ok(text) if copy => match browser::copy_text(&text).await {
-                            Ok(()) => ("Mermaid source copied.".to_string(), None),
-                            Err(why) => (why, Some(text)),
-                        },
-                        Ok(text) => match browser::download(&name, "image/svg+xml", &text) {
-                            Ok(()) => (format!("Download started: {name}."), None),
-                            Err(why) => (why, None),
-                        },
-                    };
-                    send.dispatch(Event::Said(said, by_hand));
-                });
-            })
-        };
-        html! {
-            <figcaption class="diagram-actions">
-                <button type="button" class="download-svg" onclick={act(Request::SvgFile)}>{"Download SVG"}</button>
-                <button type="button" class="copy-mermaid" onclick={act(Request::Mermaid)}>{"Copy Mermaid"}</button>
-                <span class="action-status" role="status">{state.status.clone()}</span>
-                if let Some(text) = state.manual.clone() {
-                    <textarea class="manual-copy" readonly=true aria-label="Mermaid source" rows="6" value={text} />
-                }
-            </figcaption>
-        }
-    });
+    let actions = props.actions.then(|| buttons(&props.of, &state));
     // Busy until it shows a drawing (or why not) for the current props; an older drawing stays meanwhile.
     html! {
         <figure class="diagram" ref={node} data-diagram={props.of.diagram.as_str()}
@@ -191,6 +165,52 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
             {body}
             {actions}
         </figure>
+    }
+}
+
+/// Download SVG and Copy Mermaid, their feedback, and the Mermaid text to copy by hand if the clipboard refused.
+fn buttons(of: &DiagramOf, state: &UseReducerHandle<State>) -> Html {
+    let act = |make: fn(DiagramOf) -> Request| {
+        let (request, send) = (make(of.clone()), state.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            let (request, send) = (request.clone(), send.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (said, by_hand) = perform(request).await;
+                send.dispatch(Event::Said(said, by_hand));
+            });
+        })
+    };
+    html! {
+        <figcaption class="diagram-actions">
+            <button type="button" class="download-svg" onclick={act(Request::SvgFile)}>{"Download SVG"}</button>
+            <button type="button" class="copy-mermaid" onclick={act(Request::Mermaid)}>{"Copy Mermaid"}</button>
+            <span class="action-status" role="status">{state.status.clone()}</span>
+            if let Some(text) = state.manual.clone() {
+                <textarea class="manual-copy" readonly=true aria-label="Mermaid source" rows="6" value={text} />
+            }
+        </figcaption>
+    }
+}
+
+/// Asks the module for the SVG file or the Mermaid text, then downloads or copies it. Returns what to say,
+/// and the text to copy by hand if the clipboard refused.
+async fn perform(request: Request) -> (String, Option<String>) {
+    let text = match extras::text(&request).await {
+        Ok(text) => text,
+        Err(why) => return (why, None),
+    };
+    match &request {
+        Request::SvgFile(of) => {
+            let name = format!("strata-{}.svg", of.diagram.as_str());
+            match browser::download(&name, "image/svg+xml", &text) {
+                Ok(()) => (format!("Download started: {name}."), None),
+                Err(why) => (why, None),
+            }
+        }
+        _ => match browser::copy_text(&text).await {
+            Ok(()) => ("Mermaid source copied.".to_string(), None),
+            Err(why) => (why, Some(text)),
+        },
     }
 }
 
