@@ -79,8 +79,13 @@ pub fn embed_dialog(fragment: &str, title: &str, shown: &EmbedDialog, dispatch: 
                         </div>
                     }
                 }) }
-                <h3>{"What the wiki or host page must allow"}</h3>
-                <ul class="host-must-allow">{ for embed.host_must_allow.iter().map(|s| html! { <li>{s}</li> }) }</ul>
+                <h3>{"What the host and the wiki must allow"}</h3>
+                { for embed.host_steps.iter().map(|h| html! {
+                    <>
+                        <h4>{&h.heading}</h4>
+                        <ul class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ul>
+                    </>
+                }) }
             </>
         },
     };

@@ -225,6 +225,9 @@ export function tests({ dist, server, browser }) {
       await page.click('#open-embed');
       const iframe = await page.inputValue('#embed-iframe');
       assert(!/<script/i.test(iframe), `no raw <script in the iframe snippet: ${iframe}`);
+      const dialog = await page.textContent('#embed-dialog');
+      assert(/Access-Control-Allow-Origin/.test(dialog) && /allow-popups-to-escape-sandbox/.test(dialog),
+        'the dialog says what the host and the iframe must allow');
       const parsed = await blank.evaluate((html) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const kids = [...doc.body.children];

@@ -79,8 +79,15 @@ pub struct Figure {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Embed {
     pub snippets: Vec<Snippet>,
-    /// What the page that embeds Strata must allow, one sentence each.
-    pub host_must_allow: Vec<String>,
+    /// What the host that serves Strata, the iframe and each wiki must do or allow.
+    pub host_steps: Vec<HostSteps>,
+}
+
+/// The steps for one place Strata is served from or embedded in (plain text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostSteps {
+    pub heading: String,
+    pub steps: Vec<String>,
 }
 
 /// A ready-made text to paste into a wiki.

@@ -6,7 +6,7 @@
 
 mod catalogue;
 
-use crate::boundary::{DiagramOf, Embed, Figure, Snippet};
+use crate::boundary::{DiagramOf, Embed, Figure, HostSteps, Snippet};
 use crate::catalog::Catalog;
 use crate::diagrams::{layout, render_svg, to_mermaid, Diagram, SvgMode};
 use crate::engine::{recommend, Recommendation};
@@ -90,21 +90,30 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
                 e::markdown_link(&link, title),
             ),
         ],
-        host_must_allow: host_must_allow(),
+        host_steps: host_steps(),
     }
 }
 
-/// PLACEHOLDER until `export` has its own function for it (issue 15 is adding one; then call that here and
-/// delete this list): what a page embedding Strata must allow, as docs/HOSTING.md says it.
-fn host_must_allow() -> Vec<String> {
-    [
-        "The server that hosts Strata sends Access-Control-Allow-Origin (for example *) with its .js and .wasm \
-         files: a sandboxed frame has an opaque origin, so its module scripts and wasm are cross-origin requests.",
-        "The iframe keeps the snippet's sandbox flags: allow-scripts (the app runs), allow-popups and \
-         allow-popups-to-escape-sandbox (\"Open this decision in Strata\" opens a normal tab). Downloads and the \
-         clipboard stay blocked, so the embed offers neither.",
+/// PLACEHOLDER until `export` has its own function for it (issue 15 adds `export::host_requirements()`, the
+/// same headings and steps as data, kept equal to docs/HOSTING.md by a test; then map that here and delete
+/// this list): what a host and the iframe must do for the embed to work.
+fn host_steps() -> Vec<HostSteps> {
+    let group = |heading: &str, steps: &[&str]| HostSteps {
+        heading: heading.into(),
+        steps: steps.iter().map(|s| s.to_string()).collect(),
+    };
+    vec![
+        group(
+            "The host that serves Strata",
+            &["Send Access-Control-Allow-Origin (for example *) with the .js, .wasm and .css files: the \
+               embed's sandboxed frame has an opaque origin, so its module scripts and wasm are cross-origin \
+               requests."],
+        ),
+        group(
+            "The iframe",
+            &["Keep the snippet's sandbox flags: allow-scripts (the app runs), allow-popups and \
+               allow-popups-to-escape-sandbox (\"Open this decision in Strata\" opens a normal tab). Downloads \
+               and the clipboard stay blocked, so the embed offers neither."],
+        ),
     ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
 }

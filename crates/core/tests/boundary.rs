@@ -2,7 +2,8 @@
 //! refused with a message, and what the module answers is drawn from the decision and escaped.
 
 use strata_core::boundary::{
-    answer, answer_bytes, DiagramOf, Drawing, Embed, Figure, Message, Request, Response, Snippet,
+    answer, answer_bytes, DiagramOf, Drawing, Embed, Figure, HostSteps, Message, Request, Response,
+    Snippet,
 };
 use strata_core::catalog::Catalog;
 use strata_core::deferred::{catalogue_html, FIGURE_SLOT};
@@ -93,7 +94,10 @@ fn every_request_and_response_survives_the_codec() {
                 label: "HTML".into(),
                 text: hostile.into(),
             }],
-            host_must_allow: vec![hostile.into()],
+            host_steps: vec![HostSteps {
+                heading: hostile.into(),
+                steps: vec![hostile.into(), String::new()],
+            }],
         }),
         Response::Refused(hostile.into()),
     ];
@@ -209,7 +213,12 @@ fn the_embed_answer_has_four_snippets_and_says_what_the_host_must_allow() {
     assert!(embed.snippets[0]
         .text
         .contains("https://wiki.example/strata/#embed&amp;v=1&amp;r=acid"));
-    let allow = embed.host_must_allow.join(" ");
+    let allow: Vec<String> = embed
+        .host_steps
+        .iter()
+        .flat_map(|h| h.steps.iter().map(|s| format!("{}: {s}", h.heading)))
+        .collect();
+    let allow = allow.join(" ");
     assert!(allow.contains("Access-Control-Allow-Origin") && allow.contains("allow-popups"));
 }
 
