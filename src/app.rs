@@ -116,12 +116,13 @@ pub fn App() -> Html {
         });
     }
 
-    // A link pasted into the same tab only changes the fragment: apply it.
+    // The window's events, for the page's life.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
+            let listeners = web_sys::window().map(|window| {
+                // A link pasted into the same tab only changes the fragment: apply it.
+                let hashchange = EventListener::new(&window, "hashchange", move |_| {
                     let link = permalink::decode(&browser::fragment(), &catalog);
                     for notice in link_notices(&link) {
                         dispatch.dispatch(Action::Notify(notice));
@@ -130,9 +131,15 @@ pub fn App() -> Html {
                     if link.has_decision {
                         dispatch.dispatch(Action::Restore(Box::new(link.decision)));
                     }
-                })
+                });
+                // Printing from the browser's menu: every diagram is asked to draw. With the on-demand module
+                // loaded that happens in this task's microtasks, before the print layout; else as soon as it
+                // has loaded.
+                let beforeprint =
+                    EventListener::new(&window, "beforeprint", |_| figure::want_all());
+                (hashchange, beforeprint)
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
 
@@ -148,20 +155,10 @@ pub fn App() -> Html {
         });
     }
 
-    // Printing from the browser's menu: every diagram is asked to draw. With the on-demand module loaded that
-    // happens in this task's microtasks, before the print layout; else they follow as soon as it has loaded.
-    use_effect_with((), |_| {
-        let listener = web_sys::window()
-            .map(|w| EventListener::new(&w, "beforeprint", |_| figure::want_all()));
-        move || drop(listener)
-    });
-
     let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
         recommend(&catalog, reqs)
     });
     let dispatch = state.dispatcher();
-    // The catalogue is static HTML outside `#app`; its diagrams are this app's components all the same.
-    let catalogue_slots = use_memo((), |_| figure::catalogue_slots());
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
 
@@ -179,7 +176,8 @@ pub fn App() -> Html {
                     {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                 </div>
             </main>
-            {figure::catalogue_figures(&catalogue_slots)}
+            // The catalogue is static HTML outside `#app`; its diagrams are this app's components all the same.
+            {figure::catalogue_figures()}
         </div>
     }
 }

@@ -23,6 +23,7 @@ pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
+    components::figure::take_catalogue_slots();
     if let Some(root) = root {
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();

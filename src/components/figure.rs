@@ -231,37 +231,47 @@ fn draw(of: DiagramOf, send: Sender) {
     }
 }
 
-/// The diagram slots of the prerendered catalogue (static HTML outside `#app`), emptied of the markup the
-/// build prerendered there from this same component: the app renders a figure into each through a portal.
-pub fn catalogue_slots() -> Vec<(DiagramId, web_sys::Element)> {
+thread_local! {
+    /// The diagram slots of the prerendered catalogue, found once by [`take_catalogue_slots`].
+    static SLOTS: RefCell<Vec<(DiagramId, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Finds the diagram slots of the prerendered catalogue (static HTML outside `#app`) and empties them of the
+/// markup the build prerendered there from this same component: the app renders a figure into each through a
+/// portal ([`catalogue_figures`]). Called once, before the app mounts.
+pub fn take_catalogue_slots() {
     let Some(document) = browser::document() else {
-        return Vec::new();
+        return;
     };
     let Ok(slots) = document.query_selector_all(&format!("[{FIGURE_SLOT}]")) else {
-        return Vec::new();
+        return;
     };
-    (0..slots.length())
+    let found = (0..slots.length())
         .filter_map(|i| slots.item(i)?.dyn_into::<web_sys::Element>().ok())
         .filter_map(|slot| {
             let diagram = DiagramId::parse(&slot.get_attribute(FIGURE_SLOT)?)?;
             slot.set_inner_html("");
             Some((diagram, slot))
         })
-        .collect()
+        .collect();
+    SLOTS.with(|s| *s.borrow_mut() = found);
 }
 
 /// The catalogue's figures (the seed's examples), each in its slot.
-pub fn catalogue_figures(slots: &[(DiagramId, web_sys::Element)]) -> Html {
-    slots
-        .iter()
-        .map(|(diagram, slot)| {
-            let of = DiagramOf {
-                diagram: *diagram,
-                drawing: None,
-            };
-            create_portal(html! { <DiagramFigure {of} /> }, slot.clone())
-        })
-        .collect()
+pub fn catalogue_figures() -> Html {
+    SLOTS.with(|slots| {
+        slots
+            .borrow()
+            .iter()
+            .map(|(diagram, slot)| {
+                let of = DiagramOf {
+                    diagram: *diagram,
+                    drawing: None,
+                };
+                create_portal(html! { <DiagramFigure {of} /> }, slot.clone())
+            })
+            .collect()
+    })
 }
 
 /// The figure as the build prerenders it into a catalogue slot (before any drawing).
