@@ -174,6 +174,17 @@ export function tests({ server, crashServer, browser }) {
       await page.context().close();
     }],
 
+    ['the skip link moves the focus to the results and keeps the decision in the link', async () => {
+      const page = await openApp(browser, server.url + '#r=acid');
+      await page.waitForFunction(() => location.hash === '#v=1&r=acid');
+      await page.keyboard.press('Tab');
+      assertEqual(await page.evaluate(() => document.activeElement.className), 'skip-link', 'the first stop');
+      await page.keyboard.press('Enter');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'results', 'the results have the focus');
+      assertEqual(new URL(page.url()).hash, '#v=1&r=acid', 'the link still holds the decision');
+      await page.context().close();
+    }],
+
     ['the prerendered page reads without JavaScript', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
