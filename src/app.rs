@@ -171,7 +171,7 @@ pub fn App() -> Html {
                     if state.embed {
                         <p class="embed-open"><a href={format!("{}#{}", browser::page_url(), permalink::encode(&state.decision, false))} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
                     } else {
-                        {toolbar(&state.decision, &state, &dispatch)}
+                        {toolbar(&state, &dispatch)}
                     }
                     {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                 </div>

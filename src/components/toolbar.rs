@@ -71,7 +71,8 @@ async fn export(what: Export, fragment: String, stem: String) -> (String, Option
 }
 
 /// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.
-pub fn toolbar(decision: &Decision, state: &AppState, dispatch: &Dispatch) -> Html {
+pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
+    let decision = &state.decision;
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
     let act = |what: Export| {
