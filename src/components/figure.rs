@@ -91,7 +91,7 @@ pub fn want_all() {
     }
 }
 
-/// Loads the module, asks every figure to draw, and returns once none is busy any more.
+/// Loads the module, asks every figure to draw, and returns once none is waiting any more.
 pub async fn draw_all() {
     if extras::load().await.is_err() {
         return; // Each figure says so once it tries.
@@ -100,10 +100,10 @@ pub async fn draw_all() {
     // Drawing is synchronous now; a few frames cover the renders in between.
     for _ in 0..60 {
         browser::next_frame().await;
-        let busy = browser::document()
-            .and_then(|d| d.query_selector("figure.diagram[aria-busy]").ok())
+        let waiting = browser::document()
+            .and_then(|d| d.query_selector("figure.diagram[data-state=waiting]").ok())
             .flatten();
-        if busy.is_none() {
+        if waiting.is_none() {
             return;
         }
     }
@@ -158,10 +158,16 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
         Some((_, Err(why))) => html! { <p class="unavailable">{why}</p> },
     };
     let actions = props.actions.then(|| buttons(&props.of, &state));
-    // Busy until it shows a drawing (or why not) for the current props; an older drawing stays meanwhile.
+    // `data-state`: waiting, drawn or failed, for the current props (an older drawing stays meanwhile);
+    // busy while its drawing is on its way.
+    let (shows, busy) = match shown {
+        None => ("waiting", state.asked.as_ref() == Some(&props.of)),
+        Some((_, Ok(_))) => ("drawn", false),
+        Some((_, Err(_))) => ("failed", false),
+    };
     html! {
         <figure class="diagram" ref={node} data-diagram={props.of.diagram.as_str()}
-            aria-busy={shown.is_none().then_some("true")}>
+            data-state={shows} aria-busy={busy.then_some("true")}>
             {body}
             {actions}
         </figure>

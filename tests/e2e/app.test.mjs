@@ -109,6 +109,7 @@ export function tests({ server, crashServer, browser }) {
       const count = await page.locator('.results figure.diagram').count();
       assert(count >= 6, `cards with diagrams: ${count}`);
       assertEqual(await drawByScrolling(page, '.results figure.diagram'), count, 'every figure drew');
+      assertEqual(await page.locator('.results figure.diagram:not([data-state="drawn"])').count(), 0, 'every one drawn');
       assertEqual(await page.locator('.results figure.diagram[aria-busy]').count(), 0, 'none still busy');
       const replication = await page.getAttribute('[data-rec="replication"]', 'data-choice');
       const svg = page.locator('[data-rec="replication"] svg');

@@ -163,6 +163,8 @@ export function tests({ dist, server, browser }) {
         const slots = await page.locator('#catalogue figure.diagram').count();
         assertEqual(slots, 10, 'the catalogue\'s ten figures are there');
         assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn');
+        assertEqual(await page.locator('figure.diagram[aria-busy], figure.diagram:not([data-state="waiting"])').count(), 0,
+          'all waiting, none busy');
         assertEqual(page.problems, [], 'no errors in the console');
         await page.context().close();
       }

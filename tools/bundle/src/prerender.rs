@@ -80,7 +80,7 @@ mod tests {
             let at = page.find(&slot[..slot.len() - "</div>".len()]).unwrap();
             assert!(
                 page[at + slot.len() - "</div>".len()..].starts_with(&format!(
-                    "<figure data-diagram=\"{}\" aria-busy=\"true\" class=\"diagram\">",
+                    "<figure data-diagram=\"{}\" data-state=\"waiting\" class=\"diagram\">",
                     d.as_str()
                 )),
                 "the figure component is in the slot of {}: {}",
