@@ -29,5 +29,8 @@ trunk build --release
 step "bundle size"
 node scripts/size-report.mjs dist --check
 
+step "the same bundle with the crash-test hook, for the crash panel's end-to-end test (never shipped)"
+trunk build --release --features crash-test --dist target/dist-crash-test
+
 step "end-to-end tests in headless Chromium, bundle served under /tools/strata/"
 node tests/e2e/run.mjs

@@ -1,18 +1,18 @@
 //! The top-level component: owns the state, keeps the URL fragment and storage in step, lays out the page.
 
 use crate::browser;
+use crate::components::figure;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
 use crate::components::results::results;
 use crate::components::toolbar::toolbar;
 use crate::components::CatalogRef;
 use crate::state::{Action, AppState, Notice};
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use strata_core::catalog::Catalog;
 use strata_core::decision::Decision;
 use strata_core::engine::recommend;
 use strata_core::permalink::{self, Decoded};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long after the last change the link and the stored copy follow it.
@@ -77,7 +77,7 @@ fn link_notices(link: &Decoded) -> Vec<Notice> {
     notices
 }
 
-#[function_component]
+#[component]
 pub fn App() -> Html {
     let catalog = CatalogRef(Catalog::builtin());
     let state = use_reducer(|| initial_state(&catalog));
@@ -116,12 +116,13 @@ pub fn App() -> Html {
         });
     }
 
-    // A link pasted into the same tab only changes the fragment: apply it.
+    // The window's events, for the page's life.
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
+            let listeners = web_sys::window().map(|window| {
+                // A link pasted into the same tab only changes the fragment: apply it.
+                let hashchange = EventListener::new(&window, "hashchange", move |_| {
                     let link = permalink::decode(&browser::fragment(), &catalog);
                     for notice in link_notices(&link) {
                         dispatch.dispatch(Action::Notify(notice));
@@ -130,9 +131,15 @@ pub fn App() -> Html {
                     if link.has_decision {
                         dispatch.dispatch(Action::Restore(Box::new(link.decision)));
                     }
-                })
+                });
+                // Printing from the browser's menu: every diagram is asked to draw. With the on-demand module
+                // loaded that happens in this task's microtasks, before the print layout; else as soon as it
+                // has loaded.
+                let beforeprint =
+                    EventListener::new(&window, "beforeprint", |_| figure::want_all());
+                (hashchange, beforeprint)
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
 
@@ -152,30 +159,6 @@ pub fn App() -> Html {
         recommend(catalog.0, reqs)
     });
     let dispatch = state.dispatcher();
-    // Clicks inside HTML the app did not render as elements (cards' bodies, diagrams, the catalogue): links to
-    // catalogue entries scroll there without touching the fragment; diagram buttons act. One listener for all.
-    use_effect_with((), |_| {
-        let listener = web_sys::window()
-            .and_then(|w| w.document())
-            .map(|document| {
-                EventListener::new_with_options(
-                    &document,
-                    "click",
-                    EventListenerOptions::enable_prevent_default(),
-                    |e| {
-                        if let Some(target) = reveal_target(e) {
-                            e.prevent_default();
-                            browser::reveal(&target);
-                        } else {
-                            browser::handle_action_click(e.target());
-                        }
-                    },
-                )
-            });
-        move || drop(listener)
-    });
-    // Diagrams come from the on-demand module into their `data-fill` placeholders.
-    use_effect(browser::fill_pending);
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
 
@@ -183,26 +166,29 @@ pub fn App() -> Html {
         <div class="app" data-ready={ready}>
             <main class="layout">
                 {picker(catalog, state.decision.requirements(), &dispatch)}
-                <div class="results" id="results" tabindex="-1">
+                <div class="results" id="results" tabindex="-1" onclick={reveal_on_click()}>
                     {notices(&state.notices, &dispatch)}
                     if state.embed {
                         <p class="embed-open"><a href={format!("{}#{}", browser::page_url(), permalink::encode(&state.decision, false))} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
                     } else {
-                        {toolbar(&state.decision, &state.action_status, state.manual_copy.as_ref(), &dispatch)}
+                        {toolbar(&state, &dispatch)}
                     }
-                    {results(catalog, &recommendation, &state.decision, &dispatch)}
+                    {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                 </div>
             </main>
+            // The catalogue is static HTML outside `#app`; its diagrams are this app's components all the same.
+            {figure::catalogue_figures()}
         </div>
     }
 }
 
-/// The catalogue entry a click on a `[data-reveal]` link asks for.
-fn reveal_target(e: &web_sys::Event) -> Option<String> {
-    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target
-        .closest("[data-reveal]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-reveal")
+/// Links to catalogue entries inside the cards' bodies (HTML text, see `card_html`) scroll there and take the
+/// focus without touching the fragment, which holds the decision.
+fn reveal_on_click() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        if let Some(target) = browser::reveal_target(&e) {
+            e.prevent_default();
+            browser::reveal(&target);
+        }
+    })
 }

@@ -1,6 +1,5 @@
 //! The browser services the app uses: the URL fragment and history, `localStorage`, the clipboard, downloads,
-//! timers, the embed height messages, the crash panel, and calls into the on-demand module (`extras/`),
-//! including filling `data-fill` placeholders and handling the buttons inside them.
+//! timers, visibility, the embed height messages and the crash panel. (The on-demand module: `crate::extras`.)
 //!
 //! Every call here tolerates a hostile or restricted page (sandboxed iframe, blocked storage, no clipboard):
 //! failures come back as `Err(message)` for the UI to show, never as a panic.
@@ -15,6 +14,11 @@ fn window() -> Result<web_sys::Window, String> {
         return Err("no window".into());
     }
     web_sys::window().ok_or_else(|| "no window".to_string())
+}
+
+/// The page's document (none natively, in the build-time prerender).
+pub fn document() -> Option<web_sys::Document> {
+    window().ok()?.document()
 }
 
 /// The current fragment without its `#`.
@@ -165,7 +169,11 @@ pub fn show_crash_panel() {
     let Some(body) = document.body() else { return };
     let base = page_url();
     let base = base.split('?').next().unwrap_or_default();
-    let again = format!("{base}?again#{}", fragment().replace(crate::CRASH_TEST, ""));
+    #[cfg(feature = "crash-test")]
+    let fragment = fragment().replace(crate::CRASH_TEST, "");
+    #[cfg(not(feature = "crash-test"))]
+    let fragment = fragment();
+    let again = format!("{base}?again#{fragment}");
     let panel = format!(
         "<div class=\"crash\" role=\"alert\" data-crash=\"\"><h2>Sorry, Strata stopped working.</h2>\
          <p>Your decision is still in the page address. Try again, or start again with nothing ticked.</p>\
@@ -203,167 +211,94 @@ pub fn take_reset_request() -> bool {
     reset
 }
 
-/// Calls a function of the on-demand module (`extras/`), loading it the first time, and awaits its result if it
-/// is a promise. The page provides `globalThis.strataExtras()` (a small loader script, or inlined in the offline
-/// file).
-pub async fn extras_call(function: &str, args: &[&str]) -> Result<wasm_bindgen::JsValue, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let unavailable =
-        || "This part of Strata could not be loaded; reload the page to try again.".to_string();
-    let global = js_sys::global();
-    let loader: js_sys::Function = js_sys::Reflect::get(&global, &"strataExtras".into())
+/// The catalogue entry a click on (or inside) a `[data-reveal]` link asks for.
+pub fn reveal_target(e: &web_sys::Event) -> Option<String> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("[data-reveal]")
         .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(unavailable)?;
-    let promise: js_sys::Promise = loader
-        .call0(&global)
-        .ok()
-        .and_then(|p| p.dyn_into().ok())
-        .ok_or_else(unavailable)?;
-    let module = JsFuture::from(promise).await.map_err(|_| unavailable())?;
-    let f: js_sys::Function = js_sys::Reflect::get(&module, &function.into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(unavailable)?;
-    let args: js_sys::Array = args
-        .iter()
-        .map(|a| wasm_bindgen::JsValue::from_str(a))
-        .collect();
-    let value = f.apply(&module, &args).map_err(|_| unavailable())?;
-    match value.dyn_into::<js_sys::Promise>() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(|_| unavailable()),
-        Err(value) => Ok(value),
-    }
+        .flatten()?
+        .get_attribute("data-reveal")
 }
 
-/// [`extras_call`] for a function that returns a string.
-pub async fn extras(function: &str, args: &[&str]) -> Result<String, String> {
-    extras_call(function, args)
-        .await?
-        .as_string()
-        .ok_or_else(|| "Unexpected answer from the on-demand module.".into())
-}
-
-/// [`extras_call`] for a function that returns a list of strings.
-pub async fn extras_strings(function: &str, args: &[&str]) -> Result<Vec<String>, String> {
-    let value = extras_call(function, args).await?;
-    Ok(js_sys::Array::from(&value)
-        .iter()
-        .map(|v| v.as_string().unwrap_or_default())
-        .collect())
-}
-
-/// Performs a share or export action in the on-demand module. Returns the feedback to show and, when the
-/// clipboard refused, the text for the user to copy by hand.
-pub async fn act(action: &str, fragment: &str, link: &str, name: &str) -> (String, Option<String>) {
-    match extras_strings("act", &[action, fragment, link, name]).await {
-        Ok(parts) => {
-            let mut parts = parts.into_iter();
-            let message = parts.next().unwrap_or_default();
-            (message, parts.next().filter(|t| !t.is_empty()))
-        }
-        Err(message) => (message, None),
-    }
-}
-
-pub use strata_core::deferred::ARG_SEPARATOR;
-
-/// Fills every element marked `data-fill="<extras function>" data-args="<args>"` with the HTML that function
-/// of the on-demand module returns, once per distinct set of arguments. Such elements have no children that
-/// Yew renders, so the app and this filler never touch the same nodes.
-pub fn fill_pending() {
+/// The page's own `[data-reveal]` links outside the app (the skip link) reveal their target without
+/// touching the fragment, like the cards' links do (`app`). Listeners on those links only, for the page's life.
+pub fn reveal_static_links() {
     let Some(document) = window().ok().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(pending) = document.query_selector_all("[data-fill]") else {
+    let Ok(links) = document.query_selector_all("body > [data-reveal]") else {
         return;
     };
-    for i in 0..pending.length() {
-        let Some(element) = pending
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let function = element.get_attribute("data-fill").unwrap_or_default();
-        let args = element.get_attribute("data-args").unwrap_or_default();
-        let key = format!("{function}{ARG_SEPARATOR}{args}");
-        if element.get_attribute("data-filled").as_deref() == Some(key.as_str()) {
-            continue;
-        }
-        let _ = element.set_attribute("data-filled", &key);
-        let _ = element.set_attribute("aria-busy", "true");
-        wasm_bindgen_futures::spawn_local(async move {
-            let args: Vec<&str> = if args.is_empty() {
-                Vec::new()
-            } else {
-                args.split(ARG_SEPARATOR).collect()
-            };
-            let html = match extras(&function, &args).await {
-                Ok(html) => html,
-                Err(message) => format!(
-                    "<p class=\"unavailable\">{}</p>",
-                    strata_core::export::escape_html(&message)
-                ),
-            };
-            // The element may have moved on to other arguments while this was drawn.
-            if element.get_attribute("data-filled").as_deref() == Some(key.as_str()) {
-                element.set_inner_html(&html);
-                let _ = element.remove_attribute("aria-busy");
-                fill_pending(); // What was just filled may hold placeholders of its own (the catalogue's diagrams).
+    for i in 0..links.length() {
+        let Some(link) = links.item(i) else { continue };
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        gloo::events::EventListener::new_with_options(&link, "click", options, |e| {
+            if let Some(target) = reveal_target(e) {
+                e.prevent_default();
+                reveal(&target);
             }
-        });
+        })
+        .forget();
     }
 }
 
-/// Handles a click on a `[data-action]` button inside the page's HTML (diagram downloads and copies): the
-/// diagram's input comes from the nearest `data-input`, the diagram from the nearest `data-diagram`, and the
-/// feedback goes to the nearest `.action-status` (and the text to copy by hand, if the clipboard refused, into
-/// a text area after it, replacing an earlier one).
-pub fn handle_action_click(target: Option<web_sys::EventTarget>) {
-    let Some(button) = target
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("[data-action]").ok().flatten())
-    else {
-        return;
-    };
-    let nearest = |name: &str| {
-        button
-            .closest(&format!("[{name}]"))
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute(name))
-            .unwrap_or_default()
-    };
-    let (action, fragment, diagram) = (
-        nearest("data-action"),
-        nearest("data-input"),
-        nearest("data-diagram"),
+/// Whether this is the single offline file (the build marks its `<html>`), whose on-demand module is inline.
+pub fn is_offline_file() -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute("data-offline"))
+}
+
+/// Calls `near` once `element` is within a screen of the viewport; stops watching when the result is dropped.
+pub fn when_near_view(element: &web_sys::Element, near: yew::Callback<()>) -> Option<NearView> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let seen = entries.iter().any(|e| {
+                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting()
+            });
+            if seen {
+                near.emit(());
+            }
+        },
     );
-    let status = button
-        .parent_element()
-        .and_then(|p| p.query_selector(".action-status").ok().flatten());
-    wasm_bindgen_futures::spawn_local(async move {
-        let (message, manual) = act(&action, &fragment, "", &diagram).await;
-        if let Some(status) = status {
-            status.set_text_content(Some(&message));
-            let earlier = status
-                .next_element_sibling()
-                .filter(|e| e.class_name() == "manual-copy");
-            if let Some(earlier) = earlier {
-                earlier.remove();
-            }
-            if let Some(text) = manual {
-                let _ = status.insert_adjacent_html(
-                    "afterend",
-                    &format!(
-                        "<textarea class=\"manual-copy\" readonly aria-label=\"Mermaid source\" rows=\"6\">{}</textarea>",
-                        strata_core::export::escape_html(&text)
-                    ),
-                );
-            }
-        }
+    let options = web_sys::IntersectionObserverInit::new();
+    // Drawn a little before it scrolls in, so the reader rarely sees it empty.
+    options.set_root_margin("300px 0px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(element);
+    Some(NearView {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// An `IntersectionObserver` that disconnects when dropped.
+pub struct NearView {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for NearView {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Resolves at the next animation frame (at once without a browser).
+pub async fn next_frame() {
+    let Ok(window) = window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.request_animation_frame(&resolve);
     });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Runs `f` after `ms` milliseconds unless called again first: cancels the timer `previous` (if any) and returns

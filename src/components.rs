@@ -1,9 +1,12 @@
-//! The parts of the page, as plain functions returning `Html` (fewer component types keep the first load
-//! small). Each renders what it is given and sends `Action`s; all state, even an action's feedback, lives in
-//! `AppState`.
+//! The parts of the page. Most are plain functions returning `Html` that render what they are given and send
+//! `Action`s to the one reducer (`AppState`). Two are components with state of their own: a diagram
+//! (`figure`: waiting, drawn or failed, and its buttons' feedback) and the Embed dialog (`embed`: its
+//! snippets, made when it opens).
 
 pub mod card;
 pub mod checklist;
+pub mod embed;
+pub mod figure;
 pub mod notices;
 pub mod picker;
 pub mod results;

@@ -1,6 +1,7 @@
 //! The app's state and the one place it changes (`Reducible`). Components only send `Action`s.
 
 use std::rc::Rc;
+use strata_core::boundary::Embed;
 use strata_core::decision::Decision;
 use strata_core::engine::Requirements;
 use yew::Reducible;
@@ -22,6 +23,16 @@ pub struct AppState {
     pub action_status: String,
     /// Text for the user to copy by hand when the clipboard refused.
     pub manual_copy: Option<String>,
+    pub embed_dialog: EmbedDialog,
+}
+
+/// The Embed dialog's content, made each time it opens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedDialog {
+    /// `None` while the on-demand module makes it.
+    pub content: Option<Result<Embed, String>>,
+    /// The feedback of the last Copy button: the snippet's index and what happened.
+    pub copied: Option<(usize, String)>,
 }
 
 pub enum Action {
@@ -40,6 +51,8 @@ pub enum Action {
     Dismiss(usize),
     /// The outcome of a share or export action: feedback, and text to copy by hand if the clipboard refused.
     Feedback(String, Option<String>),
+    Embed(EmbedDialog),
+    SnippetCopied(usize, String),
 }
 
 impl Reducible for AppState {
@@ -77,6 +90,8 @@ impl Reducible for AppState {
                 next.action_status = status;
                 next.manual_copy = manual;
             }
+            Action::Embed(dialog) => next.embed_dialog = dialog,
+            Action::SnippetCopied(index, said) => next.embed_dialog.copied = Some((index, said)),
             Action::Dismiss(index) => {
                 if index < next.notices.len() {
                     next.notices.remove(index);

@@ -171,7 +171,7 @@ async fn the_fragment_restores_a_decision_and_follows_the_ticks() {
 }
 
 #[wasm_bindgen_test]
-async fn every_card_links_to_its_catalogue_entry_and_has_its_diagram_placeholder() {
+async fn every_card_links_to_its_catalogue_entry_and_shows_its_diagram_figure() {
     let app = Mounted::new("r=acid,multi-region,local-writes,strong-consistency,schema-change,switch-database,microservices")
         .await;
     let cards = app.root.query_selector_all("[data-rec]").unwrap();
@@ -186,17 +186,42 @@ async fn every_card_links_to_its_catalogue_entry_and_has_its_diagram_placeholder
         assert_eq!(link.get_attribute("href").unwrap(), format!("#{target}"));
         assert!(target.starts_with("cat-"), "{target}");
     }
-    // Diagrams come from the on-demand module into placeholders that name the decision and the choice.
+    // The diagram is a component of its own, named by the diagram it draws, with its two buttons; the drawing
+    // itself comes from the on-demand module, which this test page does not have.
     let figure = app.get("[data-rec=\"replication\"] figure.diagram");
     assert_eq!(
         figure.get_attribute("data-diagram").as_deref(),
         Some("multi-primary")
     );
-    assert!(figure
-        .get_attribute("data-input")
-        .unwrap()
-        .starts_with("PostgreSQL|"));
-    assert!(app
-        .find("[data-rec=\"replication\"] [data-fill=\"diagram_figure\"]")
-        .is_some());
+    let buttons: Vec<String> = ["button.download-svg", "button.copy-mermaid"]
+        .iter()
+        .map(|b| {
+            app.get(&format!("[data-rec=\"replication\"] {b}"))
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(buttons, ["Download SVG", "Copy Mermaid"]);
+    assert_eq!(
+        app.count("[data-fill], [data-action]"),
+        0,
+        "no placeholders filled behind Yew's back"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_shows_diagrams_without_buttons_it_could_not_honour() {
+    let app = Mounted::new("embed&r=acid,microservices").await;
+    assert!(
+        app.count("figure.diagram") >= 4,
+        "the cards' diagrams are there"
+    );
+    assert_eq!(
+        app.count("figure.diagram button"),
+        0,
+        "no download or copy in an embed"
+    );
+    assert!(app.find("#copy-link").is_none(), "no toolbar");
+    let open = app.get(".embed-open a");
+    assert_eq!(open.get_attribute("target").as_deref(), Some("_blank"));
 }

@@ -3,16 +3,18 @@
 use super::card::verdict_card;
 use super::checklist::checklist;
 use super::{CatalogRef, Dispatch};
+use strata_core::boundary::Drawing;
 use strata_core::decision::Decision;
-use strata_core::deferred::encode_input;
 use strata_core::engine::{Card, Recommendation};
 use strata_core::export::diagram_input;
 use yew::prelude::*;
 
+/// `embed`: the page is an embed, whose diagrams offer no buttons.
 pub fn results(
     catalog: CatalogRef,
     rec: &Recommendation<'static>,
     decision: &Decision,
+    embed: bool,
     dispatch: &Dispatch,
 ) -> Html {
     let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
@@ -29,7 +31,10 @@ pub fn results(
         };
     }
     // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
-    let input = AttrValue::from(encode_input(&diagram_input(decision, rec)));
+    let drawing = Drawing::from(&diagram_input(decision, rec));
+    let show = |title: &str, id: &str, cards: &mut dyn Iterator<Item = &Card<'static>>| {
+        group(title, id, cards, &drawing, embed)
+    };
     html! {
         <>
             {live}
@@ -38,31 +43,32 @@ pub fn results(
             }
             <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
             if !rec.conflicts.is_empty() {
-                {group("Watch out: conflicting needs", "conflicts", rec.conflicts.iter(), &input)}
+                {show("Watch out: conflicting needs", "conflicts", &mut rec.conflicts.iter())}
             }
-            {group("Storage", "storage", std::iter::once(&rec.primary_store).chain(rec.stores.iter()), &input)}
-            {group("Consistency and replication", "consistency", [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter(), &input)}
-            {group("Data patterns", "patterns", rec.patterns.iter(), &input)}
+            {show("Storage", "storage", &mut std::iter::once(&rec.primary_store).chain(rec.stores.iter()))}
+            {show("Consistency and replication", "consistency", &mut [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter())}
+            {show("Data patterns", "patterns", &mut rec.patterns.iter())}
             if !rec.migrations.is_empty() {
-                {group("Migrations", "migrations", rec.migrations.iter(), &input)}
+                {show("Migrations", "migrations", &mut rec.migrations.iter())}
             }
             {checklist(&rec.checklist, &decision.checklist, dispatch)}
         </>
     }
 }
 
-fn group<'a>(
+fn group(
     title: &str,
     id: &str,
-    cards: impl Iterator<Item = &'a Card<'static>>,
-    input: &AttrValue,
+    cards: &mut dyn Iterator<Item = &Card<'static>>,
+    drawing: &Drawing,
+    embed: bool,
 ) -> Html {
     let heading = format!("group-{id}");
     html! {
         <section class={format!("group {id}")} aria-labelledby={heading.clone()}>
             <h2 class="group-title" id={heading}>{title}</h2>
             <div class="cards">
-                { for cards.map(|card| html! { {verdict_card(card, input)} }) }
+                { for cards.map(|card| verdict_card(card, drawing, embed)) }
             </div>
         </section>
     }

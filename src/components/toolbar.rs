@@ -1,22 +1,17 @@
-//! Share and export: copy link, ADR (copy or download), JSON, print, and ready-made embed snippets.
-//! The texts are made, copied and saved by the on-demand module (`browser::act`), which keeps the first load small.
+//! Share and export: copy link, ADR (copy or download), JSON, print, and the Embed dialog. The texts come from
+//! the on-demand module (`extras`); copying, downloading and the feedback happen here, in the app's state.
 
+use super::embed::embed_dialog;
+use super::figure;
 use super::Dispatch;
-use crate::browser::{self, ARG_SEPARATOR};
-use crate::state::Action;
+use crate::browser;
+use crate::extras;
+use crate::state::{Action, AppState};
+use strata_core::boundary::Request;
 use strata_core::decision::Decision;
 use strata_core::permalink;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The full URL that reopens this decision.
-fn share_link(decision: &Decision) -> String {
-    format!(
-        "{}#{}",
-        browser::page_url(),
-        permalink::encode(decision, false)
-    )
-}
 
 /// A file name stem from the title: `strata-orders-service-storage`.
 fn file_stem(decision: &Decision) -> String {
@@ -33,34 +28,71 @@ fn file_stem(decision: &Decision) -> String {
     }
 }
 
-/// The share and export bar; `status` and `manual` are the last action's feedback (see `Action::Feedback`).
-pub fn toolbar(
-    decision: &Decision,
-    status: &str,
-    manual: Option<&String>,
-    dispatch: &Dispatch,
-) -> Html {
-    let act = |action: &'static str| {
-        let (dispatch, decision) = (dispatch.clone(), decision.clone());
+/// What a toolbar button does with the decision's text.
+#[derive(Clone, Copy)]
+enum Export {
+    CopyLink,
+    CopyAdr,
+    DownloadAdr,
+    DownloadJson,
+}
+
+/// Performs an export; returns the feedback and, if the clipboard refused, the text to copy by hand.
+async fn export(what: Export, fragment: String, stem: String) -> (String, Option<String>) {
+    let link = format!("{}#{fragment}", browser::page_url());
+    let (text, file) = match what {
+        Export::CopyLink => (Ok(link), None),
+        Export::CopyAdr | Export::DownloadAdr => {
+            let adr = extras::text(&Request::Adr { fragment, link }).await;
+            let file = matches!(what, Export::DownloadAdr)
+                .then(|| (format!("{stem}.md"), "text/markdown"));
+            (adr, file)
+        }
+        Export::DownloadJson => (
+            extras::text(&Request::Json { fragment }).await,
+            Some((format!("{stem}.json"), "application/json")),
+        ),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(why) => return (why, None),
+    };
+    match file {
+        Some((name, mime)) => match browser::download(&name, mime, &text) {
+            Ok(()) => (format!("Download started: {name}."), None),
+            Err(why) => (why, None),
+        },
+        None => match browser::copy_text(&text).await {
+            Ok(()) if matches!(what, Export::CopyLink) => ("Link copied.".into(), None),
+            Ok(()) => ("ADR copied as Markdown.".into(), None),
+            Err(why) => (why, Some(text)),
+        },
+    }
+}
+
+/// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.
+pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
+    let decision = &state.decision;
+    let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
+    let fragment = permalink::encode(decision, false);
+    let act = |what: Export| {
+        let (dispatch, fragment, stem) = (dispatch.clone(), fragment.clone(), file_stem(decision));
         Callback::from(move |_: MouseEvent| {
-            let dispatch = dispatch.clone();
-            let fragment = permalink::encode(&decision, false);
-            let (link, stem) = (share_link(&decision), file_stem(&decision));
+            let (dispatch, fragment, stem) = (dispatch.clone(), fragment.clone(), stem.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (message, by_hand) = browser::act(action, &fragment, &link, &stem).await;
+                let (message, by_hand) = export(what, fragment, stem).await;
                 dispatch.dispatch(Action::Feedback(message, by_hand));
             });
         })
     };
+    // Every diagram drawn first, so the printout has them all.
     let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    let open_embed = Callback::from(|_| {
-        if let Some(d) = embed_dialog_element() {
-            let _ = d.show_modal();
-        }
+        wasm_bindgen_futures::spawn_local(async {
+            figure::draw_all().await;
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        })
     });
     let set_title = {
         let dispatch = dispatch.clone();
@@ -73,6 +105,10 @@ pub fn toolbar(
             }
         })
     };
+    let title = match decision.title.as_str() {
+        "" => "Data architecture decision",
+        title => title,
+    };
 
     html! {
         <section class="toolbar panel" aria-label="Share and export">
@@ -82,51 +118,17 @@ pub fn toolbar(
                     value={decision.title.clone()} onchange={set_title} />
             </div>
             <div class="actions">
-                <button type="button" id="copy-link" class="primary" onclick={act("copy-link")}>{"Copy link"}</button>
-                <button type="button" id="copy-adr" onclick={act("copy-adr")}>{"Copy ADR"}</button>
-                <button type="button" id="download-adr" onclick={act("download-adr")}>{"Download ADR"}</button>
-                <button type="button" id="download-json" onclick={act("download-json")}>{"Download JSON"}</button>
+                <button type="button" id="copy-link" class="primary" onclick={act(Export::CopyLink)}>{"Copy link"}</button>
+                <button type="button" id="copy-adr" onclick={act(Export::CopyAdr)}>{"Copy ADR"}</button>
+                <button type="button" id="download-adr" onclick={act(Export::DownloadAdr)}>{"Download ADR"}</button>
+                <button type="button" id="download-json" onclick={act(Export::DownloadJson)}>{"Download JSON"}</button>
                 <button type="button" id="print" onclick={print}>{"Print"}</button>
-                <button type="button" id="open-embed" onclick={open_embed}>{"Embed\u{2026}"}</button>
+                {embed_dialog(&fragment, title, &state.embed_dialog, dispatch)}
                 <span class="action-status" role="status" id="toolbar-status">{status.to_string()}</span>
             </div>
             if let Some(text) = manual.cloned() {
                 <textarea class="manual-copy" readonly=true aria-label="Text to copy" rows="4" value={text} />
             }
-            {embed_dialog(decision)}
         </section>
     }
-}
-
-/// The embed dialog; its snippets are written by the on-demand module into the `data-fill` element.
-fn embed_dialog(decision: &Decision) -> Html {
-    let title = if decision.title.is_empty() {
-        "Data architecture decision"
-    } else {
-        &decision.title
-    };
-    let args = [
-        browser::page_url().as_str(),
-        &permalink::encode(decision, false),
-        title,
-    ]
-    .join(&ARG_SEPARATOR.to_string());
-    let close = Callback::from(|_| {
-        if let Some(d) = embed_dialog_element() {
-            d.close();
-        }
-    });
-    html! {
-        <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
-            <h2 id="embed-title">{"Embed this decision"}</h2>
-            <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
-            <div data-fill="embed_html" data-args={args}></div>
-            <button type="button" onclick={close}>{"Close"}</button>
-        </dialog>
-    }
-}
-
-fn embed_dialog_element() -> Option<web_sys::HtmlDialogElement> {
-    let document = web_sys::window()?.document()?;
-    document.get_element_by_id("embed-dialog")?.dyn_into().ok()
 }

@@ -4,7 +4,17 @@ import { openApp, assert, assertEqual } from './harness.mjs';
 export const choice = (page, section) =>
   page.getAttribute(`[data-rec="${section}"]`, 'data-choice', { timeout: 2000 }).catch(() => null);
 
-export function tests({ server, browser }) {
+/** Scrolls each figure matching `selector` into view in turn and waits until it shows its drawing. */
+export async function drawByScrolling(page, selector) {
+  const figures = await page.locator(selector).all();
+  for (const figure of figures) {
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('svg[role="img"]').waitFor({ timeout: 10000 });
+  }
+  return figures.length;
+}
+
+export function tests({ server, crashServer, browser }) {
   return [
     ['the bundle loads under a sub-path and a tick changes the page', async () => {
       const page = await openApp(browser, server.url);
@@ -63,8 +73,9 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
-    ['a crash shows a polite panel whose buttons recover the page', async () => {
-      let page = await openApp(browser, server.url + '#r=acid&strata-crash-test');
+    ['a crash shows a polite panel whose buttons recover the page (bundle built with the crash-test feature)', async () => {
+      assert(crashServer, 'target/dist-crash-test is missing: run `trunk build --release --features crash-test --dist target/dist-crash-test`');
+      let page = await openApp(browser, crashServer.url + '#r=acid&strata-crash-test');
       await page.waitForSelector('[data-crash]', { timeout: 5000 });
       assertEqual(await page.getAttribute('[data-crash]', 'role'), 'alert', 'the panel is announced');
       await Promise.all([page.waitForEvent('load'), page.click('[data-crash-action=again]')]);
@@ -73,7 +84,7 @@ export function tests({ server, browser }) {
       assert(!page.url().includes('?again'), `query tidied away: ${page.url()}`);
       await page.context().close();
 
-      page = await openApp(browser, server.url + '#r=acid&strata-crash-test');
+      page = await openApp(browser, crashServer.url + '#r=acid&strata-crash-test');
       await page.waitForSelector('[data-crash]', { timeout: 5000 });
       await Promise.all([page.waitForEvent('load'), page.click('[data-crash-action=reset]')]);
       await page.waitForFunction(() => !document.querySelector('[data-crash]') && document.querySelector('[data-ready]'));
@@ -82,12 +93,24 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
-    ['every card with a diagram shows it, drawn from the decision, with a text version', async () => {
+    ['a link cannot make the shipped bundle fail on purpose', async () => {
+      const page = await openApp(browser, server.url + '#r=acid&strata-crash-test');
+      assert(await page.isChecked('#req-acid'), 'the decision in the link applies');
+      // The crash panel would be inserted in the task that mounts the app; the app answers a tick after that.
+      await page.click('#req-financial');
+      await page.waitForSelector('[data-rec="primary-store"][data-choice="relational"]');
+      assertEqual(await page.locator('[data-crash]').count(), 0, 'no crash panel');
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+    }],
+
+    ['every card with a diagram shows it once in view, drawn from the decision, with a text version', async () => {
       const page = await openApp(browser, server.url + '#r=no-data-loss,acid,microservices,schema-change,switch-database,audit-trail');
-      const figures = page.locator('.results figure.diagram');
-      const count = await figures.count();
+      const count = await page.locator('.results figure.diagram').count();
       assert(count >= 6, `cards with diagrams: ${count}`);
-      await page.waitForFunction((n) => document.querySelectorAll('.results figure.diagram svg[role="img"]').length === n, count);
+      assertEqual(await drawByScrolling(page, '.results figure.diagram'), count, 'every figure drew');
+      assertEqual(await page.locator('.results figure.diagram:not([data-state="drawn"])').count(), 0, 'every one drawn');
+      assertEqual(await page.locator('.results figure.diagram[aria-busy]').count(), 0, 'none still busy');
       const replication = await page.getAttribute('[data-rec="replication"]', 'data-choice');
       const svg = page.locator('[data-rec="replication"] svg');
       assert((await svg.textContent()).includes(replication.replace('primary-replica-', '')), 'the replication mode is on the arrows');
@@ -103,6 +126,27 @@ export function tests({ server, browser }) {
       await page.waitForFunction((m) => document.querySelector('[data-rec="replication"] svg')?.textContent.includes(`${m} replication`), mode);
       assertEqual(page.problems, [], 'no console errors');
       await page.context().close();
+    }],
+
+    ['Copy Mermaid copies the exact text, and when the clipboard refuses, a text area holds it with its lines', async () => {
+      const page = await openApp(browser, server.url + '#r=acid,financial', { permissions: ['clipboard-read', 'clipboard-write'] });
+      const figure = page.locator('[data-rec="replication"] figure.diagram');
+      await figure.locator('button.copy-mermaid').click();
+      await figure.locator('.action-status', { hasText: 'copied' }).waitFor({ timeout: 10000 });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert(copied.startsWith('flowchart') && copied.split('\n').length > 3, `Mermaid with its lines: ${copied}`);
+      await page.context().close();
+
+      const refused = await openApp(browser, server.url + '#r=acid,financial');
+      await refused.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+      const again = refused.locator('[data-rec="replication"] figure.diagram');
+      await again.locator('button.copy-mermaid').click();
+      const area = again.locator('textarea.manual-copy');
+      await area.waitFor({ timeout: 10000 });
+      assertEqual(await area.inputValue(), copied, 'the text area holds exactly the Mermaid text, newlines and all');
+      assert(/did not allow copying/.test(await again.locator('.action-status').textContent()), 'it says why');
+      assertEqual(refused.problems, [], 'no console errors');
+      await refused.context().close();
     }],
 
     ['the checklist is pre-filled from the decision, editable, and kept in the link', async () => {
@@ -128,6 +172,17 @@ export function tests({ server, browser }) {
       assertEqual(await page.evaluate(() => document.activeElement.id), 'cat-relational', 'the entry has the focus');
       assert(await page.locator('#cat-relational').isVisible(), 'and is in view');
       assertEqual(new URL(page.url()).hash, '#v=1&r=acid,financial', 'the link still holds the decision');
+      await page.context().close();
+    }],
+
+    ['the skip link moves the focus to the results and keeps the decision in the link', async () => {
+      const page = await openApp(browser, server.url + '#r=acid');
+      await page.waitForFunction(() => location.hash === '#v=1&r=acid');
+      await page.keyboard.press('Tab');
+      assertEqual(await page.evaluate(() => document.activeElement.className), 'skip-link', 'the first stop');
+      await page.keyboard.press('Enter');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'results', 'the results have the focus');
+      assertEqual(new URL(page.url()).hash, '#v=1&r=acid', 'the link still holds the decision');
       await page.context().close();
     }],
 

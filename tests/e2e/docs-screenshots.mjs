@@ -55,7 +55,7 @@ await shootWithAddress(page, 'hosting-subpath.png', page.url());
 
 // 2. The embed dialog.
 await page.click('#open-embed');
-await page.waitForSelector('dialog.embed-dialog[open]');
+await page.waitForSelector('dialog.embed-dialog[open] #embed-iframe'); // made by the on-demand module as it opens
 await page.evaluate(() => { document.activeElement.blur(); document.querySelector('#embed-iframe').scrollTop = 0; });
 await shoot(page, 'embed-dialog.png');
 const snippet = await page.inputValue('#embed-iframe');

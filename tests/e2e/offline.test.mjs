@@ -6,6 +6,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { assert, assertEqual } from './harness.mjs';
+import { drawByScrolling } from './app.test.mjs';
 
 const choice = (page, section) =>
   page.getAttribute(`[data-rec="${section}"]`, 'data-choice', { timeout: 2000 }).catch(() => null);
@@ -42,8 +43,29 @@ const violations = (page) => page.evaluate(() => window.__cspViolations);
 // The on-demand module's files (scripts/size-report.mjs lists them as "on demand").
 const EXTRAS = /\/strata-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
 
-/** Loads the extras module through the page's global, as the app does, and calls it. */
-const catalogueLength = (page) => page.evaluate(async () => (await globalThis.strataExtras()).catalogue_html().length);
+/**
+ * Loads the extras module through the page's global, as the app does, and asks it for the JSON record of an
+ * empty decision: `boundary::Request::Json { fragment: "" }` in postcard is [4, 0] (variant 4, empty string);
+ * the answer is `Response::Text` (variant 1), a varint length and the UTF-8 text. Returns that text.
+ */
+const askJson = (page) => page.evaluate(async () => {
+  const bytes = (await globalThis.strataExtras()).answer(new Uint8Array([4, 0]));
+  if (bytes[0] !== 1) throw new Error(`not a Response::Text: ${bytes.slice(0, 8)}`);
+  let length = 0, shift = 0, at = 1;
+  for (;;) { const b = bytes[at++]; length |= (b & 0x7f) << shift; shift += 7; if (b < 0x80) break; }
+  return new TextDecoder().decode(bytes.slice(at, at + length));
+});
+
+// Counts calls of the page's `strataExtras()` (the only way to the on-demand module), from before any script runs.
+const COUNT_MODULE_LOADS = () => {
+  window.__extrasCalls = 0;
+  let loader;
+  Object.defineProperty(globalThis, 'strataExtras', {
+    configurable: true,
+    get() { return loader && ((...args) => { window.__extrasCalls++; return loader(...args); }); },
+    set(f) { loader = f; },
+  });
+};
 
 /** Ticks, presets, in-page links, clearing: everything a visitor clicks that needs no download or clipboard. */
 async function clickAround(page) {
@@ -98,10 +120,14 @@ export function tests({ dist, server, browser }) {
       await page.click('#req-flexible-schema');
       await page.waitForSelector('[data-rec="primary-store"][data-choice="document"]', { timeout: 5000 });
       assertEqual(await choice(page, 'primary-store'), 'document', 'primary store after ticking flexible schema');
-      // Diagrams come from the on-demand module, inlined in the file.
+      // Diagrams come from the on-demand module, inlined in the file, which draws every one at once (nothing to
+      // fetch, and the browser's own Print must have them all): the cards' and the catalogue's, unscrolled.
       await page.click('#req-acid');
-      await page.waitForSelector('figure.diagram svg', { timeout: 10000 });
-      assert(await catalogueLength(page) > 1000, 'the inlined extras module answers');
+      const figures = await page.locator('figure.diagram').count();
+      assert(figures >= 16, `the cards' and the catalogue's ten figures: ${figures}`);
+      await page.waitForFunction((n) => document.querySelectorAll('figure.diagram svg[role="img"]').length === n, figures, { timeout: 10000 });
+      assertEqual(await page.evaluate(() => scrollY), 0, 'without scrolling');
+      assert(JSON.parse(await askJson(page)).schema, 'the inlined extras module answers a typed request');
       assertEqual(aborted, [], 'nothing tried to reach the network');
       assertEqual(page.requests.filter((u) => u !== pathToFileURL(file).href), [], 'nothing fetched but the page');
       assertEqual(await violations(page), [], 'no CSP violation');
@@ -125,12 +151,50 @@ export function tests({ dist, server, browser }) {
       await page.context().close();
     }],
 
+    ['a plain visit fetches nothing after load, with or without a decision in the link', async () => {
+      for (const link of ['', '#r=acid,financial,microservices,schema-change']) {
+        const page = await open(browser, server.url + link, { setup: (context) => context.addInitScript(COUNT_MODULE_LOADS) });
+        const after = [];
+        page.on('request', (r) => after.push(r.url()));
+        await page.waitForLoadState('networkidle');
+        assertEqual(after, [], `requests after [data-ready] (${link || 'no link'})`);
+        assertEqual(await page.evaluate(() => window.__extrasCalls), 0, 'the on-demand module was never asked for');
+        assertEqual(page.requests.filter((u) => EXTRAS.test(u)), [], 'nor fetched');
+        const slots = await page.locator('#catalogue figure.diagram').count();
+        assertEqual(slots, 10, 'the catalogue\'s ten figures are there');
+        assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn');
+        assertEqual(await page.locator('figure.diagram[aria-busy], figure.diagram:not([data-state="waiting"])').count(), 0,
+          'all waiting, none busy');
+        assertEqual(page.problems, [], 'no errors in the console');
+        await page.context().close();
+      }
+    }],
+
+    ['the first diagram in view fetches the on-demand module, exactly once, and the rest use it', async () => {
+      const page = await open(browser, server.url + '#r=acid,financial,microservices', { setup: (context) => context.addInitScript(COUNT_MODULE_LOADS) });
+      const after = [];
+      page.on('request', (r) => after.push(r.url()));
+      const first = page.locator('.results figure.diagram').first();
+      await first.scrollIntoViewIfNeeded();
+      await first.locator('svg[role="img"]').waitFor({ timeout: 10000 });
+      const fetched = after.filter((u) => EXTRAS.test(u));
+      assertEqual(fetched.length, 2, `the glue and the wasm: ${fetched}`);
+      // Every other diagram, the catalogue's too, and an export: nothing more is fetched.
+      await drawByScrolling(page, 'figure.diagram');
+      await page.click('#copy-adr');
+      await page.waitForFunction(() => document.querySelector('#toolbar-status').textContent.trim() !== '');
+      assertEqual(after, fetched, 'no other request');
+      assertEqual(new Set(after).size, 2, 'each file once');
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+    }],
+
     ['after load, ticking and clicking around makes no network request but the on-demand module, once', async () => {
       const page = await open(browser, server.url);
       const after = [];
       page.on('request', (r) => after.push(`${r.method()} ${r.url()}`));
       await clickAround(page);
-      await page.waitForTimeout(300);
+      await page.waitForLoadState('networkidle');
       const extras = after.filter((r) => EXTRAS.test(r));
       assertEqual(after.filter((r) => !EXTRAS.test(r)), [], 'requests after [data-ready]');
       assertEqual(extras.length, new Set(extras).size, `the on-demand module is fetched at most once: ${extras}`);
@@ -143,14 +207,55 @@ export function tests({ dist, server, browser }) {
       const loader = await page.getAttribute('script[src*="/extras-"], script[src^="extras-"]', 'src');
       assert(loader && (await page.getAttribute(`script[src="${loader}"]`, 'integrity'))?.startsWith('sha384-'), `loader ${loader} with SRI`);
       assertEqual(await page.evaluate(() => typeof globalThis.strataExtras), 'function', 'the global is defined');
-      const before = page.requests.filter((u) => EXTRAS.test(u));
-      const [length, again] = await Promise.all([catalogueLength(page), catalogueLength(page)]);
-      assert(length > 1000 && again === length, `catalogue_html() is ${length} characters`);
-      const fetched = page.requests.filter((u) => EXTRAS.test(u)).slice(before.length);
-      assertEqual(fetched.length + before.length, 2, `the glue and the wasm, once each: ${[...before, ...fetched]}`);
+      assertEqual(page.requests.filter((u) => EXTRAS.test(u)), [], 'nothing fetched before it is asked for');
+      const [json, again] = await Promise.all([askJson(page), askJson(page)]);
+      assert(JSON.parse(json).schema && again === json, `the JSON record: ${json.slice(0, 60)}`);
+      const fetched = page.requests.filter((u) => EXTRAS.test(u));
+      assertEqual(fetched.length, 2, `the glue and the wasm, once each: ${fetched}`);
       const base = new URL('./', server.url).href;
-      assert([...before, ...fetched].every((u) => u.startsWith(base)), `under ${base}`);
+      assert(fetched.every((u) => u.startsWith(base)), `under ${base}`);
       assertEqual(await violations(page), [], 'no CSP violation');
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+    }],
+
+    ['Print draws every diagram first, and print media shows them all', async () => {
+      const page = await open(browser, server.url + '#r=acid,financial,microservices,schema-change', {
+        // What the page holds when it asks the browser to print.
+        setup: (context) => context.addInitScript(() => {
+          window.print = () => { window.__printed = [...document.querySelectorAll('figure.diagram')].map((f) => !!f.querySelector('svg[role="img"]')); };
+        }),
+      });
+      const cards = await page.locator('.results figure.diagram').count();
+      assert(cards >= 6, `cards with diagrams: ${cards}`);
+      assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn before printing');
+      await page.click('#print');
+      await page.waitForFunction(() => window.__printed, null, { timeout: 10000 });
+      const printed = await page.evaluate(() => window.__printed);
+      assertEqual(printed.length, cards + 10, 'the cards\' and the catalogue\'s figures');
+      assertEqual(printed.filter((drawn) => !drawn).length, 0, 'every one drawn when print() is called');
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.$$eval('.results figure.diagram svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().height > 50).length);
+      assertEqual(shown, cards, 'each card\'s diagram is laid out in print');
+      assertEqual(await page.locator('.diagram-actions').first().isVisible(), false, 'no buttons in print');
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+    }],
+
+    ['beforeprint (the browser\'s own Print) draws every diagram before the next task once the module is loaded', async () => {
+      const page = await open(browser, server.url + '#r=acid,financial,microservices,schema-change');
+      const first = page.locator('.results figure.diagram').first();
+      await first.scrollIntoViewIfNeeded();
+      await first.locator('svg[role="img"]').waitFor({ timeout: 10000 });
+      await page.evaluate(() => scrollTo(0, 0));
+      const total = await page.locator('figure.diagram').count();
+      const drawn = await page.evaluate(async () => {
+        dispatchEvent(new Event('beforeprint'));
+        // Microtasks only (no timer, no frame): what runs before the browser lays the page out for print.
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        return document.querySelectorAll('figure.diagram svg[role="img"]').length;
+      });
+      assertEqual(drawn, total, 'every figure drawn in the microtasks after beforeprint');
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, openApp } from './harness.mjs';
+import { drawByScrolling } from './app.test.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(process.argv[2] || path.join(here, '../../docs/screenshots'));
@@ -17,7 +18,9 @@ for (const colorScheme of ['light', 'dark']) {
     const page = await openApp(browser, server.url, { viewport: { width, height }, colorScheme });
     await page.click('#preset-multi-region-saas');
     await page.waitForSelector('[data-rec="primary-store"]');
-    await page.waitForFunction(() => document.querySelectorAll('.results figure.diagram svg').length >= 4);
+    // Diagrams are drawn as they come near the viewport: scroll past them all, then back to the top.
+    await drawByScrolling(page, '.results figure.diagram');
+    await page.evaluate(() => scrollTo(0, 0));
     const file = path.join(out, `${name}-${colorScheme}.png`);
     await page.screenshot({ path: file });
     await page.locator('.results').screenshot({ path: path.join(out, `${name}-${colorScheme}-results.png`) });
@@ -25,8 +28,8 @@ for (const colorScheme of ['light', 'dark']) {
     await page.context().close();
   }
   const page = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 }, colorScheme });
-  // The catalogue and its ten diagrams come from the on-demand module.
-  await page.waitForFunction(() => document.querySelectorAll('.catalogue figure.diagram svg').length === 10);
+  // The catalogue's ten diagrams are drawn by the on-demand module as they come into view.
+  await drawByScrolling(page, '.catalogue figure.diagram');
   for (const figure of await page.locator('.catalogue figure.diagram').all()) {
     const id = await figure.getAttribute('data-diagram');
     await figure.screenshot({ path: path.join(out, `diagram-${id}-${colorScheme}.png`) });

@@ -2,6 +2,7 @@
 // in a sandboxed iframe on a wiki-like host page, hostile text in every export, and "Copy link".
 import fs from 'node:fs';
 import { serve, openApp, assert, assertEqual } from './harness.mjs';
+import { drawByScrolling } from './app.test.mjs';
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
@@ -217,12 +218,16 @@ export function tests({ dist, server, browser }) {
       const adr = await downloadText(page, '#download-adr');
       assert(adr.name.endsWith('.md') && !/[<>|`]/.test(adr.name), `file name: ${adr.name}`);
       assertEqual(adr.text, copied, 'downloaded ADR equals the copied one');
+      await page.waitForFunction(() => /Download started: strata-orders/.test(document.querySelector('#toolbar-status').textContent));
 
       // (b) the embed snippets. Parsed in a blank page: the app's CSP would (rightly) refuse their inline styles.
       const blank = await page.context().newPage();
       await page.click('#open-embed');
       const iframe = await page.inputValue('#embed-iframe');
       assert(!/<script/i.test(iframe), `no raw <script in the iframe snippet: ${iframe}`);
+      const dialog = await page.textContent('#embed-dialog');
+      assert(/Access-Control-Allow-Origin/.test(dialog) && /allow-popups-to-escape-sandbox/.test(dialog),
+        'the dialog says what the host and the iframe must allow');
       const parsed = await blank.evaluate((html) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const kids = [...doc.body.children];
@@ -245,7 +250,7 @@ export function tests({ dist, server, browser }) {
       const figure = page.locator('.results figure.diagram[data-diagram="database-per-service"]');
       assertEqual(await figure.count(), 1, 'the database-per-service diagram is on a card');
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }),
-        figure.locator('[data-action="download-svg"]').click()]);
+        figure.locator('button.download-svg').click()]);
       const svg = fs.readFileSync(await download.path(), 'utf8');
       assert(!/<script/i.test(svg), 'no raw <script in the SVG');
       const xml = await blank.evaluate((text) => {
@@ -299,17 +304,20 @@ export function tests({ dist, server, browser }) {
  * are CORS requests (see docs/HOSTING.md).
  */
 function embedTests({ dist, browser }) {
-  async function hostPage() {
+  /** `sandbox`: replaces the snippet's sandbox flags (a host page as the snippet is to be pasted). */
+  async function hostPage({ sandbox } = {}) {
     const extra = {}; // filled in below: serve() looks paths up at request time
     const server = await serve(dist, '/tools/strata/', { headers: { 'access-control-allow-origin': '*' }, extra });
     const page = await openApp(browser, server.url + '#r=acid,financial,no-data-loss');
     await setTitle(page, 'Orders service storage');
+    await page.click('#open-embed'); // the snippets are made when the dialog opens
     const snippet = await page.inputValue('#embed-iframe');
     const expected = await snapshot(page);
     await page.context().close();
+    const pasted = sandbox ? snippet.replace(/sandbox="[^"]*"/, `sandbox="${sandbox}"`) : snippet;
     extra['/wiki/orders.html'] = ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Team wiki</title><link rel="icon" href="data:,"></head><body><h1>Team wiki: orders</h1><p>Our storage decision:</p>
-${snippet}
+${pasted}
 <script>window.heights = []; addEventListener('message', (e) => {
   if (e.data && e.data.type === 'strata:height') window.heights.push(e.data.height); });</script></body></html>`];
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
@@ -339,6 +347,40 @@ ${snippet}
         const open = await frame.getAttribute('.embed-open a', 'href');
         assert(open && !open.includes('embed') && open.includes('r=acid,financial,no-data-loss'), `"open in Strata" link: ${open}`);
         assertEqual(await frame.locator('[data-notice]').count(), 0, 'no storage notice in an embed');
+      } finally { await close(); }
+    }],
+
+    ['embed mode offers only what its sandbox allows, and "Open this decision in Strata" opens it in a new tab', async () => {
+      // The sandbox flags the snippet is to carry (allow-scripts, allow-popups, allow-popups-to-escape-sandbox):
+      // set here explicitly, so this test checks what the embed offers under them.
+      const { wiki, frame, close } = await hostPage({ sandbox: 'allow-scripts allow-popups allow-popups-to-escape-sandbox' });
+      try {
+        // Every control a reader can see in the frame, once its diagrams are drawn.
+        await drawByScrolling(frame, '.results figure.diagram');
+        const offered = await frame.$$eval('a[href], button, input, select, textarea, summary', (els) => els
+          .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+          .map((e) => e.matches('.embed-open a') ? 'open' : e.tagName === 'SUMMARY' ? 'summary'
+            : e.matches('.checklist input[type=checkbox]') ? 'checklist' : e.outerHTML.slice(0, 80)));
+        assertEqual(offered.filter((o) => o !== 'summary' && o !== 'checklist'), ['open'],
+          'nothing is offered but "Open this decision in Strata", text versions and the checklist');
+        assert(offered.filter((o) => o === 'summary').length >= 4, 'each diagram\'s text version');
+        // The checklist ticks, here as anywhere.
+        const item = frame.locator('.checklist input[type=checkbox]').first();
+        const was = await item.isChecked();
+        await item.click();
+        assertEqual(await item.isChecked(), !was, 'a checklist item ticks');
+        // Each text version opens.
+        for (const summary of await frame.locator('figure.diagram summary').all()) {
+          await summary.click();
+          assert(await summary.evaluate((s) => s.parentElement.open), 'a text version opens');
+        }
+        // The link opens the decision in Strata, in a tab of its own outside the sandbox.
+        const [tab] = await Promise.all([wiki.context().waitForEvent('page'), frame.click('.embed-open a')]);
+        await tab.waitForSelector('[data-ready]', { timeout: 15000 });
+        assert(await tab.isChecked('#req-acid') && await tab.isChecked('#req-financial'), 'the decision opened');
+        assert(await tab.isVisible('#copy-link'), 'as the full app, not an embed');
+        assertEqual(await tab.evaluate(() => origin), new URL(tab.url()).origin, 'outside the sandbox (a real origin)');
+        assertEqual(wiki.problems, [], 'no errors in the host page or the frame');
       } finally { await close(); }
     }],
 

@@ -1,22 +1,19 @@
-//! What the second wasm module (`extras/`) serves on demand: diagrams, exports and the catalogue browser.
+//! What the on-demand module (`extras/`) makes, behind `boundary::answer`: diagrams, exports and embed
+//! snippets; and the catalogue browser's HTML, which the build prerenders into `index.html`.
 //!
-//! Exports take the decision as its link fragment (see `permalink`), diagrams what they are drawn from as
-//! [`encode_input`] text, so the app and the on-demand module exchange plain strings. Pure: no browser dependency; tested natively.
+//! Exports take the decision as its link fragment (see `permalink`); diagrams a [`DiagramOf`]. Pure: no browser
+//! dependency; tested natively.
 
 mod catalogue;
 
+use crate::boundary::{DiagramOf, Embed, Figure, HostSteps, Snippet};
 use crate::catalog::Catalog;
-use crate::diagrams::{
-    layout, render_svg, to_mermaid, Diagram, DiagramId, DiagramInput, ReplicationLabel, SvgMode,
-};
-use crate::engine::{recommend, Recommendation, Verdict};
-use crate::export::{self, escape_html};
-use crate::permalink::{self, percent_decode, percent_encode};
+use crate::diagrams::{layout, render_svg, to_mermaid, Diagram, SvgMode};
+use crate::engine::{recommend, Recommendation};
+use crate::export;
+use crate::permalink;
 
-pub use catalogue::catalogue_html;
-
-/// Separates the arguments of an on-demand function in a `data-args` attribute (see `browser::fill_pending`).
-pub const ARG_SEPARATOR: char = '\u{1f}';
+pub use catalogue::{catalogue_html, figure_slot, FIGURE_SLOT};
 
 /// The decision a fragment holds and its recommendation.
 fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation<'static>) {
@@ -26,86 +23,28 @@ fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation<'static
     (decision, rec)
 }
 
-/// The parts of a [`DiagramInput`] that a decision sets (see `export::diagram_input`), as one line of text:
-/// the on-demand module's argument, and the key that tells the app when a card's diagram must be redrawn.
-pub fn encode_input(input: &DiagramInput) -> String {
-    let services: Vec<String> = input.services.iter().map(|s| percent_encode(s)).collect();
-    [
-        percent_encode(&input.store_name),
-        input.replication.label().to_string(),
-        input.replicas.to_string(),
-        input.shared_database_verdict.as_str().to_string(),
-        percent_encode(&input.owner_service),
-        services.join(","),
-    ]
-    .join("|")
+fn diagram(of: &DiagramOf) -> Diagram {
+    layout(of.diagram, &of.input())
 }
 
-/// The inverse of [`encode_input`]; never fails: missing or unreadable parts keep the seed's defaults.
-pub fn decode_input(text: &str) -> DiagramInput {
-    let mut input = DiagramInput::default();
-    let parts: Vec<&str> = text.split('|').collect();
-    let part = |i: usize| parts.get(i).copied().filter(|p| !p.is_empty());
-    if let Some(store) = part(0) {
-        input.store_name = percent_decode(store);
-        input.new_store = input.store_name.clone();
+/// Inline SVG (classes only, for the CSP-strict page) and its text version.
+pub fn figure(of: &DiagramOf) -> Figure {
+    let d = diagram(of);
+    Figure {
+        svg: render_svg(&d, SvgMode::Inline, &of.id_prefix()),
+        text_version: d.text_alternative,
     }
-    let mode = part(1).and_then(|m| ReplicationLabel::from_choice(&format!("primary-replica-{m}")));
-    if let Some(mode) = mode {
-        input.replication = mode;
-    }
-    if let Some(replicas) = part(2).and_then(|r| r.parse().ok()) {
-        input.replicas = replicas;
-    }
-    input.shared_database_verdict = match part(3) {
-        Some("recommended") => Verdict::Recommended,
-        Some("acceptable") => Verdict::Acceptable,
-        _ => input.shared_database_verdict,
-    };
-    if let Some(owner) = part(4) {
-        input.owner_service = percent_decode(owner);
-    }
-    if let Some(services) = part(5) {
-        input.services = services.split(',').map(percent_decode).collect();
-    }
-    input
 }
 
-/// The diagram named by `diagram` (a diagram id or an engine choice id), drawn from an [`encode_input`] text
-/// (empty: the seed's own example).
-fn diagram(input: &str, diagram: &str) -> Option<Diagram> {
-    let id = DiagramId::parse(diagram).or_else(|| crate::diagrams::diagram_for_choice(diagram))?;
-    Some(layout(id, &decode_input(input)))
+/// A standalone `.svg` file (styles inlined).
+pub fn svg_file(of: &DiagramOf) -> String {
+    let d = diagram(of);
+    render_svg(&d, SvgMode::Standalone, d.id.as_str())
 }
 
-/// Inline SVG (classes only, for the CSP-strict page) and its text version, as HTML; empty for an unknown id.
-pub fn diagram_figure(input: &str, id: &str, id_prefix: &str) -> String {
-    let Some(d) = diagram(input, id) else {
-        return String::new();
-    };
-    let mut html = String::with_capacity(8 * 1024);
-    html.push_str("<div class=\"diagram-svg\">");
-    html.push_str(&render_svg(&d, SvgMode::Inline, id_prefix));
-    html.push_str("</div><details><summary>Text version</summary><ol>");
-    for sentence in &d.text_alternative {
-        html.push_str("<li>");
-        html.push_str(&escape_html(sentence));
-        html.push_str("</li>");
-    }
-    html.push_str("</ol></details>");
-    html
-}
-
-/// A standalone `.svg` file (styles inlined); empty for an unknown id.
-pub fn diagram_svg(input: &str, id: &str) -> String {
-    diagram(input, id).map_or_else(String::new, |d| {
-        render_svg(&d, SvgMode::Standalone, d.id.as_str())
-    })
-}
-
-/// Mermaid source; empty for an unknown id.
-pub fn diagram_mermaid(input: &str, id: &str) -> String {
-    diagram(input, id).map_or_else(String::new, |d| to_mermaid(&d))
+/// Mermaid source.
+pub fn mermaid(of: &DiagramOf) -> String {
+    to_mermaid(&diagram(of))
 }
 
 pub fn adr_markdown(fragment: &str, link: &str) -> String {
@@ -116,4 +55,65 @@ pub fn adr_markdown(fragment: &str, link: &str) -> String {
 pub fn decision_json(fragment: &str) -> String {
     let (decision, rec) = decided(fragment);
     export::decision_json(Catalog::builtin(), &decision, &rec)
+}
+
+/// The embed dialog's snippets (iframe HTML, Confluence HTML macro, MediaWiki and Markdown links) and what
+/// the host must allow.
+pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
+    use crate::export as e;
+    let link = format!("{page_url}#{fragment}");
+    let snippet = |id: &str, label: &str, text: String| Snippet {
+        id: id.into(),
+        label: label.into(),
+        text,
+    };
+    Embed {
+        snippets: vec![
+            snippet(
+                "embed-iframe",
+                "HTML (iframe)",
+                e::iframe_snippet(page_url, fragment, title),
+            ),
+            snippet(
+                "embed-confluence",
+                "Confluence (HTML macro)",
+                e::confluence_snippet(page_url, fragment, title),
+            ),
+            snippet(
+                "embed-mediawiki",
+                "MediaWiki link",
+                e::mediawiki_link(&link, title),
+            ),
+            snippet(
+                "embed-markdown",
+                "Markdown link (GitHub wiki)",
+                e::markdown_link(&link, title),
+            ),
+        ],
+        host_steps: host_steps(),
+    }
+}
+
+/// PLACEHOLDER until `export` has its own function for it (issue 15 adds `export::host_requirements()`, the
+/// same headings and steps as data, kept equal to docs/HOSTING.md by a test; then map that here and delete
+/// this list): what a host and the iframe must do for the embed to work.
+fn host_steps() -> Vec<HostSteps> {
+    let group = |heading: &str, steps: &[&str]| HostSteps {
+        heading: heading.into(),
+        steps: steps.iter().map(|s| s.to_string()).collect(),
+    };
+    vec![
+        group(
+            "The host that serves Strata",
+            &["Send Access-Control-Allow-Origin (for example *) with the .js, .wasm and .css files: the \
+               embed's sandboxed frame has an opaque origin, so its module scripts and wasm are cross-origin \
+               requests."],
+        ),
+        group(
+            "The iframe",
+            &["Keep the snippet's sandbox flags: allow-scripts (the app runs), allow-popups and \
+               allow-popups-to-escape-sandbox (\"Open this decision in Strata\" opens a normal tab). Downloads \
+               and the clipboard stay blocked, so the embed offers neither."],
+        ),
+    ]
 }

@@ -200,7 +200,7 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
 }
 
 /// Percent-encodes everything but unreserved characters, so `&`, `=`, `,` and `#` never break the format.
-pub fn percent_encode(text: &str) -> String {
+fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
@@ -213,7 +213,7 @@ pub fn percent_encode(text: &str) -> String {
 }
 
 /// Decodes `%XX` escapes (and `+` as space); malformed escapes are kept as typed, invalid UTF-8 replaced.
-pub fn percent_decode(text: &str) -> String {
+fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -3,7 +3,7 @@
 //! the app by a small loader script that defines `globalThis.strataExtras()`: a Promise of the initialised
 //! wasm-bindgen module (its exports are the extras' functions). Nothing is fetched until it is first called.
 
-use crate::html::{apply, elements, start_tag};
+use crate::html::{rewrite, scan, start_tag, Edit};
 use crate::{local_path, read, read_text, short_hash, sri, write, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -170,40 +170,38 @@ pub fn stage(dir: &Path, built: &Built) -> Result<Staged> {
 /// Adds `<script type="module" src=… integrity=…>` for the loader right before the page's first script
 /// (Trunk's boot script), so `strataExtras` is defined before the app starts; replaces the loader of an
 /// earlier run. Module scripts run in document order, and this one fetches nothing more until called.
-pub fn add_loader(html: &str, staged: &Staged, public_url: &str) -> String {
+pub fn add_loader(html: &str, staged: &Staged, public_url: &str) -> Result<String> {
     let tag = format!(
         "{}</script>",
         start_tag(
             "script",
             &[
-                ("type".into(), Some("module".into())),
-                ("src".into(), Some(format!("{public_url}{}", staged.loader))),
-                ("integrity".into(), Some(sri(staged.loader_text.as_bytes()))),
+                ("type".into(), "module".into()),
+                ("src".into(), format!("{public_url}{}", staged.loader)),
+                ("integrity".into(), sri(staged.loader_text.as_bytes())),
             ],
         )
     );
-    let els = elements(html);
-    let earlier = els.iter().find(|e| {
+    let els = scan(html)?;
+    let is_ours = |e: &crate::html::Element| {
         e.name == "script"
             && e.attr("src")
                 .and_then(|src| local_path(src, Path::new(""), public_url))
                 .and_then(|p| p.to_str().map(is_extras_file))
                 .unwrap_or(false)
-    });
-    let edit = match earlier {
-        Some(e) => (e.span.clone(), tag),
-        None => {
-            let at = els
-                .iter()
-                .find(|e| e.name == "script" && e.is_executable_script())
-                .map(|e| e.span.start)
-                .or_else(|| html.find("</head>"))
-                .or_else(|| html.find("</body>"))
-                .unwrap_or(html.len());
-            (at..at, tag)
-        }
     };
-    apply(html, vec![edit])
+    let (at, edit) = match els.iter().position(is_ours) {
+        Some(i) => (i, Edit::Replace(tag)),
+        None => match els.iter().position(|e| e.is_executable_script()) {
+            Some(i) => (i, Edit::Before(tag)),
+            // No script: at the end of `<head>` if there is one, else at the very end.
+            None => match els.iter().position(|e| e.name == "head") {
+                Some(i) => (i, Edit::Append(tag)),
+                None => return Ok(format!("{html}{tag}")),
+            },
+        },
+    };
+    rewrite(html, |i, _| if i == at { edit.clone() } else { Edit::Keep })
 }
 
 /// Whether a script's `src` is the extras loader (for the offline page, which inlines it differently).
@@ -327,8 +325,8 @@ import.meta.url) }); return m; }));\n"
     #[test]
     fn the_loader_goes_before_the_boot_script() {
         let s = staged();
-        let html = add_loader(TRUNK_RELEASE, &s, "./");
-        let els = elements(&html);
+        let html = add_loader(TRUNK_RELEASE, &s, "./").unwrap();
+        let els = scan(&html).unwrap();
         let scripts: Vec<_> = els.iter().filter(|e| e.name == "script").collect();
         assert_eq!(scripts.len(), 2);
         assert!(scripts[0].is_module());
@@ -340,24 +338,28 @@ import.meta.url) }); return m; }));\n"
             scripts[0].attr("integrity"),
             Some(sri(s.loader_text.as_bytes()).as_str())
         );
-        assert_eq!(&html[scripts[0].content.clone().unwrap()], "");
-        assert!(html[scripts[1].content.clone().unwrap()].starts_with("import init"));
+        assert_eq!(scripts[0].text.as_deref(), Some(""));
+        assert!(scripts[1]
+            .text
+            .as_deref()
+            .unwrap()
+            .starts_with("import init"));
         assert!(is_loader(scripts[0].attr("src").unwrap(), &s, "./"));
         assert!(!is_loader("./boot-0123456789abcdef.js", &s, "./"));
 
         // Once only, and a new loader replaces the old one.
-        assert_eq!(add_loader(&html, &s, "./"), html);
+        assert_eq!(add_loader(&html, &s, "./").unwrap(), html);
         let mut other = s.clone();
         other.loader = "extras-fedcba9876543210.js".into();
-        let again = add_loader(&html, &other, "./");
+        let again = add_loader(&html, &other, "./").unwrap();
         assert_eq!(again.matches("extras-").count(), 1);
         assert!(again.contains("./extras-fedcba9876543210.js"));
 
         // With an absolute public URL, and still valid after the hosted rewrite.
-        let abs = add_loader(TRUNK_RELEASE, &s, "/tools/strata/");
+        let abs = add_loader(TRUNK_RELEASE, &s, "/tools/strata/").unwrap();
         assert!(abs.contains(&format!("src=\"/tools/strata/{}\"", s.loader)));
-        let hosted = crate::hosted::rewrite(&html, "./");
-        let els = elements(&hosted.html);
+        let hosted = crate::hosted::rewrite_page(&html, "./").unwrap();
+        let els = scan(&hosted.html).unwrap();
         let srcs: Vec<_> = els
             .iter()
             .filter(|e| e.name == "script")
@@ -372,7 +374,8 @@ import.meta.url) }); return m; }));\n"
             "<html><head><title>t</title></head><body></body></html>",
             &s,
             "./",
-        );
+        )
+        .unwrap();
         assert!(bare.contains("</script></head>"));
     }
 }

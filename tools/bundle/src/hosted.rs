@@ -1,8 +1,8 @@
 //! The hosted `index.html` under a strict CSP: no inline script or style is left, and the policy is in a
 //! `<meta>`. Trunk's SRI stays valid (the files it hashed are untouched); moved content gets its own.
 
-use crate::html::{apply, csp_meta_edit, elements, start_tag};
-use crate::{short_hash, sri, HOSTED_CSP};
+use crate::html::{csp_meta, rewrite, scan, start_tag, Edit};
+use crate::{short_hash, sri, Result, HOSTED_CSP};
 
 pub struct Hosted {
     pub html: String,
@@ -20,62 +20,70 @@ pub fn is_dev_reload(code: &str) -> bool {
 
 /// Moves inline scripts and styles into files and adds the CSP. A page from `trunk serve` keeps its
 /// live-reload script inline and gets no CSP `<meta>` (a development page; `trunk build` output always has it).
-pub fn rewrite(html: &str, public_url: &str) -> Hosted {
-    let els = elements(html);
-    let mut edits = Vec::new();
+pub fn rewrite_page(html: &str, public_url: &str) -> Result<Hosted> {
+    let els = scan(html)?;
+    let dev_reload = els
+        .iter()
+        .any(|e| e.is_executable_script() && e.inline_text().is_some_and(is_dev_reload));
+    let csp = (!dev_reload).then(|| csp_meta(&els, HOSTED_CSP));
     let mut files = Vec::new();
-    let mut dev_reload = false;
-    for e in &els {
-        let Some(content) = e.content.clone() else {
-            continue;
+    let kept = |e: &crate::html::Element| {
+        e.attrs
+            .iter()
+            .filter(|(n, _)| !matches!(n.as_str(), "nonce" | "integrity"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let html = rewrite(html, |i, e| {
+        let moved = match e.inline_text() {
+            Some(text) if e.attr("src").is_none() && !is_dev_reload(text) => Some(text),
+            _ => None,
         };
-        let text = &html[content];
-        if text.trim().is_empty() || e.attr("src").is_some() {
-            continue;
-        }
-        let keep = |attrs: &[(String, Option<String>)]| {
-            attrs
-                .iter()
-                .filter(|(n, _)| !matches!(n.as_str(), "nonce" | "integrity"))
-                .cloned()
-                .collect::<Vec<_>>()
+        let edit = match moved {
+            Some(text) if e.is_executable_script() => {
+                let name = format!("boot-{}.js", short_hash(text.as_bytes()));
+                let mut attrs = kept(e);
+                attrs.push(("src".into(), format!("{public_url}{name}")));
+                attrs.push(("integrity".into(), sri(text.as_bytes())));
+                files.push((name, text.to_string()));
+                Edit::Replace(format!("{}</script>", start_tag("script", &attrs)))
+            }
+            Some(text) if e.name == "style" => {
+                let name = format!("style-{}.css", short_hash(text.as_bytes()));
+                let mut attrs = vec![("rel".into(), "stylesheet".into())];
+                attrs.extend(kept(e));
+                attrs.push(("href".into(), format!("{public_url}{name}")));
+                attrs.push(("integrity".into(), sri(text.as_bytes())));
+                files.push((name, text.to_string()));
+                Edit::Replace(start_tag("link", &attrs))
+            }
+            _ => Edit::Keep,
         };
-        if e.name == "script" && is_dev_reload(text) {
-            dev_reload = true;
-        } else if e.name == "script" && e.is_executable_script() {
-            let name = format!("boot-{}.js", short_hash(text.as_bytes()));
-            let mut attrs = keep(&e.attrs);
-            attrs.push(("src".into(), Some(format!("{public_url}{name}"))));
-            attrs.push(("integrity".into(), Some(sri(text.as_bytes()))));
-            edits.push((
-                e.span.clone(),
-                format!("{}</script>", start_tag("script", &attrs)),
-            ));
-            files.push((name, text.to_string()));
-        } else if e.name == "style" {
-            let name = format!("style-{}.css", short_hash(text.as_bytes()));
-            let mut attrs = vec![("rel".into(), Some("stylesheet".into()))];
-            attrs.extend(keep(&e.attrs));
-            attrs.push(("href".into(), Some(format!("{public_url}{name}"))));
-            attrs.push(("integrity".into(), Some(sri(text.as_bytes()))));
-            edits.push((e.span.clone(), start_tag("link", &attrs)));
-            files.push((name, text.to_string()));
+        match &csp {
+            // The CSP's place is a `<meta>` or `<html>`, never a moved script or style.
+            Some((at, csp)) if *at == i => csp.clone(),
+            _ => edit,
         }
-    }
-    if !dev_reload {
-        edits.push(csp_meta_edit(&els, HOSTED_CSP));
-    }
-    Hosted {
-        html: apply(html, edits),
+    })?;
+    Ok(Hosted {
+        html,
         files,
         dev_reload,
-    }
+    })
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::html::Element;
+
+    fn rewrite(html: &str, public_url: &str) -> Hosted {
+        rewrite_page(html, public_url).unwrap()
+    }
+
+    fn elements(html: &str) -> Vec<Element> {
+        scan(html).unwrap()
+    }
 
     /// `trunk build --release` output for Strata (minified: unquoted attributes, no `<head>` tag).
     pub const TRUNK_RELEASE: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><meta content="width=device-width,initial-scale=1" name=viewport><title>Strata: data architecture decisions, explained</title><meta content="light dark" name=color-scheme><link href=./app-15de9ed1bc5713c6.css integrity=sha384-5Qrtrb4UmwbljE5KvXff9/8oqG8jgRnhSFWBWc4fJbSUyWI5mzRmetl4RKPt1t/1 rel=stylesheet><link href=./diagrams-46d05e06719c3a62.css integrity=sha384-b5GGI5NJ7izIXJ8Wb4NBX9bAIvRNRLcGjpy6EsFqieNRSbZ25VaaAbnsrnoNdQs+ rel=stylesheet><script type=module>import init, * as bindings from './strata-322b5261ab85879a.js';
@@ -103,11 +111,10 @@ window.wasmBindings = bindings;
 <script type="application/json" id="data">{"a":1}</script>
 <script>"use strict"; (function () { const address = '{{__TRUNK_ADDRESS__}}'; })()</script></body></html>"#;
 
-    fn inline_code(els: &[Element], html: &str) -> Vec<String> {
+    fn inline_code(els: &[Element]) -> Vec<String> {
         els.iter()
-            .filter(|e| (e.name == "script" && e.is_executable_script()) || e.name == "style")
-            .filter_map(|e| e.content.clone().map(|c| html[c].to_string()))
-            .filter(|t| !t.trim().is_empty())
+            .filter(|e| e.is_executable_script() || e.name == "style")
+            .filter_map(|e| e.inline_text().map(String::from))
             .collect()
     }
 
@@ -115,7 +122,7 @@ window.wasmBindings = bindings;
     fn release_output_has_no_inline_script_and_a_strict_csp() {
         let out = rewrite(TRUNK_RELEASE, "./");
         let els = elements(&out.html);
-        assert_eq!(inline_code(&els, &out.html), Vec::<String>::new());
+        assert_eq!(inline_code(&els), Vec::<String>::new());
         assert_eq!(out.files.len(), 1);
         let (name, code) = &out.files[0];
         assert!(
@@ -159,7 +166,7 @@ window.wasmBindings = bindings;
         let out = rewrite(TRUNK_SERVE, "./");
         let els = elements(&out.html);
         assert!(out.dev_reload);
-        let inline = inline_code(&els, &out.html);
+        let inline = inline_code(&els);
         assert_eq!(inline.len(), 1, "only the live-reload script stays inline");
         assert!(inline[0].contains("{{__TRUNK_ADDRESS__}}"));
         assert!(!out.html.contains("Content-Security-Policy"));
@@ -184,7 +191,7 @@ window.wasmBindings = bindings;
         let out = rewrite(&html, "./");
         let els = elements(&out.html);
         assert!(!out.dev_reload);
-        assert_eq!(inline_code(&els, &out.html), Vec::<String>::new());
+        assert_eq!(inline_code(&els), Vec::<String>::new());
         assert_eq!(out.files.len(), 3);
         let scripts: Vec<_> = els
             .iter()

@@ -1,21 +1,23 @@
-//! Just enough HTML to rewrite Trunk's output: finds start tags (quoted, single-quoted or unquoted
-//! attributes, as the minifier leaves them), and the raw text of `<script>` and `<style>`.
+//! Reading and rewriting Trunk's `index.html` with Cloudflare's `lol_html` (a maintained streaming HTML
+//! rewriter): [`scan`] lists the elements with their attributes and, for `<script>`/`<style>`, their text;
+//! [`rewrite`] applies one [`Edit`] per element, chosen from that list. The two passes see the same document,
+//! so an element's index in the scan is its index in the rewrite (edits only replace elements that have no
+//! child elements: scripts, styles, links, metas).
 
-use std::ops::Range;
+use crate::Result;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use std::cell::RefCell;
 
-/// One element of the document, located by byte offsets.
-#[derive(Debug, Clone)]
+/// One element of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
     /// Lower-case tag name.
     pub name: String,
-    /// Attributes in source order; names lower-cased, values with the common entities decoded.
-    pub attrs: Vec<(String, Option<String>)>,
-    /// From the `<` of the start tag to the end of the start tag, or of the closing tag for `script`/`style`.
-    pub span: Range<usize>,
-    /// The offset just after the start tag's `>`.
-    pub tag_end: usize,
+    /// Attributes in source order (names lower-case, values as written, common entities decoded).
+    pub attrs: Vec<(String, String)>,
     /// The raw text of a `script` or `style` element.
-    pub content: Option<Range<usize>>,
+    pub text: Option<String>,
 }
 
 impl Element {
@@ -23,7 +25,7 @@ impl Element {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_deref().unwrap_or(""))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The whitespace-separated, lower-cased tokens of `rel` (or any token-list attribute).
@@ -37,121 +39,131 @@ impl Element {
 
     /// Whether a `script` element runs as JavaScript (classic or module), rather than holding data.
     pub fn is_executable_script(&self) -> bool {
-        match self.attr("type").map(|t| t.trim().to_ascii_lowercase()) {
-            None => true,
-            Some(t) => {
-                t.is_empty()
-                    || t == "module"
-                    || t.contains("javascript")
-                    || t.contains("ecmascript")
+        self.name == "script"
+            && match self.attr("type").map(|t| t.trim().to_ascii_lowercase()) {
+                None => true,
+                Some(t) => {
+                    t.is_empty()
+                        || t == "module"
+                        || t.contains("javascript")
+                        || t.contains("ecmascript")
+                }
             }
-        }
     }
 
     pub fn is_module(&self) -> bool {
         self.attr("type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("module"))
     }
+
+    /// The element's inline text, if it has any that is not only whitespace.
+    pub fn inline_text(&self) -> Option<&str> {
+        self.text.as_deref().filter(|t| !t.trim().is_empty())
+    }
 }
 
-/// Every element with a start tag, in document order. Comments, doctypes and end tags are skipped.
-pub fn elements(html: &str) -> Vec<Element> {
-    let b = html.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(off) = html[i..].find('<') {
-        let start = i + off;
-        let rest = &html[start..];
-        if rest.starts_with("<!--") {
-            i = rest.find("-->").map_or(b.len(), |e| start + e + 3);
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") || rest.starts_with("</") {
-            i = rest.find('>').map_or(b.len(), |e| start + e + 1);
-            continue;
-        }
-        if !b.get(start + 1).is_some_and(u8::is_ascii_alphabetic) {
-            i = start + 1;
-            continue;
-        }
-        let (name, attrs, tag_end) = parse_start_tag(html, start + 1);
-        let mut element = Element {
-            span: start..tag_end,
-            tag_end,
-            content: None,
-            name,
-            attrs,
-        };
-        if element.name == "script" || element.name == "style" {
-            let close = find_ci(html, tag_end, &format!("</{}", element.name)).unwrap_or(b.len());
-            let end = html[close..].find('>').map_or(b.len(), |e| close + e + 1);
-            element.content = Some(tag_end..close);
-            element.span = start..end;
-        }
-        i = element.span.end;
-        out.push(element);
-    }
-    out
+/// What to do with one element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Keep,
+    /// The whole element (and its content) becomes this HTML.
+    Replace(String),
+    Remove,
+    /// Sets (adds or changes) these attributes.
+    Set(Vec<(String, String)>),
+    /// HTML inserted right before / right after the element.
+    Before(String),
+    After(String),
+    /// HTML added at the end of the element's content.
+    Append(String),
+    /// The element's content becomes this HTML.
+    Inner(String),
 }
 
-fn parse_start_tag(html: &str, mut i: usize) -> (String, Vec<(String, Option<String>)>, usize) {
-    let b = html.as_bytes();
-    let name_start = i;
-    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
-        i += 1;
-    }
-    let name = html[name_start..i].to_ascii_lowercase();
-    let mut attrs = Vec::new();
-    loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
-        }
-        if i >= b.len() {
-            return (name, attrs, b.len());
-        }
-        if b[i] == b'>' {
-            return (name, attrs, i + 1);
-        }
-        let n0 = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        let attr_name = html[n0..i].to_ascii_lowercase();
-        let mut j = i;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        if j < b.len() && b[j] == b'=' {
-            j += 1;
-            while j < b.len() && b[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            let value;
-            if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
-                let q = b[j] as char;
-                let end = html[j + 1..].find(q).map_or(b.len(), |e| j + 1 + e);
-                value = &html[j + 1..end];
-                i = (end + 1).min(b.len());
-            } else {
-                let v0 = j;
-                while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                    j += 1;
+fn failed(e: impl std::fmt::Display) -> String {
+    format!("rewriting the page: {e}")
+}
+
+/// Every element, in document order.
+pub fn scan(html: &str) -> Result<Vec<Element>> {
+    let found = RefCell::new(Vec::<Element>::new());
+    // The element whose text is being read (scripts and styles hold only text).
+    let open = RefCell::new(None::<usize>);
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("*", |el| {
+                    let mut found = found.borrow_mut();
+                    let name = el.tag_name();
+                    let raw_text = name == "script" || name == "style";
+                    *open.borrow_mut() = raw_text.then_some(found.len());
+                    found.push(Element {
+                        attrs: el
+                            .attributes()
+                            .iter()
+                            .map(|a| (a.name(), decode_entities(&a.value())))
+                            .collect(),
+                        text: raw_text.then(String::new),
+                        name,
+                    });
+                    Ok(())
+                }),
+                text!("script, style", |chunk| {
+                    if let Some(i) = *open.borrow() {
+                        if let Some(text) = found.borrow_mut()[i].text.as_mut() {
+                            text.push_str(chunk.as_str());
+                        }
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(failed)?;
+    Ok(found.into_inner())
+}
+
+/// The page with `edit(index, element)` applied to each element of [`scan`]'s list.
+pub fn rewrite(html: &str, mut edit: impl FnMut(usize, &Element) -> Edit) -> Result<String> {
+    let edits: Vec<Edit> = scan(html)?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| edit(i, e))
+        .collect();
+    apply(html, &edits)
+}
+
+/// The page with `edits[i]` applied to the `i`-th element of [`scan`]'s list (missing ones: [`Edit::Keep`]).
+pub fn apply(html: &str, edits: &[Edit]) -> Result<String> {
+    let index = RefCell::new(0usize);
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("*", |el| {
+                let mut i = index.borrow_mut();
+                match edits.get(*i) {
+                    None | Some(Edit::Keep) => {}
+                    Some(Edit::Replace(with)) => el.replace(with, ContentType::Html),
+                    Some(Edit::Remove) => el.remove(),
+                    Some(Edit::Set(attrs)) => {
+                        for (name, value) in attrs {
+                            el.set_attribute(name, value)?;
+                        }
+                    }
+                    Some(Edit::Before(html)) => el.before(html, ContentType::Html),
+                    Some(Edit::After(html)) => el.after(html, ContentType::Html),
+                    Some(Edit::Append(html)) => el.append(html, ContentType::Html),
+                    Some(Edit::Inner(html)) => el.set_inner_content(html, ContentType::Html),
                 }
-                value = &html[v0..j];
-                i = j;
-            }
-            attrs.push((attr_name, Some(decode_entities(value))));
-        } else {
-            attrs.push((attr_name, None));
-        }
-    }
-}
-
-fn find_ci(html: &str, from: usize, needle: &str) -> Option<usize> {
-    let hay = html.as_bytes();
-    let n = needle.as_bytes();
-    (from..hay.len().saturating_sub(n.len() - 1))
-        .find(|&k| hay[k..k + n.len()].eq_ignore_ascii_case(n))
+                *i += 1;
+                Ok(())
+            })],
+            ..RewriteStrSettings::default()
+        },
+    )
+    .map_err(failed)
 }
 
 fn decode_entities(s: &str) -> String {
@@ -169,58 +181,44 @@ fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;")
 }
 
-/// A start tag with every value double-quoted.
-pub fn start_tag(name: &str, attrs: &[(String, Option<String>)]) -> String {
+/// A start tag with every value double-quoted (an empty value is written as a bare name).
+pub fn start_tag(name: &str, attrs: &[(String, String)]) -> String {
     let mut s = format!("<{name}");
     for (n, v) in attrs {
-        match v {
-            Some(v) => s.push_str(&format!(" {n}=\"{}\"", escape_attr(v))),
-            None => s.push_str(&format!(" {n}")),
+        match v.is_empty() {
+            true => s.push_str(&format!(" {n}")),
+            false => s.push_str(&format!(" {n}=\"{}\"", escape_attr(v))),
         }
     }
     s.push('>');
     s
 }
 
-/// Applies non-overlapping replacements of byte ranges.
-pub fn apply(html: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
-    edits.sort_by_key(|(r, _)| r.start);
-    let mut out = String::with_capacity(html.len());
-    let mut at = 0;
-    for (range, text) in edits {
-        out.push_str(&html[at..range.start]);
-        out.push_str(&text);
-        at = range.end;
-    }
-    out.push_str(&html[at..]);
-    out
-}
-
-/// Where a CSP `<meta>` goes (or the existing one to replace): right after `<meta charset>`, else after
-/// `<head>`, else after `<html>`, else at the very start.
-pub fn csp_meta_edit(els: &[Element], policy: &str) -> (Range<usize>, String) {
+/// Where a CSP `<meta>` goes among `elements`: the edit that replaces an existing one, or that puts it right
+/// after `<meta charset>` (else after the first element: `<html>` or `<head>`). Returns (index, edit).
+pub fn csp_meta(elements: &[Element], policy: &str) -> (usize, Edit) {
     let tag = start_tag(
         "meta",
         &[
-            ("http-equiv".into(), Some("Content-Security-Policy".into())),
-            ("content".into(), Some(policy.into())),
+            ("http-equiv".into(), "Content-Security-Policy".into()),
+            ("content".into(), policy.into()),
         ],
     );
-    let existing = els.iter().find(|e| {
+    let existing = elements.iter().position(|e| {
         e.name == "meta"
             && e.attr("http-equiv")
                 .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
     });
-    if let Some(e) = existing {
-        return (e.span.clone(), tag);
+    if let Some(i) = existing {
+        return (i, Edit::Replace(tag));
     }
-    let after = els
+    match elements
         .iter()
-        .find(|e| e.name == "meta" && e.attr("charset").is_some())
-        .or_else(|| els.iter().find(|e| e.name == "head"))
-        .or_else(|| els.iter().find(|e| e.name == "html"))
-        .map_or(0, |e| e.tag_end);
-    (after..after, tag)
+        .position(|e| e.name == "meta" && e.attr("charset").is_some())
+    {
+        Some(i) => (i, Edit::After(tag)),
+        None => (0, Edit::Before(tag)),
+    }
 }
 
 #[cfg(test)]
@@ -228,46 +226,69 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_minified_and_quoted_attributes() {
+    fn scans_minified_and_quoted_attributes_and_raw_text() {
         let html = r#"<!doctype html><html lang=en><meta charset=utf-8><!-- <script>no</script> -->
 <link href=./a.css integrity=sha384-x/y+z= rel=stylesheet><link rel='icon' href="f.svg" />
 <script type=module>if (a < b) {}</script><p data-x="&quot;q&quot; &amp; r" hidden>"#;
-        let els = elements(html);
+        let els = scan(html).unwrap();
         let names: Vec<_> = els.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["html", "meta", "link", "link", "script", "p"]);
-        assert_eq!(els[2].attr("href"), Some("./a.css"));
-        assert_eq!(els[2].attr("integrity"), Some("sha384-x/y+z="));
-        assert_eq!(els[3].attr("href"), Some("f.svg"));
-        assert_eq!(els[3].tokens("rel"), ["icon"]);
-        let script = &els[4];
+        let link = els.iter().find(|e| e.name == "link").unwrap();
+        assert_eq!(link.attr("href"), Some("./a.css"));
+        assert_eq!(link.attr("integrity"), Some("sha384-x/y+z="));
+        let icon = els.iter().filter(|e| e.name == "link").nth(1).unwrap();
+        assert_eq!(icon.tokens("rel"), ["icon"]);
+        let script = els.iter().find(|e| e.name == "script").unwrap();
         assert!(script.is_module() && script.is_executable_script());
-        assert_eq!(&html[script.content.clone().unwrap()], "if (a < b) {}");
-        assert!(html[script.span.clone()].ends_with("</script>"));
-        assert_eq!(els[5].attr("data-x"), Some("\"q\" & r"));
-        assert_eq!(els[5].attr("hidden"), Some(""));
+        assert_eq!(script.text.as_deref(), Some("if (a < b) {}"));
+        let p = els.iter().find(|e| e.name == "p").unwrap();
+        assert_eq!(p.attr("data-x"), Some("\"q\" & r"));
+        assert_eq!(p.attr("hidden"), Some(""));
+        assert!(
+            !els.iter().any(|e| e.text.as_deref() == Some("no")),
+            "comments are not elements"
+        );
+    }
+
+    #[test]
+    fn edits_apply_to_the_elements_they_were_chosen_for() {
+        let html = "<html><meta charset=utf-8><title>t</title><script>a()</script><style>p{}</style><link rel=x></html>";
+        let out = rewrite(html, |_, e| match e.name.as_str() {
+            "script" => Edit::Replace("<script src=\"./a.js\"></script>".into()),
+            "style" => Edit::Remove,
+            "link" => Edit::Set(vec![("href".into(), "y".into())]),
+            "title" => Edit::Before("<!-- here -->".into()),
+            _ => Edit::Keep,
+        })
+        .unwrap();
+        assert_eq!(
+            out,
+            "<html><meta charset=utf-8><!-- here --><title>t</title><script src=\"./a.js\"></script><link rel=x href=\"y\"></html>"
+        );
     }
 
     #[test]
     fn start_tags_round_trip() {
         let attrs = vec![
-            ("content".to_string(), Some("a \"b\" & c".to_string())),
-            ("x".to_string(), None),
+            ("content".to_string(), "a \"b\" & c".to_string()),
+            ("x".to_string(), String::new()),
         ];
         let tag = start_tag("meta", &attrs);
         assert_eq!(tag, r#"<meta content="a &quot;b&quot; &amp; c" x>"#);
-        assert_eq!(elements(&tag)[0].attrs, attrs);
+        let els = scan(&tag).unwrap();
+        assert_eq!(els.iter().find(|e| e.name == "meta").unwrap().attrs, attrs);
     }
 
     #[test]
     fn csp_goes_after_charset_or_replaces_the_old_one() {
         let html = "<html><meta charset=utf-8><title>t</title>";
-        let els = elements(html);
-        let out = apply(html, vec![csp_meta_edit(&els, "default-src 'self'")]);
+        let (at, edit) = csp_meta(&scan(html).unwrap(), "default-src 'self'");
+        let out = rewrite(html, |i, _| if i == at { edit.clone() } else { Edit::Keep }).unwrap();
         assert!(out.starts_with(
             r#"<html><meta charset=utf-8><meta http-equiv="Content-Security-Policy" content="default-src 'self'">"#
         ));
-        let els = elements(&out);
-        let again = apply(&out, vec![csp_meta_edit(&els, "default-src 'none'")]);
+        let (at, edit) = csp_meta(&scan(&out).unwrap(), "default-src 'none'");
+        let again = rewrite(&out, |i, _| if i == at { edit.clone() } else { Edit::Keep }).unwrap();
         assert_eq!(again.matches("Content-Security-Policy").count(), 1);
         assert!(again.contains("default-src 'none'"));
     }

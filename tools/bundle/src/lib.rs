@@ -2,19 +2,21 @@
 //!
 //! * `index.html` is rewritten to satisfy a strict Content-Security-Policy: inline scripts and styles move
 //!   into files (`boot-<hash>.js`, `style-<hash>.css`) and a CSP `<meta>` is added;
-//! * `strata-offline.html` is one self-contained page (CSS, JS and the base64 wasm inline, locked down by
-//!   a CSP of `sha256-` hashes) that works opened straight from disk;
+//! * `strata-offline.html` is one self-contained page (CSS, and the JS bundled by esbuild with the wasm as
+//!   bytes, all inline, locked down by a CSP of `sha256-` hashes) that works opened straight from disk;
 //! * `strata-dist.zip` holds every other file of the bundle, for hosting elsewhere.
 //!
 //! First it builds the on-demand module `strata-extras` into the bundle, with a loader script that defines
 //! `globalThis.strataExtras()` for the app (see `extras`); the offline page carries it inline. Then, in a
 //! release build, it minifies every script of the bundle with esbuild (see `minify`), before anything hashes
 //! or inlines them.
+//!
+//! Nothing here parses HTML or JavaScript by hand: pages are read and rewritten with `lol_html` (see `html`),
+//! and scripts are bundled and minified by esbuild.
 
 pub mod extras;
 pub mod hosted;
 pub mod html;
-pub mod js;
 pub mod minify;
 pub mod offline;
 pub mod prerender;
@@ -105,17 +107,16 @@ pub fn run(dir: &Path, public_url: &str, minify: bool) -> Result<Vec<String>> {
     // First, so the offline page and the hosted one both carry the prerendered screen.
     write(&dir.join("index.html"), prerender::page(&page)?.as_bytes())?;
     let root = extras::workspace_root();
-    let esbuild = match minify {
-        true => Some(minify::Esbuild::find(&root)?),
-        false => None,
-    };
+    let esbuild = minify::Esbuild::find(&root)?;
     let target = extras::target_dir(&root);
     let built = extras::build(&root, &target, &target.join("strata-bundle"))?;
-    let minifier = esbuild
-        .as_ref()
-        .map(|e| move |code: &str, name: &str, module: bool| e.minify(code, name, module));
-    let minifier = minifier.as_ref().map(|m| m as minify::Minify);
-    assemble(dir, public_url, Some(&built), minifier)
+    let minifier = |code: &str, name: &str, module: bool| esbuild.minify(code, name, module);
+    let bundler = offline::Bundler {
+        esbuild: &esbuild,
+        minify,
+    };
+    let minifier = minify.then_some(&minifier as minify::Minify);
+    assemble(dir, public_url, Some(&built), minifier, &bundler)
 }
 
 /// Everything but building the extras: stages them (if given) with their loader, minifies the bundle's
@@ -126,6 +127,7 @@ pub fn assemble(
     public_url: &str,
     built: Option<&extras::Built>,
     minify: Option<minify::Minify>,
+    bundler: &offline::Bundler,
 ) -> Result<Vec<String>> {
     let index = dir.join("index.html");
     let mut html = read_text(dir, Path::new("index.html"))?;
@@ -145,7 +147,7 @@ pub fn assemble(
     }
     let staged = match (built, staged) {
         (Some(built), Some(staged)) => {
-            html = extras::add_loader(&html, &staged, public_url);
+            html = extras::add_loader(&html, &staged, public_url)?;
             let js_len = read(dir, Path::new(&staged.js))?.len();
             report.push(format!(
                 "{} ({} KB) and {} ({} KB), on demand",
@@ -164,11 +166,11 @@ pub fn assemble(
         report.push(format!("{} (minified)", name.display()));
     }
 
-    let offline = offline::build(&html, dir, public_url, staged.as_ref())?;
+    let offline = offline::build(&html, dir, public_url, staged.as_ref(), bundler)?;
     write(&dir.join(OFFLINE_HTML), offline.as_bytes())?;
     report.push(format!("{OFFLINE_HTML} ({} KB)", offline.len() / 1024));
 
-    let hosted = hosted::rewrite(&html, public_url);
+    let hosted = hosted::rewrite_page(&html, public_url)?;
     for (name, text) in &hosted.files {
         write(&dir.join(name), text.as_bytes())?;
         report.push(format!("{name} (moved out of index.html)"));
@@ -223,7 +225,7 @@ mod tests {
     /// made up); returns how many there are.
     fn check_integrity(dir: &Path, html: &str) -> usize {
         let mut n = 0;
-        for e in html::elements(html) {
+        for e in html::scan(html).unwrap() {
             if let Some(old) = e.attr("integrity") {
                 let url = e.attr("src").or(e.attr("href")).unwrap();
                 let path = local_path(url, Path::new(""), "./").unwrap();
@@ -257,7 +259,12 @@ mod tests {
         );
         let trunk_js = read_text(&dir, Path::new("strata-3.js")).unwrap();
         write(&dir.join("index.html"), html.as_bytes()).unwrap();
-        let report = assemble(&dir, "./", Some(&extras::tests::built()), minify).unwrap();
+        let esbuild = offline::tests::esbuild();
+        let bundler = offline::Bundler {
+            esbuild: &esbuild,
+            minify: false,
+        };
+        let report = assemble(&dir, "./", Some(&extras::tests::built()), minify, &bundler).unwrap();
         assert!(report[0].ends_with(", on demand") && report[1].ends_with("(their loader)"));
         let minified: Vec<_> = report
             .iter()
@@ -307,7 +314,7 @@ mod tests {
         }
 
         // Again on its own output: one loader, one set of extras.
-        assemble(&dir, "./", Some(&extras::tests::built()), minify).unwrap();
+        assemble(&dir, "./", Some(&extras::tests::built()), minify, &bundler).unwrap();
         let again = read_text(&dir, Path::new("index.html")).unwrap();
         assert_eq!(again, index);
         std::fs::remove_dir_all(&dir).unwrap();
@@ -352,9 +359,15 @@ mod tests {
              export function passed() {{ return wasm instanceof URL ? wasm.href : Buffer.from(wasm).toString('base64'); }}\n",
             built.js
         );
-        assemble(&dir, "./", Some(&built), minify).unwrap();
+        let esbuild = offline::tests::esbuild();
+        let bundler = offline::Bundler {
+            esbuild: &esbuild,
+            minify: minify.is_some(),
+        };
+        assemble(&dir, "./", Some(&built), minify, &bundler).unwrap();
         let index = read_text(&dir, Path::new("index.html")).unwrap();
-        let loader = html::elements(&index)
+        let loader = html::scan(&index)
+            .unwrap()
             .iter()
             .find_map(|e| {
                 e.attr("src")
@@ -370,13 +383,8 @@ mod tests {
             .trim_start_matches("./")
             .to_string();
         let offline = read_text(&dir, Path::new(OFFLINE_HTML)).unwrap();
-        let els = html::elements(&offline);
-        let inline = els.iter().find(|e| e.name == "script").unwrap();
-        write(
-            &dir.join("offline-extras.mjs"),
-            offline[inline.content.clone().unwrap()].as_bytes(),
-        )
-        .unwrap();
+        let inline = offline::tests::inline_scripts(&offline);
+        write(&dir.join("offline-extras.mjs"), inline[0].as_bytes()).unwrap();
         let bytes = base64(extras::tests::EXTRAS_WASM);
         for (script, wasm) in [
             (loader.as_str(), format!("/{wasm_name}")),
@@ -402,7 +410,8 @@ mod tests {
         }
 
         // The app: the hosted boot file (importing the glue file), and the offline page's inline module.
-        let boot = html::elements(&index)
+        let boot = html::scan(&index)
+            .unwrap()
             .iter()
             .find_map(|e| {
                 e.attr("src")
@@ -410,12 +419,7 @@ mod tests {
                     .map(String::from)
             })
             .unwrap();
-        let app = els.iter().filter(|e| e.name == "script").nth(1).unwrap();
-        write(
-            &dir.join("offline-app.mjs"),
-            offline[app.content.clone().unwrap()].as_bytes(),
-        )
-        .unwrap();
+        write(&dir.join("offline-app.mjs"), inline[1].as_bytes()).unwrap();
         for (script, wasm) in [
             (boot.as_str(), "./strata-3_bg.wasm".to_string()),
             ("./offline-app.mjs", "Uint8Array".to_string()),
@@ -433,7 +437,7 @@ mod tests {
             let text = String::from_utf8_lossy(&run.stdout);
             assert_eq!(
                 text,
-                format!("TrunkApplicationStarted {wasm}\nHandle default initSync\n"),
+                format!("TrunkApplicationStarted {wasm}\nHandle default initSync s\n"),
                 "{script}"
             );
         }

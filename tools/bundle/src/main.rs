@@ -1,8 +1,8 @@
 //! `strata-bundle [DIR]`: run by Trunk as a post-build hook (see Trunk.toml) on `$TRUNK_STAGING_DIR`, or by
 //! hand on a built `dist/`. Builds the on-demand extras module into it, then writes a strict-CSP
-//! `index.html`, `strata-offline.html` and `strata-dist.zip`. Scripts are minified (esbuild, from `npm ci`)
-//! except in Trunk's debug builds (`TRUNK_PROFILE=debug`, as in `trunk serve`), like Trunk's
-//! `minify = "on_release"`.
+//! `index.html`, `strata-offline.html` (its scripts bundled by esbuild, from `npm ci`) and `strata-dist.zip`.
+//! Scripts are minified (esbuild) except in Trunk's debug builds (`TRUNK_PROFILE=debug`, as in `trunk serve`),
+//! like Trunk's `minify = "on_release"`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,4 +1,5 @@
-//! Minifies the JavaScript the bundle ships, with esbuild from npm (pinned in `package.json`, installed by
+//! esbuild from npm bundles the offline page's scripts (see `offline`) and minifies the JavaScript the bundle
+//! ships. Minifying: esbuild from npm (pinned in `package.json`, installed by
 //! `npm ci` / `scripts/setup.sh`): Trunk's own minifier gives up on wasm-bindgen's glue
 //! ("RequiredTokenNotFound … KeywordDefault") and ships it as written.
 //!
@@ -9,7 +10,7 @@
 //! loads without `type=module`) is minified without renaming its top-level names, which are globals.
 //! Whatever references a rewritten file with an `integrity` attribute gets the new hash (`update_integrity`).
 
-use crate::html::{apply, elements, start_tag};
+use crate::html::{rewrite, scan, Edit};
 use crate::{local_path, read, Result};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use std::io::{Read, Write};
@@ -49,15 +50,49 @@ impl Esbuild {
 
     /// Minifies `code` (stdin to stdout; `name` shows in esbuild's messages).
     pub fn minify(&self, code: &str, name: &str, module: bool) -> Result<String> {
+        let mut args = vec![format!("--sourcefile={name}")];
+        if module {
+            args.push("--format=esm".into());
+        }
+        self.run(code, name, &args, None)
+    }
+
+    /// Bundles the module `code` (as if it were a file at the root of `dir`) with the local modules it imports
+    /// into one ES module, and every `.wasm` file it imports into its bytes (esbuild's `binary` loader, base64
+    /// decoded when the importing module first runs). Modules imported with `import()` stay lazy: their code runs
+    /// on the first call. Minified if `minify`.
+    pub fn bundle(&self, dir: &Path, code: &str, name: &str, minify: bool) -> Result<String> {
+        let args = vec![
+            "--bundle".to_string(),
+            "--format=esm".into(),
+            "--loader:.wasm=binary".into(),
+            format!("--sourcefile={name}"),
+        ];
+        self.run(code, name, &args, Some((dir, minify)))
+    }
+
+    fn run(
+        &self,
+        code: &str,
+        name: &str,
+        args: &[String],
+        bundle: Option<(&Path, bool)>,
+    ) -> Result<String> {
         let mut cmd = Command::new(&self.bin);
-        cmd.args(ESBUILD_ARGS)
-            .arg(format!("--sourcefile={name}"))
+        match bundle {
+            // Imports resolve from the bundle's root; minified only if asked.
+            Some((dir, minify)) => {
+                cmd.current_dir(dir);
+                cmd.args(ESBUILD_ARGS.iter().filter(|a| minify || **a != "--minify"));
+            }
+            None => {
+                cmd.args(ESBUILD_ARGS);
+            }
+        }
+        cmd.args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        if module {
-            cmd.arg("--format=esm");
-        }
         let mut child = cmd.spawn().map_err(|e| {
             format!(
                 "running {}: {e} (esbuild comes from npm: run `npm ci`)",
@@ -80,7 +115,7 @@ impl Esbuild {
         let written = writer.join().map_err(|_| "writing to esbuild panicked")?;
         if !output.status.success() {
             return Err(format!(
-                "esbuild could not minify {name} ({}):\n{}",
+                "esbuild could not process {name} ({}):\n{}",
                 output.status,
                 String::from_utf8_lossy(&output.stderr).trim_end()
             ));
@@ -99,9 +134,9 @@ pub fn files(
     skip: &[&str],
     minify: Minify,
 ) -> Result<Vec<PathBuf>> {
-    let classic: Vec<PathBuf> = elements(html)
+    let classic: Vec<PathBuf> = scan(html)?
         .iter()
-        .filter(|e| e.name == "script" && e.is_executable_script() && !e.is_module())
+        .filter(|e| e.is_executable_script() && !e.is_module())
         .filter_map(|e| e.attr("src"))
         .filter_map(|src| local_path(src, Path::new(""), public_url))
         .collect();
@@ -123,28 +158,32 @@ pub fn files(
 
 /// Minifies the page's inline scripts (not data blocks, nor `trunk serve`'s live-reload script).
 pub fn inline_scripts(html: &str, minify: Minify) -> Result<String> {
-    let mut edits = Vec::new();
-    for e in elements(html) {
-        let Some(content) = e.content.clone() else {
-            continue;
+    let mut failed = None;
+    let out = rewrite(html, |_, e| {
+        let Some(code) = e.inline_text().filter(|_| e.is_executable_script()) else {
+            return Edit::Keep;
         };
-        let code = &html[content.clone()];
-        if e.name != "script"
-            || !e.is_executable_script()
-            || code.trim().is_empty()
-            || crate::hosted::is_dev_reload(code)
-        {
-            continue;
+        if crate::hosted::is_dev_reload(code) || failed.is_some() {
+            return Edit::Keep;
         }
-        let out = minify(code, "an inline script of index.html", e.is_module())?;
-        // Inline, it must not close its element early (the hosted rewrite moves it out, the offline page
-        // escapes it again, but the page in between is parsed as HTML).
-        if out.to_ascii_lowercase().contains("</script") {
-            continue;
+        match minify(code, "an inline script of index.html", e.is_module()) {
+            // Inline, it must not close its element early (the hosted rewrite moves it out, the offline page
+            // escapes it again, but the page in between is parsed as HTML).
+            Ok(out) if out.to_ascii_lowercase().contains("</script") => Edit::Keep,
+            Ok(out) => Edit::Replace(format!(
+                "{}{out}</script>",
+                crate::html::start_tag("script", &e.attrs)
+            )),
+            Err(why) => {
+                failed = Some(why);
+                Edit::Keep
+            }
         }
-        edits.push((content, out));
+    })?;
+    match failed {
+        Some(why) => Err(why),
+        None => Ok(out),
     }
-    Ok(apply(html, edits))
 }
 
 /// An SRI value for `bytes` with the algorithm of `old` (`sha256-`, `sha384-` or `sha512-`; Trunk writes
@@ -166,37 +205,35 @@ pub fn update_integrity(
     public_url: &str,
     changed: &[PathBuf],
 ) -> Result<String> {
-    let mut edits = Vec::new();
-    for e in elements(html) {
+    let mut failed = None;
+    let out = rewrite(html, |_, e| {
         let url = match e.name.as_str() {
             "script" => e.attr("src"),
             "link" => e.attr("href"),
             _ => None,
         };
         let (Some(url), Some(old)) = (url, e.attr("integrity")) else {
-            continue;
+            return Edit::Keep;
         };
-        let Some(path) = local_path(url, Path::new(""), public_url) else {
-            continue;
+        let Some(path) = local_path(url, Path::new(""), public_url).filter(|p| changed.contains(p))
+        else {
+            return Edit::Keep;
         };
-        if !changed.contains(&path) {
-            continue;
+        match read(dir, &path) {
+            Ok(bytes) if sri_like(old, &bytes) != old => {
+                Edit::Set(vec![("integrity".into(), sri_like(old, &bytes))])
+            }
+            Ok(_) => Edit::Keep,
+            Err(why) => {
+                failed = Some(why);
+                Edit::Keep
+            }
         }
-        let new = sri_like(old, &read(dir, &path)?);
-        if new == old {
-            continue;
-        }
-        let attrs: Vec<_> = e
-            .attrs
-            .iter()
-            .map(|(n, v)| match n.as_str() {
-                "integrity" => (n.clone(), Some(new.clone())),
-                _ => (n.clone(), v.clone()),
-            })
-            .collect();
-        edits.push((e.span.start..e.tag_end, start_tag(&e.name, &attrs)));
+    })?;
+    match failed {
+        Some(why) => Err(why),
+        None => Ok(out),
     }
-    Ok(apply(html, edits))
 }
 
 #[cfg(test)]
@@ -238,7 +275,7 @@ pub(crate) mod tests {
         );
         let changed = [PathBuf::from("a.js"), PathBuf::from("b.js")];
         let out = update_integrity(&html, &dir, "./", &changed).unwrap();
-        let els = elements(&out);
+        let els = scan(&out).unwrap();
         let integrity: Vec<_> = els.iter().map(|e| e.attr("integrity")).collect();
         let a = "export const a = 1;\n".as_bytes();
         let b = "export const b = 2;\n".as_bytes();
@@ -258,7 +295,10 @@ pub(crate) mod tests {
         assert!(sri_like("sha256-x", a).starts_with("sha256-"));
         assert!(sri_like("sha512-x", a).starts_with("sha512-"));
         // Other attributes and unchanged tags are kept; a script keeps its content and end tag.
-        assert!(out.contains(r#"<link crossorigin href="./a.js" integrity=""#));
+        assert!(out.contains(&format!(
+            "<link crossorigin href=./a.js integrity=\"{}\" rel=modulepreload>",
+            sri(a)
+        )));
         assert!(out.contains("<link href=./c.css integrity=sha384-stale rel=stylesheet>"));
         assert!(out.contains("></script><script type=module src=./b.js></script></html>"));
         assert_eq!(update_integrity(&out, &dir, "./", &changed).unwrap(), out);
@@ -316,7 +356,10 @@ pub(crate) mod tests {
 <script type=application/json>\n  {\"a\": 1}\n</script><script>\n  const address = '{{__TRUNK_ADDRESS__}}';\n</script>\
 <script src=./x.js></script>";
         let out = inline_scripts(html, &squeeze).unwrap();
-        assert!(out.starts_with("<script type=module>import a from './a.js';\na();\n</script>"));
+        assert!(
+            out.starts_with("<script type=\"module\">import a from './a.js';\na();\n</script>"),
+            "{out}"
+        );
         assert!(out.contains("<script type=application/json>\n  {\"a\": 1}\n</script>"));
         assert!(out.contains("\n  const address = '{{__TRUNK_ADDRESS__}}';\n"));
         assert!(out.ends_with("<script src=./x.js></script>"));

@@ -1,129 +1,122 @@
-//! `strata-offline.html`: the page with everything inline — stylesheets as `<style>`, the module script with
-//! wasm-bindgen's JS and the base64 wasm as one inline module — and a CSP allowing exactly those inline
-//! blocks by hash. Nothing is fetched, so it works from `file://` with no network. The on-demand extras module
-//! is inlined too, behind `globalThis.strataExtras()`: its glue runs and its wasm is decoded and instantiated
-//! only on the first call, as in the hosted page.
+//! `strata-offline.html`: the page with everything inline — stylesheets as `<style>`, each module script
+//! bundled by esbuild with the modules it imports and the wasm as bytes — and a CSP allowing exactly those
+//! inline blocks by hash. Nothing is fetched, so it works from `file://` with no network. The on-demand extras
+//! module is inlined too, behind `globalThis.strataExtras()`: its glue runs and its wasm is decoded and
+//! instantiated only on the first call (esbuild keeps what `import()` loads lazy), as in the hosted page.
+//! `<html data-offline>` tells the app it is this file (it then draws every diagram at once).
 
 use crate::extras::{self, Staged};
-use crate::html::{apply, csp_meta_edit, elements, start_tag};
-use crate::js::Inliner;
+use crate::html::{apply, csp_meta, scan, start_tag, Edit, Element};
+use crate::minify::Esbuild;
 use crate::{base64, csp_hash, local_path, read, read_text, Result};
 use std::path::Path;
 
+/// How the offline page's scripts are made: esbuild, minifying or not.
+pub struct Bundler<'a> {
+    pub esbuild: &'a Esbuild,
+    pub minify: bool,
+}
+
+impl Bundler<'_> {
+    /// One inline module for a module script of the page (`code`, at the bundle root): its imports and the
+    /// wasm files it names (`'./x_bg.wasm'`, as Trunk's boot script does) become part of it.
+    fn module(&self, dir: &Path, public_url: &str, code: &str) -> Result<String> {
+        let mut entry = String::new();
+        let mut code = code.to_string();
+        for (i, wasm) in wasm_files(dir)?.iter().enumerate() {
+            let names = [format!("./{wasm}"), format!("{public_url}{wasm}")];
+            let quoted: Vec<String> = names
+                .iter()
+                .flat_map(|n| [format!("\"{n}\""), format!("'{n}'")])
+                .collect();
+            if quoted.iter().any(|q| code.contains(q.as_str())) {
+                let ident = format!("__strata_wasm_{i}");
+                entry.push_str(&format!("import {ident} from \"./{wasm}\";\n"));
+                for q in &quoted {
+                    code = code.replace(q.as_str(), &ident);
+                }
+            }
+        }
+        // esbuild resolves imports from the bundle's root; an absolute public URL names the same files.
+        if public_url.starts_with('/') {
+            for quote in ['"', '\''] {
+                code = code.replace(&format!("{quote}{public_url}"), &format!("{quote}./"));
+            }
+        }
+        entry.push_str(&code);
+        let out = self
+            .esbuild
+            .bundle(dir, &entry, "the page's module script", self.minify)?;
+        no_imports_left(&out)?;
+        Ok(out)
+    }
+
+    /// A script defining `globalThis.strataExtras()`, which evaluates the extras' glue and instantiates their
+    /// wasm (from bytes) on the first call, and resolves to the glue's exports.
+    fn lazy_extras(&self, dir: &Path, staged: &Staged) -> Result<String> {
+        let entry = format!(
+            "let ready;\nglobalThis.{} = () => (ready ??= Promise.all([import(\"./{}\"), import(\"./{}\")])\n\
+             .then(async ([m, bytes]) => {{ await m.default({{ module_or_path: bytes.default }}); return m; }}));\n",
+            extras::GLOBAL,
+            staged.js,
+            staged.wasm
+        );
+        self.esbuild
+            .bundle(dir, &entry, "the extras loader", self.minify)
+    }
+}
+
+/// esbuild leaves imports of URLs (`https://…`) as they are; the offline page can fetch nothing, so that is an
+/// error. (It writes such imports first, one per line.)
+fn no_imports_left(code: &str) -> Result<()> {
+    let statement = |l: &&str| {
+        let l = l.trim_start();
+        l.strip_prefix("import")
+            .is_some_and(|rest| rest.starts_with([' ', '{', '*', '"', '\'']))
+    };
+    match code.lines().find(statement) {
+        Some(line) => Err(format!(
+            "cannot inline `{}`: not a file of the bundle",
+            line.trim()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The `.wasm` files at the bundle's root.
+fn wasm_files(dir: &Path) -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("reading {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".wasm"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 /// The offline page for `html` (Trunk's page, with the extras loader of `extras` if there is one).
-pub fn build(html: &str, dir: &Path, public_url: &str, extras: Option<&Staged>) -> Result<String> {
-    let root = Path::new("");
-    let els = elements(html);
-    let mut edits = Vec::new();
+pub fn build(
+    html: &str,
+    dir: &Path,
+    public_url: &str,
+    extras: Option<&Staged>,
+    bundler: &Bundler,
+) -> Result<String> {
+    let els = scan(html)?;
     let mut scripts = Vec::new();
     let mut styles = Vec::new();
+    let mut edits = Vec::with_capacity(els.len());
     for e in &els {
-        let local = |attr: &str| e.attr(attr).and_then(|u| local_path(u, root, public_url));
-        match e.name.as_str() {
-            "link" => {
-                let rel = e.tokens("rel");
-                let Some(path) = local("href") else { continue };
-                if rel.iter().any(|r| r == "stylesheet") {
-                    let css = read_text(dir, &path)?;
-                    let mut attrs = Vec::new();
-                    if let Some(media) = e.attr("media") {
-                        attrs.push(("media".to_string(), Some(media.to_string())));
-                    }
-                    edits.push((
-                        e.span.clone(),
-                        format!(
-                            "{}{}</style>",
-                            start_tag("style", &attrs),
-                            inline_css(&css)?
-                        ),
-                    ));
-                    styles.push(csp_hash(&css));
-                } else if rel
-                    .iter()
-                    .any(|r| matches!(r.as_str(), "modulepreload" | "preload" | "prefetch"))
-                {
-                    edits.push((e.span.clone(), String::new()));
-                } else if rel.iter().any(|r| r.contains("icon")) {
-                    let data =
-                        format!("data:{};base64,{}", mime(&path), base64(&read(dir, &path)?));
-                    let attrs: Vec<_> = e
-                        .attrs
-                        .iter()
-                        .map(|(n, v)| {
-                            if n == "href" {
-                                (n.clone(), Some(data.clone()))
-                            } else {
-                                (n.clone(), v.clone())
-                            }
-                        })
-                        .collect();
-                    edits.push((e.span.clone(), start_tag("link", &attrs)));
-                }
-            }
-            "style" => {
-                let css = &html[e.content.clone().unwrap_or_default()];
-                styles.push(csp_hash(css));
-            }
-            "script" if e.is_executable_script() => {
-                if let Some(staged) = extras.filter(|s| {
-                    e.attr("src")
-                        .is_some_and(|src| extras::is_loader(src, s, public_url))
-                }) {
-                    let code = Inliner::new(dir, public_url).lazy(
-                        Path::new(&staged.js),
-                        Path::new(&staged.wasm),
-                        extras::GLOBAL,
-                    )?;
-                    let code = inline_js(&code);
-                    scripts.push(csp_hash(&code));
-                    let attrs = [("type".to_string(), Some("module".to_string()))];
-                    edits.push((
-                        e.span.clone(),
-                        format!("{}{code}</script>", start_tag("script", &attrs)),
-                    ));
-                    continue;
-                }
-                let code = match e.attr("src") {
-                    Some(src) => {
-                        let path = local_path(src, root, public_url).ok_or_else(|| {
-                            format!("cannot inline the script `{src}`: not a file of the bundle")
-                        })?;
-                        read_text(dir, &path)?
-                    }
-                    None => html[e.content.clone().unwrap_or_default()].to_string(),
-                };
-                if crate::hosted::is_dev_reload(&code) {
-                    edits.push((e.span.clone(), String::new()));
-                    continue;
-                }
-                if code.trim().is_empty() {
-                    continue;
-                }
-                let code = if e.is_module() {
-                    Inliner::new(dir, public_url).bundle(&code)?
-                } else {
-                    code
-                };
-                let code = inline_js(&code);
-                let attrs: Vec<_> = e
-                    .attrs
-                    .iter()
-                    .filter(|(n, _)| {
-                        !matches!(
-                            n.as_str(),
-                            "src" | "integrity" | "nonce" | "crossorigin" | "defer"
-                        )
-                    })
-                    .cloned()
-                    .collect();
-                scripts.push(csp_hash(&code));
-                edits.push((
-                    e.span.clone(),
-                    format!("{}{code}</script>", start_tag("script", &attrs)),
-                ));
-            }
-            _ => {}
-        }
+        edits.push(edit(
+            e,
+            dir,
+            public_url,
+            extras,
+            bundler,
+            &mut scripts,
+            &mut styles,
+        )?);
     }
     styles.dedup();
     let policy =
@@ -133,8 +126,111 @@ pub fn build(html: &str, dir: &Path, public_url: &str, extras: Option<&Staged>) 
         scripts.join(" "),
         if styles.is_empty() { "'none'".to_string() } else { styles.join(" ") },
     );
-    edits.push(csp_meta_edit(&els, &policy));
-    Ok(apply(html, edits))
+    let (at, csp) = csp_meta(&els, &policy);
+    edits[at] = match (&edits[at], csp) {
+        (Edit::Keep, csp) => csp,
+        (other, _) => return Err(format!("the CSP's place is taken by {other:?}")),
+    };
+    apply(html, &edits)
+}
+
+/// What becomes of one element in the offline page; inline scripts' and styles' hashes go to `scripts` and
+/// `styles`.
+fn edit(
+    e: &Element,
+    dir: &Path,
+    public_url: &str,
+    extras: Option<&Staged>,
+    bundler: &Bundler,
+    scripts: &mut Vec<String>,
+    styles: &mut Vec<String>,
+) -> Result<Edit> {
+    let root = Path::new("");
+    let local = |attr: &str| e.attr(attr).and_then(|u| local_path(u, root, public_url));
+    let mut script = |code: &str, attrs: Vec<(String, String)>| {
+        let code = inline_js(code);
+        scripts.push(csp_hash(&code));
+        Edit::Replace(format!("{}{code}</script>", start_tag("script", &attrs)))
+    };
+    Ok(match e.name.as_str() {
+        "html" => Edit::Set(vec![("data-offline".into(), String::new())]),
+        "link" => {
+            let rel = e.tokens("rel");
+            let Some(path) = local("href") else {
+                return Ok(Edit::Keep);
+            };
+            if rel.iter().any(|r| r == "stylesheet") {
+                let css = read_text(dir, &path)?;
+                let attrs: Vec<_> = e
+                    .attrs
+                    .iter()
+                    .filter(|(n, _)| n == "media")
+                    .cloned()
+                    .collect();
+                styles.push(csp_hash(&css));
+                Edit::Replace(format!(
+                    "{}{}</style>",
+                    start_tag("style", &attrs),
+                    inline_css(&css)?
+                ))
+            } else if rel
+                .iter()
+                .any(|r| matches!(r.as_str(), "modulepreload" | "preload" | "prefetch"))
+            {
+                Edit::Remove
+            } else if rel.iter().any(|r| r.contains("icon")) {
+                let data = format!("data:{};base64,{}", mime(&path), base64(&read(dir, &path)?));
+                Edit::Set(vec![("href".into(), data)])
+            } else {
+                Edit::Keep
+            }
+        }
+        "style" => {
+            styles.push(csp_hash(e.text.as_deref().unwrap_or("")));
+            Edit::Keep
+        }
+        "script" if e.is_executable_script() => {
+            let module = [("type".to_string(), "module".to_string())];
+            if let Some(staged) = extras.filter(|s| {
+                e.attr("src")
+                    .is_some_and(|src| extras::is_loader(src, s, public_url))
+            }) {
+                return Ok(script(&bundler.lazy_extras(dir, staged)?, module.to_vec()));
+            }
+            let code = match e.attr("src") {
+                Some(src) => {
+                    let path = local_path(src, root, public_url).ok_or_else(|| {
+                        format!("cannot inline the script `{src}`: not a file of the bundle")
+                    })?;
+                    read_text(dir, &path)?
+                }
+                None => e.text.clone().unwrap_or_default(),
+            };
+            if crate::hosted::is_dev_reload(&code) {
+                return Ok(Edit::Remove);
+            }
+            if code.trim().is_empty() {
+                return Ok(Edit::Keep);
+            }
+            let code = match e.is_module() {
+                true => bundler.module(dir, public_url, &code)?,
+                false => code,
+            };
+            let attrs: Vec<_> = e
+                .attrs
+                .iter()
+                .filter(|(n, _)| {
+                    !matches!(
+                        n.as_str(),
+                        "src" | "integrity" | "nonce" | "crossorigin" | "defer"
+                    )
+                })
+                .cloned()
+                .collect();
+            script(&code, attrs)
+        }
+        _ => Edit::Keep,
+    })
 }
 
 /// Inline JS must not close its `<script>` early: `</script` becomes `<\/script` (the same string in JS).
@@ -195,7 +291,7 @@ pub(crate) mod tests {
         w(
             "strata-3.js",
             br#"let wasm;
-const s = "</script><!-- not the end";
+export const s = "</script><!-- not the end";
 export class Handle { free() {} }
 function initSync(module) { return module; }
 async function __wbg_init(module_or_path) {
@@ -212,13 +308,35 @@ export { initSync, __wbg_init as default };
             .replace("strata-322b5261ab85879a", "strata-3")
     }
 
-    fn check(page: &str) {
-        check_with(page, 0);
+    /// esbuild from `node_modules` (`npm ci`, run by scripts/setup.sh); the offline page cannot be made
+    /// without it.
+    pub fn esbuild() -> Esbuild {
+        crate::minify::tests::esbuild()
+            .expect("esbuild is installed: run `npm ci` (or scripts/setup.sh)")
+    }
+
+    pub fn build_with(html: &str, dir: &Path, extras: Option<&Staged>) -> Result<String> {
+        let esbuild = esbuild();
+        let bundler = Bundler {
+            esbuild: &esbuild,
+            minify: false,
+        };
+        build(html, dir, "./", extras, &bundler)
+    }
+
+    /// The page's inline scripts' code.
+    pub fn inline_scripts(page: &str) -> Vec<String> {
+        scan(page)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.name == "script")
+            .map(|e| e.text.unwrap_or_default())
+            .collect()
     }
 
     /// Checks the page; `extras` is the number of extras scripts expected before the app's module script.
     fn check_with(page: &str, extras: usize) {
-        let els = elements(page);
+        let els = scan(page).unwrap();
         let policy = els
             .iter()
             .find(|e| e.attr("http-equiv") == Some("Content-Security-Policy"))
@@ -233,6 +351,10 @@ export { initSync, __wbg_init as default };
         assert!(!els
             .iter()
             .any(|e| e.attr("src").is_some() || (e.name == "link" && e.attr("href").is_some())));
+        assert!(
+            els[0].name == "html" && els[0].attr("data-offline").is_some(),
+            "marked"
+        );
         let inline: Vec<&Element> = els
             .iter()
             .filter(|e| e.name == "script" || e.name == "style")
@@ -243,7 +365,7 @@ export { initSync, __wbg_init as default };
             "two styles and the module scripts"
         );
         for e in inline {
-            let hash = csp_hash(&page[e.content.clone().unwrap()]);
+            let hash = csp_hash(e.text.as_deref().unwrap());
             assert!(policy.contains(&hash), "{} is allowed by its hash", e.name);
         }
         let script = els
@@ -251,22 +373,26 @@ export { initSync, __wbg_init as default };
             .filter(|e| e.name == "script")
             .nth(extras)
             .unwrap();
-        let code = &page[script.content.clone().unwrap()];
+        let code = script.text.as_deref().unwrap();
         assert!(script.is_module());
         assert!(!code.contains("strataExtras") && !code.contains("extras"));
-        assert!(code.contains(&format!(
-            "__strata_bytes(\"{}\")",
-            base64(b"\0asm\x01\0\0\0")
-        )));
-        assert!(code.contains("await init({ module_or_path: __strata_wasm_0 })"));
         assert!(
-            code.contains("const init = __strata_mod_0.default; const bindings = __strata_mod_0;")
+            code.contains(&base64(b"\0asm\x01\0\0\0")),
+            "the wasm's bytes"
         );
-        assert!(code.contains(
-            r#"return { "Handle": Handle, "initSync": initSync, "default": __wbg_init };"#
-        ));
-        assert!(!code.contains("export ") && !code.contains("import init"));
-        assert!(code.contains(r#""<\/script><\!-- not the end""#));
+        assert!(
+            !code.contains("./strata-3_bg.wasm"),
+            "the wasm is not fetched by name"
+        );
+        assert!(code.contains("initSync") && code.contains("TrunkApplicationStarted"));
+        let statements = |l: &&str| l.starts_with("import ") || l.starts_with("export ");
+        assert_eq!(
+            code.lines().find(statements),
+            None,
+            "one module, importing nothing"
+        );
+        assert!(code.contains("not the end") && !code.to_ascii_lowercase().contains("</script"));
+        assert!(!code.contains("<!--"));
         assert!(page.contains("<style>body { color: red }</style><style>.d { fill: blue }</style>"));
     }
 
@@ -274,22 +400,22 @@ export { initSync, __wbg_init as default };
     fn everything_is_inline_and_allowed_by_hash() {
         let dir = temp_dir("offline");
         let html = sample_bundle(&dir);
-        let page = build(&html, &dir, "./", None).unwrap();
-        check(&page);
+        let page = build_with(&html, &dir, None).unwrap();
+        check_with(&page, 0);
 
         // `trunk serve`'s live-reload script is dropped: there is no server behind a file.
         let dev = html.replace(
             "</body>",
             "<script>const a = '{{__TRUNK_ADDRESS__}}';</script></body>",
         );
-        check(&build(&dev, &dir, "./", None).unwrap());
+        check_with(&build_with(&dev, &dir, None).unwrap(), 0);
 
         // The same page comes out of the hosted rewrite's output (boot script moved to a file).
-        let hosted = crate::hosted::rewrite(&html, "./");
+        let hosted = crate::hosted::rewrite_page(&html, "./").unwrap();
         for (name, text) in &hosted.files {
             std::fs::write(dir.join(name), text).unwrap();
         }
-        check(&build(&hosted.html, &dir, "./", None).unwrap());
+        check_with(&build_with(&hosted.html, &dir, None).unwrap(), 0);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -299,58 +425,63 @@ export { initSync, __wbg_init as default };
         let dir = temp_dir("offline-extras");
         let trunk = sample_bundle(&dir);
         let staged = crate::extras::stage(&dir, &built()).unwrap();
-        let html = crate::extras::add_loader(&trunk, &staged, "./");
-        let hosted = crate::hosted::rewrite(&html, "./");
+        let html = crate::extras::add_loader(&trunk, &staged, "./").unwrap();
+        let hosted = crate::hosted::rewrite_page(&html, "./").unwrap();
         for (name, text) in &hosted.files {
             std::fs::write(dir.join(name), text).unwrap();
         }
         // From Trunk's page with the loader, and from the hosted page: the same result.
-        let page = build(&html, &dir, "./", Some(&staged)).unwrap();
-        assert_eq!(
-            build(&hosted.html, &dir, "./", Some(&staged)).unwrap(),
-            page
-        );
+        let page = build_with(&html, &dir, Some(&staged)).unwrap();
+        assert_eq!(build_with(&hosted.html, &dir, Some(&staged)).unwrap(), page);
         check_with(&page, 1);
 
-        let els = elements(&page);
+        let els = scan(&page).unwrap();
         let script = els.iter().find(|e| e.name == "script").unwrap();
         assert!(
             script.is_module(),
             "wasm-bindgen's glue mentions import.meta"
         );
         assert_eq!(script.attrs.len(), 1, "type=module only");
-        let code = &page[script.content.clone().unwrap()];
-        let (head, body) = code
-            .split_once("globalThis.strataExtras = () => (ready ??= (async () => {\n")
-            .expect("the global, defined once, evaluated lazily");
-        assert_eq!(head, "let ready;\n", "nothing runs before the first call");
-        let bytes = format!("__strata_bytes(\"{}\")", base64(EXTRAS_WASM));
-        assert!(body.starts_with("const __strata_bytes = (b64) =>"));
-        assert!(body.contains(&format!(
-            "await __strata_mod_0.default({{ module_or_path: {bytes} }});\nreturn __strata_mod_0;\n}})());\n"
-        )));
-        assert!(body.contains(
-            r#"return { "catalogue_html": catalogue_html, "diagram_svg": diagram_svg, "initSync": initSync, "default": __wbg_init };"#
-        ));
-        assert!(body.contains(r#""<h2>catalogue</h2><\/script>""#));
-        assert!(!body.contains("export ") && !body.contains("import("));
+        let code = script.text.as_deref().unwrap();
+        assert!(code.contains("globalThis.strataExtras = "), "{code}");
         assert!(
-            !page.contains(&staged.js) && !page.contains(&staged.loader) && !page.contains("src=")
+            code.contains(&base64(EXTRAS_WASM)),
+            "the extras' wasm bytes"
         );
+        assert!(
+            code.contains("<h2>catalogue</h2><\\/script>"),
+            "the glue, escaped: {code}"
+        );
+        let statements = |l: &&str| l.starts_with("import ") || l.starts_with("export ");
+        assert_eq!(
+            code.lines().find(statements),
+            None,
+            "one module, importing nothing"
+        );
+        // (Unminified, esbuild names the inlined files in comments.)
+        for name in [&staged.js, &staged.wasm, &staged.loader] {
+            assert!(
+                !page.contains(&format!("\"./{name}\"")),
+                "{name} is not fetched"
+            );
+        }
+        assert!(!page.contains("src="));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_missing_or_foreign_module_is_an_error() {
         let dir = temp_dir("offline-err");
-        let html = "<script type=module>import x from 'https://cdn.example/x.js';</script>";
-        assert!(build(html, &dir, "./", None)
+        let html = "<meta charset=utf-8><script type=module>import x from 'https://cdn.example/x.js';</script>";
+        let err = build_with(html, &dir, None).unwrap_err();
+        assert!(err.contains("https://cdn.example/x.js"), "{err}");
+        let html = "<meta charset=utf-8><script type=module>import x from './missing.js';</script>";
+        let err = build_with(html, &dir, None).unwrap_err();
+        assert!(err.contains("missing.js"), "{err}");
+        let html = "<meta charset=utf-8><script src=https://cdn.example/x.js></script>";
+        assert!(build_with(html, &dir, None)
             .unwrap_err()
             .contains("not a file of the bundle"));
-        let html = "<script type=module>import x from './missing.js';</script>";
-        assert!(build(html, &dir, "./", None)
-            .unwrap_err()
-            .contains("missing.js"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

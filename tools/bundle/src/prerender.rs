@@ -1,37 +1,46 @@
 //! The app's initial screen, rendered at build time by the app's own components (`strata::prerender`), goes
-//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata_core::deferred::catalogue_html`, its
-//! diagrams left as placeholders the app fills) into the empty `#catalogue` section: the page paints before the
-//! wasm arrives, reads without JavaScript, and the app mounts over the same markup.
+//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata_core::deferred::catalogue_html`) into
+//! the empty `#catalogue` section, each of its diagram slots holding the app's figure component as it renders
+//! before drawing: the page paints before the wasm arrives, reads without JavaScript, and the app mounts over
+//! the same markup.
 
+use crate::html::{rewrite, Edit};
 use crate::Result;
+use strata_core::deferred::{catalogue_html, figure_slot};
+use strata_core::diagrams::DiagramId;
 
 /// `index.html` with the initial screen and the catalogue in their empty elements.
 pub fn page(html: &str) -> Result<String> {
-    let html = fill_empty(html, "app", &strata::prerender())?;
-    fill_empty(&html, "catalogue", &strata_core::deferred::catalogue_html())
+    let html = fill(html, "app", &strata::prerender())?;
+    fill(&html, "catalogue", &catalogue())
 }
 
-/// Puts `content` into the empty element whose id is `id` (Trunk may have minified the quotes away).
-fn fill_empty(html: &str, id: &str, content: &str) -> Result<String> {
-    let missing = || format!("index.html has no empty element with id \"{id}\" to prerender into");
-    let quoted = format!("id=\"{id}\"");
-    let bare = format!("id={id}");
-    let at = html
-        .find(&quoted)
-        .or_else(|| {
-            html.match_indices(&bare).map(|(i, _)| i).find(|&i| {
-                matches!(
-                    html.as_bytes().get(i + bare.len()),
-                    Some(b' ' | b'>' | b'/')
-                )
-            })
-        })
-        .ok_or_else(missing)?;
-    let inside = at + html[at..].find('>').ok_or_else(missing)? + 1;
-    if !html[inside..].starts_with("</") {
-        return Err(missing());
+/// The catalogue with the figure component in each of its slots.
+fn catalogue() -> String {
+    let mut html = catalogue_html();
+    for d in DiagramId::ALL {
+        let figure = strata::components::figure::prerender(d);
+        html = html.replacen(&figure_slot(d, ""), &figure_slot(d, &figure), 1);
     }
-    Ok(format!("{}{content}{}", &html[..inside], &html[inside..]))
+    html
+}
+
+/// Makes `content` the content of the element whose id is `id` (what an earlier run put there is replaced).
+fn fill(html: &str, id: &str, content: &str) -> Result<String> {
+    let mut found = 0;
+    let out = rewrite(html, |_, e| match e.attr("id") == Some(id) {
+        true => {
+            found += 1;
+            Edit::Inner(content.to_string())
+        }
+        false => Edit::Keep,
+    })?;
+    match found {
+        1 => Ok(out),
+        n => Err(format!(
+            "index.html has {n} elements with id \"{id}\" to prerender into (needs one)"
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -39,16 +48,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn content_goes_into_the_empty_element_quoted_or_not() {
+    fn content_goes_into_the_element_quoted_or_not_and_replaces_an_earlier_one() {
         for page in [
             "<body><div id=app></div><p id=application></p></body>",
             "<div class=x id=\"app\"></div>",
+            "<div id=app><main>an earlier run</main></div>",
         ] {
-            let out = fill_empty(page, "app", "<main>hello</main>").unwrap();
-            assert!(out.contains(">hello</main></div>"), "{out}");
+            let out = fill(page, "app", "<main>hello</main>").unwrap();
+            assert!(out.contains("><main>hello</main></div>"), "{out}");
+            assert!(!out.contains("earlier"), "{out}");
+            assert_eq!(fill(&out, "app", "<main>hello</main>").unwrap(), out);
         }
-        assert!(fill_empty("<div id=app>taken</div>", "app", "x").is_err());
-        assert!(fill_empty("<div id=application></div>", "app", "x").is_err());
+        assert!(fill("<div id=application></div>", "app", "x").is_err());
+        assert!(fill("<div id=app></div><div id=app></div>", "app", "x").is_err());
     }
 
     #[test]
@@ -63,9 +75,22 @@ mod tests {
             page.contains("id=\"cat-relational\""),
             "the catalogue is in the page"
         );
+        for d in DiagramId::ALL {
+            let slot = figure_slot(d, "");
+            let at = page.find(&slot[..slot.len() - "</div>".len()]).unwrap();
+            assert!(
+                page[at + slot.len() - "</div>".len()..].starts_with(&format!(
+                    "<figure data-diagram=\"{}\" data-state=\"waiting\" class=\"diagram\">",
+                    d.as_str()
+                )),
+                "the figure component is in the slot of {}: {}",
+                d.as_str(),
+                &page[at..at + 300]
+            );
+        }
         assert!(
-            page.contains("data-fill=\"diagram_figure\""),
-            "its diagrams are placeholders"
+            !page.contains("<svg"),
+            "no diagram is drawn before the app asks for it"
         );
         assert!(
             !page.contains("data-ready"),

@@ -1,6 +1,6 @@
 //! The catalogue browser as HTML: every section of the seed, readable without ticking anything, each entry
 //! with the `cat-<id>` anchor that cards link to and, where the seed has one, its diagram drawn with the seed's
-//! own example names. All text is escaped here; the app inserts the result as is.
+//! own example names. All text is escaped here; the build puts the result into `index.html` as is.
 
 use crate::catalog::{anchor, Catalog};
 use crate::diagrams::{diagram_for_choice, DiagramId};
@@ -77,19 +77,21 @@ fn entry(o: &mut String, id: &str, title: &str, body: impl FnOnce(&mut String)) 
     o.push_str("</section>");
 }
 
-/// A diagram placeholder with its actions (the same markup as a card's, `components::card`): the app draws it (with the seed's own example names) through the
-/// on-demand module and handles the buttons by their `data-action`, so this text stays small enough to be
-/// prerendered into the page.
+/// Marks the element a diagram component is mounted into (see [`FIGURE_SLOT`]).
+pub const FIGURE_SLOT: &str = "data-figure-slot";
+
+/// A slot naming its diagram, holding `inner`. The catalogue has empty ones; the build prerenders the app's
+/// figure component into them (the same markup as a card's figure), and the app mounts that component there,
+/// which draws the diagram once it comes near the viewport.
+pub fn figure_slot(d: DiagramId, inner: &str) -> String {
+    format!(
+        "<div class=\"figure-slot\" {FIGURE_SLOT}=\"{}\">{inner}</div>",
+        d.as_str()
+    )
+}
+
 fn figure(o: &mut String, d: DiagramId) {
-    let id = d.as_str();
-    let sep = super::ARG_SEPARATOR;
-    o.push_str(&format!(
-        "<figure class=\"diagram\" data-diagram=\"{id}\" data-input=\"\">\
-         <div class=\"diagram-fill\" data-fill=\"diagram_figure\" data-args=\"{sep}{id}{sep}cat-dg-{id}\"></div>\
-         <figcaption class=\"diagram-actions\"><button type=\"button\" data-action=\"download-svg\">Download SVG</button>\
-         <button type=\"button\" data-action=\"copy-mermaid\">Copy Mermaid</button>\
-         <span class=\"action-status\" role=\"status\"></span></figcaption></figure>"
-    ));
+    o.push_str(&figure_slot(d, ""));
 }
 
 fn para(o: &mut String, text: &str) {

@@ -1,0 +1,245 @@
+//! The one boundary between the app (first load) and the on-demand module (`extras/`): a [`Request`] goes in,
+//! a [`Response`] comes out, both as bytes of one codec ([`Message`], postcard over serde derives, as Yew's
+//! worker examples do). Both sides compile against these types, so a change to either is a compile error on
+//! the other, not a string that stops matching.
+//!
+//! The module only makes data ([`answer`]); copying, downloading and telling the user stay in the app.
+//! Pure: no browser dependency; the round trips are tested natively.
+
+use crate::diagrams::{DiagramId, DiagramInput, ReplicationLabel};
+use crate::engine::Verdict;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// What the app asks the on-demand module for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    /// A diagram for the page: inline SVG (classes only, for the strict CSP) and its text version.
+    Figure(DiagramOf),
+    /// A diagram as a standalone `.svg` file (styles inlined).
+    SvgFile(DiagramOf),
+    /// A diagram as Mermaid source.
+    Mermaid(DiagramOf),
+    /// The decision (its link fragment, see `permalink`) as an ADR in Markdown; `link` reopens it.
+    Adr { fragment: String, link: String },
+    /// The decision and its recommendation as versioned JSON.
+    Json { fragment: String },
+    /// The embed dialog's snippets for a decision, and what the host page must allow.
+    Embed {
+        page_url: String,
+        fragment: String,
+        title: String,
+    },
+}
+
+/// What the on-demand module answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    /// For [`Request::Figure`].
+    Figure(Figure),
+    /// For the requests whose answer is one text: SVG file, Mermaid, ADR, JSON.
+    Text(String),
+    /// For [`Request::Embed`].
+    Embed(Embed),
+    /// The request could not be answered (bytes that do not decode, an unknown diagram); says why.
+    Refused(String),
+}
+
+/// One diagram, drawn either from the seed's own example (the catalogue) or from a decision (a card).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiagramOf {
+    #[serde(with = "diagram_index")]
+    pub diagram: DiagramId,
+    /// `None`: the seed's example names.
+    pub drawing: Option<Drawing>,
+}
+
+/// What a decision changes in the diagrams (see `export::diagram_input`); the rest is the seed's example.
+/// Cards compare it to know when their diagram must be redrawn.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drawing {
+    pub store: String,
+    #[serde(with = "replication_index")]
+    pub replication: ReplicationLabel,
+    pub replicas: u8,
+    #[serde(with = "verdict_index")]
+    pub shared_database: Verdict,
+    pub owner_service: String,
+    pub services: Vec<String>,
+}
+
+/// A drawn diagram: the inline SVG and the sentences of its text version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    pub svg: String,
+    pub text_version: Vec<String>,
+}
+
+/// The embed dialog's content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embed {
+    pub snippets: Vec<Snippet>,
+    /// What the host that serves Strata, the iframe and each wiki must do or allow.
+    pub host_steps: Vec<HostSteps>,
+}
+
+/// The steps for one place Strata is served from or embedded in (plain text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostSteps {
+    pub heading: String,
+    pub steps: Vec<String>,
+}
+
+/// A ready-made text to paste into a wiki.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The text area's element id (`embed-iframe`, …; tests and wiki instructions name them).
+    pub id: String,
+    pub label: String,
+    pub text: String,
+}
+
+/// The codec of the boundary, defined once: postcard bytes.
+pub trait Message: Serialize + DeserializeOwned {
+    fn to_bytes(&self) -> Vec<u8> {
+        // Serialising into a growing Vec fails only for types serde cannot express, which these are not.
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("unreadable message ({e})"))
+    }
+}
+
+impl Message for Request {}
+impl Message for Response {}
+
+impl From<&DiagramInput> for Drawing {
+    fn from(input: &DiagramInput) -> Drawing {
+        Drawing {
+            store: input.store_name.clone(),
+            replication: input.replication,
+            replicas: input.replicas.min(u8::MAX as usize) as u8,
+            shared_database: input.shared_database_verdict,
+            owner_service: input.owner_service.clone(),
+            services: input.services.clone(),
+        }
+    }
+}
+
+impl Drawing {
+    /// The full diagram input: this decision's parts over the seed's example.
+    pub fn input(&self) -> DiagramInput {
+        DiagramInput {
+            store_name: self.store.clone(),
+            new_store: self.store.clone(),
+            replication: self.replication,
+            replicas: self.replicas.into(),
+            shared_database_verdict: self.shared_database,
+            owner_service: self.owner_service.clone(),
+            services: self.services.clone(),
+            ..DiagramInput::default()
+        }
+    }
+}
+
+impl Figure {
+    /// The drawing and its text version as the page shows them inside a figure (the app inserts this as one
+    /// node: cheaper in the first load than building each element, like the cards' bodies).
+    pub fn html(&self) -> String {
+        let mut html = String::with_capacity(self.svg.len() + 1024);
+        html.push_str("<div class=\"diagram-svg\">");
+        html.push_str(&self.svg);
+        html.push_str("</div><details><summary>Text version</summary><ol>");
+        for sentence in &self.text_version {
+            html.push_str("<li>");
+            html.push_str(&crate::export::escape_html(sentence));
+            html.push_str("</li>");
+        }
+        html.push_str("</ol></details>");
+        html
+    }
+}
+
+impl DiagramOf {
+    /// The prefix of the ids inside the inline SVG: a card's and the catalogue's drawing of one diagram can
+    /// be on the page together.
+    pub fn id_prefix(&self) -> String {
+        let place = if self.drawing.is_some() {
+            "dg"
+        } else {
+            "cat-dg"
+        };
+        format!("{place}-{}", self.diagram.as_str())
+    }
+
+    pub fn input(&self) -> DiagramInput {
+        self.drawing
+            .as_ref()
+            .map_or_else(DiagramInput::default, Drawing::input)
+    }
+}
+
+/// The module's whole job: a request's bytes in, the response's bytes out.
+pub fn answer_bytes(request: &[u8]) -> Vec<u8> {
+    let response = match Request::from_bytes(request) {
+        Ok(request) => answer(&request),
+        Err(message) => Response::Refused(message),
+    };
+    response.to_bytes()
+}
+
+/// Answers a request (see `deferred` for the work).
+pub fn answer(request: &Request) -> Response {
+    use crate::deferred as d;
+    match request {
+        Request::Figure(of) => Response::Figure(d::figure(of)),
+        Request::SvgFile(of) => Response::Text(d::svg_file(of)),
+        Request::Mermaid(of) => Response::Text(d::mermaid(of)),
+        Request::Adr { fragment, link } => Response::Text(d::adr_markdown(fragment, link)),
+        Request::Json { fragment } => Response::Text(d::decision_json(fragment)),
+        Request::Embed {
+            page_url,
+            fragment,
+            title,
+        } => Response::Embed(d::embed(page_url, fragment, title)),
+    }
+}
+
+/// Enums of other modules cross as their index in a fixed list (one byte; an index out of range is an error).
+macro_rules! index_codec {
+    ($name:ident, $ty:ty, $all:expr) => {
+        mod $name {
+            use super::*;
+            const ALL: &[$ty] = &$all;
+
+            pub fn serialize<S: serde::Serializer>(v: &$ty, s: S) -> Result<S::Ok, S::Error> {
+                let i = ALL.iter().position(|x| x == v).unwrap_or_default();
+                s.serialize_u8(i as u8)
+            }
+
+            pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
+                let i = u8::deserialize(d)?;
+                ALL.get(usize::from(i))
+                    .copied()
+                    .ok_or_else(|| serde::de::Error::custom("index out of range"))
+            }
+        }
+    };
+}
+
+index_codec!(diagram_index, DiagramId, DiagramId::ALL);
+index_codec!(
+    replication_index,
+    ReplicationLabel,
+    [
+        ReplicationLabel::Async,
+        ReplicationLabel::SemiSync,
+        ReplicationLabel::Sync
+    ]
+);
+index_codec!(
+    verdict_index,
+    Verdict,
+    [Verdict::Recommended, Verdict::Acceptable, Verdict::Avoid]
+);

@@ -1,0 +1,275 @@
+//! The boundary with the on-demand module: every request and response survives the codec, bad bytes are
+//! refused with a message, and what the module answers is drawn from the decision and escaped.
+
+use strata_core::boundary::{
+    answer, answer_bytes, DiagramOf, Drawing, Embed, Figure, HostSteps, Message, Request, Response,
+    Snippet,
+};
+use strata_core::catalog::Catalog;
+use strata_core::deferred::{catalogue_html, FIGURE_SLOT};
+use strata_core::diagrams::{DiagramId, DiagramInput, ReplicationLabel};
+use strata_core::engine::{recommend, Requirements, Verdict};
+use strata_core::export::diagram_input;
+use strata_core::permalink;
+
+fn reqs(ids: &[&str]) -> Requirements {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+/// What a card asks its diagram to be drawn from, for a decision held in a link.
+fn drawing_of(fragment: &str) -> Drawing {
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(fragment, catalog).decision;
+    Drawing::from(&diagram_input(
+        &decision,
+        &recommend(catalog, decision.requirements()),
+    ))
+}
+
+fn of(diagram: DiagramId, fragment: Option<&str>) -> DiagramOf {
+    DiagramOf {
+        diagram,
+        drawing: fragment.map(drawing_of),
+    }
+}
+
+/// Asks through the codec, as the app does: bytes in, bytes out.
+fn ask(request: &Request) -> Response {
+    let response = Response::from_bytes(&answer_bytes(&request.to_bytes())).unwrap();
+    assert_eq!(response, answer(request), "the codec changes nothing");
+    response
+}
+
+fn text(request: Request) -> String {
+    match ask(&request) {
+        Response::Text(t) => t,
+        other => panic!("expected text for {request:?}, got {other:?}"),
+    }
+}
+
+#[test]
+fn every_request_and_response_survives_the_codec() {
+    let hostile = "Ord<script>|\u{1f}\n\"x\" ✓";
+    let drawing = Drawing {
+        store: hostile.into(),
+        replication: ReplicationLabel::SemiSync,
+        replicas: 5,
+        shared_database: Verdict::Acceptable,
+        owner_service: hostile.into(),
+        services: vec![hostile.into(), String::new(), "Billing".into()],
+    };
+    let mut requests = Vec::new();
+    for diagram in DiagramId::ALL {
+        for drawing in [None, Some(drawing.clone())] {
+            let of = DiagramOf { diagram, drawing };
+            requests.push(Request::Figure(of.clone()));
+            requests.push(Request::SvgFile(of.clone()));
+            requests.push(Request::Mermaid(of));
+        }
+    }
+    requests.push(Request::Adr {
+        fragment: "v=1&r=acid".into(),
+        link: hostile.into(),
+    });
+    requests.push(Request::Json {
+        fragment: hostile.into(),
+    });
+    requests.push(Request::Embed {
+        page_url: "https://wiki.example/strata/".into(),
+        fragment: String::new(),
+        title: hostile.into(),
+    });
+    for request in &requests {
+        assert_eq!(&Request::from_bytes(&request.to_bytes()).unwrap(), request);
+    }
+    let responses = [
+        Response::Figure(Figure {
+            svg: "<svg/>".into(),
+            text_version: vec![hostile.into(), String::new()],
+        }),
+        Response::Text(hostile.into()),
+        Response::Embed(Embed {
+            snippets: vec![Snippet {
+                id: "embed-iframe".into(),
+                label: "HTML".into(),
+                text: hostile.into(),
+            }],
+            host_steps: vec![HostSteps {
+                heading: hostile.into(),
+                steps: vec![hostile.into(), String::new()],
+            }],
+        }),
+        Response::Refused(hostile.into()),
+    ];
+    for response in &responses {
+        assert_eq!(
+            &Response::from_bytes(&response.to_bytes()).unwrap(),
+            response
+        );
+    }
+}
+
+#[test]
+fn bad_bytes_are_refused_with_a_message_not_a_panic() {
+    for bytes in [&[][..], &[255], &[0, 99], &[0, 0, 200], &[3, 5, b'a']] {
+        assert!(Request::from_bytes(bytes).is_err(), "{bytes:?}");
+        match Response::from_bytes(&answer_bytes(bytes)).unwrap() {
+            Response::Refused(message) => assert!(message.contains("unreadable"), "{message}"),
+            other => panic!("{bytes:?} answered {other:?}"),
+        }
+    }
+    // A diagram index past the ten diagrams.
+    let mut bytes = Request::Figure(of(DiagramId::ParallelRun, None)).to_bytes();
+    bytes[1] = DiagramId::ALL.len() as u8;
+    assert!(Request::from_bytes(&bytes).is_err());
+}
+
+#[test]
+fn the_drawing_keeps_what_a_decision_sets() {
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(
+        "r=read-heavy,microservices&n=Orders%7C,x&n2=Users%20%E2%9C%93",
+        catalog,
+    )
+    .decision;
+    let input = diagram_input(&decision, &recommend(catalog, decision.requirements()));
+    let drawing = Drawing::from(&input);
+    assert_eq!(drawing.input(), input);
+    assert_eq!(drawing.replicas, 3, "read-heavy asks for three replicas");
+    assert_eq!(drawing.services.len(), 2);
+    let seed = DiagramOf {
+        diagram: DiagramId::PrimaryReplica,
+        drawing: None,
+    };
+    assert_eq!(seed.input(), DiagramInput::default());
+    assert_eq!(seed.id_prefix(), "cat-dg-primary-replica");
+    assert_eq!(
+        of(DiagramId::PrimaryReplica, Some("r=acid")).id_prefix(),
+        "dg-primary-replica"
+    );
+}
+
+#[test]
+fn a_diagram_is_drawn_from_the_decision() {
+    let Response::Figure(figure) = ask(&Request::Figure(of(
+        DiagramId::PrimaryReplica,
+        Some("r=no-data-loss,acid"),
+    ))) else {
+        panic!("a figure")
+    };
+    assert!(figure.svg.starts_with("<svg") && figure.svg.contains("sync"));
+    assert!(figure.svg.contains("PostgreSQL"), "the recommended store");
+    assert!(figure.svg.contains("id=\"dg-primary-replica"));
+    assert!(figure.text_version.len() > 1, "a text version");
+    let svg = text(Request::SvgFile(of(DiagramId::PrimaryReplica, None)));
+    assert!(svg.starts_with("<?xml"), "{svg}");
+    let mermaid = text(Request::Mermaid(of(DiagramId::ParallelRun, None)));
+    assert!(mermaid.contains('\n'), "Mermaid keeps its lines: {mermaid}");
+}
+
+#[test]
+fn hostile_names_are_escaped_in_every_output() {
+    let fragment = "t=%3Cscript%3Ealert(1)%3C%2Fscript%3E%60%7C&n=%3Cimg%20src%3Dx%3E&r=microservices&n2=B%22%3E";
+    let dps = of(DiagramId::DatabasePerService, Some(fragment));
+    assert!(dps.drawing.as_ref().unwrap().services[0].contains("<img"));
+    let Response::Figure(figure) = ask(&Request::Figure(dps.clone())) else {
+        panic!("a figure")
+    };
+    assert!(!figure.svg.contains("<img") && !figure.svg.contains("<script"));
+    let svg = text(Request::SvgFile(dps.clone()));
+    assert!(svg.starts_with("<?xml") && !svg.contains("<img"));
+    assert!(!text(Request::Mermaid(dps)).contains('<'));
+    let adr = text(Request::Adr {
+        fragment: fragment.into(),
+        link: "https://wiki.example/strata/".into(),
+    });
+    assert!(!adr.contains("<script"));
+    let json = text(Request::Json {
+        fragment: fragment.into(),
+    });
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(parsed["decision"]["title"], "<script>alert(1)</script>`|");
+}
+
+#[test]
+fn the_embed_answer_has_four_snippets_and_says_what_the_host_must_allow() {
+    let Response::Embed(embed) = ask(&Request::Embed {
+        page_url: "https://wiki.example/strata/".into(),
+        fragment: "v=1&r=acid".into(),
+        title: "Orders".into(),
+    }) else {
+        panic!("an embed")
+    };
+    let ids: Vec<&str> = embed.snippets.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "embed-iframe",
+            "embed-confluence",
+            "embed-mediawiki",
+            "embed-markdown"
+        ]
+    );
+    assert!(embed.snippets[0]
+        .text
+        .contains("https://wiki.example/strata/#embed&amp;v=1&amp;r=acid"));
+    let allow: Vec<String> = embed
+        .host_steps
+        .iter()
+        .flat_map(|h| h.steps.iter().map(|s| format!("{}: {s}", h.heading)))
+        .collect();
+    let allow = allow.join(" ");
+    assert!(allow.contains("Access-Control-Allow-Origin") && allow.contains("allow-popups"));
+}
+
+#[test]
+fn every_cards_catalogue_link_has_its_entry_in_the_catalogue() {
+    let html = catalogue_html();
+    let catalog = Catalog::builtin();
+    let mut sets: Vec<Requirements> = catalog
+        .presets
+        .iter()
+        .map(|p| p.requirements.iter().cloned().collect())
+        .collect();
+    sets.push(reqs(&[
+        "strong-consistency",
+        "local-writes",
+        "low-latency",
+        "multi-region",
+        "schema-change",
+        "switch-database",
+    ]));
+    sets.push(reqs(&[
+        "microservices",
+        "no-data-loss",
+        "high-availability",
+        "blobs",
+        "graph",
+        "full-text",
+    ]));
+    for set in sets {
+        for card in recommend(catalog, &set).cards() {
+            assert!(
+                html.contains(&format!("id=\"{}\"", card.catalog_ref)),
+                "no catalogue entry {} for {:?}",
+                card.catalog_ref,
+                set
+            );
+        }
+    }
+}
+
+#[test]
+fn the_catalogue_has_a_slot_for_each_of_the_ten_diagrams_and_names_every_store() {
+    let html = catalogue_html();
+    for id in DiagramId::ALL {
+        let slot = format!("{FIGURE_SLOT}=\"{}\"", id.as_str());
+        assert_eq!(html.matches(&slot).count(), 1, "{slot}");
+    }
+    assert_eq!(html.matches(FIGURE_SLOT).count(), 10);
+    for store in &Catalog::builtin().stores {
+        for example in &store.examples {
+            assert!(html.contains(example.as_str()), "{example}");
+        }
+    }
+}

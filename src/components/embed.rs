@@ -1,0 +1,103 @@
+//! The Embed dialog: its button, and the snippets for a wiki, made by the on-demand module when the dialog
+//! opens (never while it is closed), each with a Copy button; and what the host page must allow. Its content
+//! and feedback live in the app state (`AppState::embed_dialog`).
+
+use super::Dispatch;
+use crate::browser;
+use crate::extras;
+use crate::state::{Action, EmbedDialog};
+use strata_core::boundary::{Request, Response};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn dialog_element() -> Option<web_sys::HtmlDialogElement> {
+    browser::document()?
+        .get_element_by_id("embed-dialog")?
+        .dyn_into()
+        .ok()
+}
+
+/// `fragment` is the decision's link fragment (`permalink::encode(decision, false)`).
+pub fn embed_dialog(fragment: &str, title: &str, shown: &EmbedDialog, dispatch: &Dispatch) -> Html {
+    let open = {
+        let dispatch = dispatch.clone();
+        let request = Request::Embed {
+            page_url: browser::page_url(),
+            fragment: fragment.to_string(),
+            title: title.to_string(),
+        };
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog_element() {
+                let _ = d.show_modal();
+            }
+            let (request, dispatch) = (request.clone(), dispatch.clone());
+            dispatch.dispatch(Action::Embed(EmbedDialog::default()));
+            wasm_bindgen_futures::spawn_local(async move {
+                let content = match extras::ask(&request).await {
+                    Ok(Response::Embed(embed)) => Ok(embed),
+                    Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
+                    Err(why) => Err(why),
+                };
+                dispatch.dispatch(Action::Embed(EmbedDialog {
+                    content: Some(content),
+                    copied: None,
+                }));
+            });
+        })
+    };
+    let close = Callback::from(|_: MouseEvent| {
+        if let Some(d) = dialog_element() {
+            d.close();
+        }
+    });
+    let body = match &shown.content {
+        None => html! { <p aria-busy="true">{"Preparing the snippets\u{2026}"}</p> },
+        Some(Err(why)) => html! { <p class="unavailable">{why}</p> },
+        Some(Ok(embed)) => html! {
+            <>
+                { for embed.snippets.iter().enumerate().map(|(i, s)| {
+                    let said = shown.copied.as_ref().filter(|(at, _)| *at == i).map(|(_, s)| s.clone());
+                    let (dispatch, text) = (dispatch.clone(), s.text.clone());
+                    let copy = Callback::from(move |_: MouseEvent| {
+                        let (dispatch, text) = (dispatch.clone(), text.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let said = match browser::copy_text(&text).await {
+                                Ok(()) => "Copied.".to_string(),
+                                Err(why) => why,
+                            };
+                            dispatch.dispatch(Action::SnippetCopied(i, said));
+                        });
+                    });
+                    html! {
+                        <div class="snippet">
+                            <label for={s.id.clone()}>{&s.label}</label>
+                            <textarea id={s.id.clone()} readonly=true rows="3" value={s.text.clone()} />
+                            <div class="snippet-actions">
+                                <button type="button" onclick={copy}>{"Copy"}</button>
+                                <span class="action-status" role="status">{said.unwrap_or_default()}</span>
+                            </div>
+                        </div>
+                    }
+                }) }
+                <h3>{"What the host and the wiki must allow"}</h3>
+                { for embed.host_steps.iter().map(|h| html! {
+                    <>
+                        <h4>{&h.heading}</h4>
+                        <ul class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ul>
+                    </>
+                }) }
+            </>
+        },
+    };
+    html! {
+        <>
+            <button type="button" id="open-embed" onclick={open}>{"Embed\u{2026}"}</button>
+            <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
+                <h2 id="embed-title">{"Embed this decision"}</h2>
+                <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
+                {body}
+                <button type="button" onclick={close}>{"Close"}</button>
+            </dialog>
+        </>
+    }
+}

@@ -1,0 +1,296 @@
+//! A diagram with its actions, as one component used by cards and by the catalogue (rendered into the
+//! prerendered catalogue's slots, see `catalogue_slots`). It asks the on-demand module for its drawing
+//! once it comes near the viewport, or when the page is about to print; it keeps its own state (waiting, drawn,
+//! failed) and the feedback of its buttons.
+
+use crate::browser;
+use crate::extras;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use strata_core::boundary::{DiagramOf, Request, Response};
+use strata_core::deferred::FIGURE_SLOT;
+use strata_core::diagrams::DiagramId;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct FigureProps {
+    pub of: DiagramOf,
+    /// Download and copy buttons; off in the embed, whose sandbox allows neither.
+    #[prop_or(true)]
+    pub actions: bool,
+}
+
+/// A figure's own state: whether it should be drawn (near the viewport, or printing), what it shows, and its
+/// buttons' feedback. One reducer: every change goes through [`Event`].
+#[derive(Clone, Default, PartialEq)]
+struct State {
+    wanted: bool,
+    /// The props of the drawing last asked for; an answer for other props is dropped.
+    asked: Option<DiagramOf>,
+    /// The props it was drawn for, and the figure's inner HTML (`Figure::html`) or why there is none.
+    shown: Option<(DiagramOf, Result<AttrValue, String>)>,
+    status: String,
+    /// The Mermaid text to copy by hand, when the clipboard refused.
+    manual: Option<String>,
+}
+
+enum Event {
+    Want,
+    Ask(DiagramOf),
+    Show(DiagramOf, Result<AttrValue, String>),
+    Said(String, Option<String>),
+}
+
+impl Reducible for State {
+    type Action = Event;
+
+    // The same `Rc` back when nothing changes: Yew then skips the render.
+    fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
+        let unchanged = match &event {
+            Event::Want => self.wanted,
+            // An answer for props it no longer has.
+            Event::Show(of, _) => self.asked.as_ref() != Some(of),
+            _ => false,
+        };
+        if unchanged {
+            return self;
+        }
+        let mut next = (*self).clone();
+        match event {
+            Event::Want => next.wanted = true,
+            Event::Ask(of) => next.asked = Some(of),
+            Event::Show(of, answer) => next.shown = Some((of, answer)),
+            Event::Said(status, manual) => (next.status, next.manual) = (status, manual),
+        }
+        Rc::new(next)
+    }
+}
+
+type Sender = UseReducerDispatcher<State>;
+
+thread_local! {
+    static EAGER: Cell<bool> = const { Cell::new(false) };
+    /// The page's figures, so that printing can draw them all (see [`draw_all`]).
+    static FIGURES: RefCell<Vec<(usize, Sender)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Every figure mounted from now on draws at once instead of when it comes near the viewport.
+pub fn draw_eagerly() {
+    EAGER.with(|e| e.set(true));
+}
+
+/// Asks every figure on the page to draw. With the module loaded, each draws synchronously in its next
+/// render (Yew renders in microtasks), so a `beforeprint` listener that calls this gets them into the page
+/// before the browser lays it out for print.
+pub fn want_all() {
+    let all: Vec<Sender> = FIGURES.with(|f| f.borrow().iter().map(|(_, s)| s.clone()).collect());
+    for send in all {
+        send.dispatch(Event::Want);
+    }
+}
+
+/// Loads the module, asks every figure to draw, and returns once none is waiting any more.
+pub async fn draw_all() {
+    if extras::load().await.is_err() {
+        return; // Each figure says so once it tries.
+    }
+    want_all();
+    // Drawing is synchronous now; a few frames cover the renders in between.
+    for _ in 0..60 {
+        browser::next_frame().await;
+        let waiting = browser::document()
+            .and_then(|d| d.query_selector("figure.diagram[data-state=waiting]").ok())
+            .flatten();
+        if waiting.is_none() {
+            return;
+        }
+    }
+}
+
+/// A figure before its drawing arrives (it keeps the room, see app.css; printed, it says what to do).
+const WAITING: &str =
+    "<div class=\"diagram-svg waiting\"><p class=\"print-only\">Not drawn yet: use \
+    Strata's Print button to print every diagram.</p></div>";
+
+#[component]
+pub fn DiagramFigure(props: &FigureProps) -> Html {
+    let node = use_node_ref();
+    let state = use_reducer(|| State {
+        wanted: EAGER.with(Cell::get),
+        ..State::default()
+    });
+
+    // Near the viewport, or asked to by printing: draw, and keep up to date from then on.
+    {
+        let send = state.dispatcher();
+        use_effect_with(node.clone(), move |node| {
+            let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+            let want = {
+                let send = send.clone();
+                Callback::from(move |_| send.dispatch(Event::Want))
+            };
+            let observer = node
+                .cast::<web_sys::Element>()
+                .and_then(|element| browser::when_near_view(&element, want));
+            FIGURES.with(|f| f.borrow_mut().push((id, send)));
+            move || {
+                FIGURES.with(|f| f.borrow_mut().retain(|(i, _)| *i != id));
+                drop(observer);
+            }
+        });
+    }
+    {
+        let (send, asked) = (state.dispatcher(), state.asked.clone());
+        use_effect_with((props.of.clone(), state.wanted), move |(of, wanted)| {
+            if *wanted && asked.as_ref() != Some(of) {
+                send.dispatch(Event::Ask(of.clone()));
+                draw(of.clone(), send);
+            }
+        });
+    }
+
+    let shown = state.shown.as_ref().filter(|(of, _)| *of == props.of);
+    let body = match shown.or(state.shown.as_ref()) {
+        None => Html::from_html_unchecked(AttrValue::Static(WAITING)),
+        Some((_, Ok(figure))) => Html::from_html_unchecked(figure.clone()),
+        Some((_, Err(why))) => html! { <p class="unavailable">{why}</p> },
+    };
+    let actions = props.actions.then(|| buttons(&props.of, &state));
+    // `data-state`: waiting, drawn or failed, for the current props (an older drawing stays meanwhile);
+    // busy while its drawing is on its way.
+    let (shows, busy) = match shown {
+        None => ("waiting", state.asked.as_ref() == Some(&props.of)),
+        Some((_, Ok(_))) => ("drawn", false),
+        Some((_, Err(_))) => ("failed", false),
+    };
+    html! {
+        <figure class="diagram" ref={node} data-diagram={props.of.diagram.as_str()}
+            data-state={shows} aria-busy={busy.then_some("true")}>
+            {body}
+            {actions}
+        </figure>
+    }
+}
+
+/// Download SVG and Copy Mermaid, their feedback, and the Mermaid text to copy by hand if the clipboard refused.
+fn buttons(of: &DiagramOf, state: &UseReducerHandle<State>) -> Html {
+    let act = |make: fn(DiagramOf) -> Request| {
+        let (request, send) = (make(of.clone()), state.dispatcher());
+        Callback::from(move |_: MouseEvent| {
+            let (request, send) = (request.clone(), send.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (said, by_hand) = perform(request).await;
+                send.dispatch(Event::Said(said, by_hand));
+            });
+        })
+    };
+    html! {
+        <figcaption class="diagram-actions">
+            <button type="button" class="download-svg" onclick={act(Request::SvgFile)}>{"Download SVG"}</button>
+            <button type="button" class="copy-mermaid" onclick={act(Request::Mermaid)}>{"Copy Mermaid"}</button>
+            <span class="action-status" role="status">{state.status.clone()}</span>
+            if let Some(text) = state.manual.clone() {
+                <textarea class="manual-copy" readonly=true aria-label="Mermaid source" rows="6" value={text} />
+            }
+        </figcaption>
+    }
+}
+
+/// Asks the module for the SVG file or the Mermaid text, then downloads or copies it. Returns what to say,
+/// and the text to copy by hand if the clipboard refused.
+async fn perform(request: Request) -> (String, Option<String>) {
+    let text = match extras::text(&request).await {
+        Ok(text) => text,
+        Err(why) => return (why, None),
+    };
+    match &request {
+        Request::SvgFile(of) => {
+            let name = format!("strata-{}.svg", of.diagram.as_str());
+            match browser::download(&name, "image/svg+xml", &text) {
+                Ok(()) => (format!("Download started: {name}."), None),
+                Err(why) => (why, None),
+            }
+        }
+        _ => match browser::copy_text(&text).await {
+            Ok(()) => ("Mermaid source copied.".to_string(), None),
+            Err(why) => (why, Some(text)),
+        },
+    }
+}
+
+/// Draws `of`: at once if the module is loaded, else once it is.
+fn draw(of: DiagramOf, send: Sender) {
+    let request = Request::Figure(of.clone());
+    let show = move |answer: Result<Response, String>| {
+        let figure = match answer {
+            Ok(Response::Figure(figure)) => Ok(AttrValue::from(figure.html())),
+            Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
+            Err(why) => Err(why),
+        };
+        send.dispatch(Event::Show(of, figure));
+    };
+    match extras::ask_now(&request) {
+        Some(answer) => show(answer),
+        None => wasm_bindgen_futures::spawn_local(async move { show(extras::ask(&request).await) }),
+    }
+}
+
+thread_local! {
+    /// The diagram slots of the prerendered catalogue, found once by [`take_catalogue_slots`].
+    static SLOTS: RefCell<Vec<(DiagramId, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Finds the diagram slots of the prerendered catalogue (static HTML outside `#app`) and empties them of the
+/// markup the build prerendered there from this same component: the app renders a figure into each through a
+/// portal ([`catalogue_figures`]). Called once, before the app mounts.
+pub fn take_catalogue_slots() {
+    let Some(document) = browser::document() else {
+        return;
+    };
+    let Ok(slots) = document.query_selector_all(&format!("[{FIGURE_SLOT}]")) else {
+        return;
+    };
+    let found = (0..slots.length())
+        .filter_map(|i| slots.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|slot| {
+            let diagram = DiagramId::parse(&slot.get_attribute(FIGURE_SLOT)?)?;
+            slot.set_inner_html("");
+            Some((diagram, slot))
+        })
+        .collect();
+    SLOTS.with(|s| *s.borrow_mut() = found);
+}
+
+/// The catalogue's figures (the seed's examples), each in its slot.
+pub fn catalogue_figures() -> Html {
+    SLOTS.with(|slots| {
+        slots
+            .borrow()
+            .iter()
+            .map(|(diagram, slot)| {
+                let of = DiagramOf {
+                    diagram: *diagram,
+                    drawing: None,
+                };
+                create_portal(html! { <DiagramFigure {of} /> }, slot.clone())
+            })
+            .collect()
+    })
+}
+
+/// The figure as the build prerenders it into a catalogue slot (before any drawing).
+#[cfg(feature = "prerender")]
+pub fn prerender(diagram: DiagramId) -> String {
+    let props = FigureProps {
+        of: DiagramOf {
+            diagram,
+            drawing: None,
+        },
+        actions: true,
+    };
+    let renderer =
+        yew::ServerRenderer::<DiagramFigure>::with_props(move || props).hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
