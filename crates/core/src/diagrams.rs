@@ -4,7 +4,7 @@
 //! `layout` turns a [`DiagramId`] and a [`DiagramInput`] into a [`Diagram`] whose text is already
 //! cleaned, wrapped, shrunk or truncated to fit its boxes; `render_svg` and `to_mermaid` only write.
 
-mod build;
+mod canvas;
 mod layouts;
 mod mermaid;
 mod svg;
@@ -12,7 +12,7 @@ mod text;
 
 use crate::engine::Verdict;
 
-pub use build::{LPAD_X as LABEL_PAD_X, PAD_X as BOX_PAD_X, PAD_Y as BOX_PAD_Y};
+pub use canvas::{BOX_PAD_X, BOX_PAD_Y, LABEL_PAD_X};
 pub use mermaid::to_mermaid;
 pub use svg::{escape_xml, render_svg, sanitize_id_prefix, SvgMode};
 pub use text::{clean, text_width, LINE_HEIGHT, MIN_FONT};

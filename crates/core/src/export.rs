@@ -57,7 +57,7 @@ pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput 
         input.owner_service = named[0].clone();
         input.services = named;
     }
-    if let Some(card) = rec.pattern("shared-database") {
+    if let Some(card) = rec.pattern(DiagramId::SharedDatabase.as_str()) {
         input.shared_database_verdict = card.verdict;
     }
     input
@@ -72,7 +72,8 @@ pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
     }
     let patterns = rec.patterns.iter().filter(|c| {
         c.verdict == Verdict::Recommended
-            || (c.verdict == Verdict::Avoid && c.choice == "shared-database")
+            || (c.verdict == Verdict::Avoid
+                && diagram_for_choice(&c.choice) == Some(DiagramId::SharedDatabase))
     });
     let mut out: Vec<DiagramId> = Vec::new();
     let choices = [&rec.consistency, &rec.replication]

@@ -5,14 +5,14 @@ use std::fmt::Write;
 use super::{BoxKind, Diagram, DiagramId, LabelKind};
 
 /// A quoted Mermaid label: entity codes for `" < > & # | ; \``, no control characters.
-fn q(o: &mut String, lines: &[String]) {
+fn quoted(o: &mut String, lines: &[String]) {
     o.push('"');
-    esc(o, &lines.join(" "));
+    escape_mermaid(o, &lines.join(" "));
     o.push('"');
 }
 
-/// Writes `s` with Mermaid entity codes (the ones `q` promises).
-fn esc(o: &mut String, s: &str) {
+/// Writes `s` with Mermaid entity codes (the ones `quoted` promises).
+fn escape_mermaid(o: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '"' => o.push_str("#quot;"),
@@ -39,7 +39,7 @@ pub fn to_mermaid(d: &Diagram) -> String {
         "flowchart TB\n"
     });
     o.push_str("  %% ");
-    esc(&mut o, &d.title);
+    escape_mermaid(&mut o, &d.title);
     o.push('\n');
     for (i, b) in d.boxes.iter().enumerate() {
         let (open, close) = match b.kind {
@@ -48,7 +48,7 @@ pub fn to_mermaid(d: &Diagram) -> String {
             _ => ("[", "]"),
         };
         let _ = write!(o, "  n{i}{open}");
-        q(&mut o, &b.lines);
+        quoted(&mut o, &b.lines);
         o.push_str(close);
         if b.kind == BoxKind::Warn {
             o.push_str(":::warn");
@@ -65,7 +65,7 @@ pub fn to_mermaid(d: &Diagram) -> String {
         let _ = write!(o, "  n{} {link}", a.from);
         if let Some(l) = &a.label {
             o.push('|');
-            q(&mut o, &l.lines);
+            quoted(&mut o, &l.lines);
             o.push('|');
         }
         let _ = writeln!(o, " n{}", a.to);
@@ -73,7 +73,7 @@ pub fn to_mermaid(d: &Diagram) -> String {
     for (i, l) in d.labels.iter().enumerate() {
         if l.members.is_empty() {
             let _ = write!(o, "  l{i}[");
-            q(&mut o, &l.lines);
+            quoted(&mut o, &l.lines);
             o.push_str(if l.kind == LabelKind::Warn {
                 "]:::warn\n"
             } else {
@@ -81,7 +81,7 @@ pub fn to_mermaid(d: &Diagram) -> String {
             });
         } else {
             let _ = write!(o, "  subgraph g{i}[");
-            q(&mut o, &l.lines);
+            quoted(&mut o, &l.lines);
             o.push_str("]\n");
             for m in &l.members {
                 let _ = writeln!(o, "    n{m}");

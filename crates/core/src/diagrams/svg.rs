@@ -49,7 +49,7 @@ pub fn escape_xml(o: &mut String, s: &str) {
 }
 
 /// A coordinate rounded to 0.1 px.
-fn n(v: f32) -> Tenths {
+fn px(v: f32) -> Tenths {
     Tenths((v * 10.0).round() as i32)
 }
 
@@ -85,10 +85,10 @@ fn block(
     let _ = write!(
         o,
         "<g class=\"{class}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"4\"/>",
-        n(x),
-        n(y),
-        n(w),
-        n(h)
+        px(x),
+        px(y),
+        px(w),
+        px(h)
     );
     let lh = fs * LINE_HEIGHT;
     let top = y + (h - lines.len() as f32 * lh) / 2.0;
@@ -101,9 +101,9 @@ fn block(
         let _ = write!(
             o,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\">",
-            n(tx),
-            n(ty),
-            n(fs)
+            px(tx),
+            px(ty),
+            px(fs)
         );
         escape_xml(o, line);
         o.push_str("</text>");
@@ -118,7 +118,7 @@ pub fn render_svg(d: &Diagram, mode: SvgMode, id_prefix: &str) -> String {
     if mode == SvgMode::Standalone {
         o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     }
-    let (w, h) = (n(d.width), n(d.height));
+    let (w, h) = (px(d.width), px(d.height));
     let _ = write!(
         o,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" class=\"dg dg-{}\"><title id=\"{p}-title\">",
@@ -144,7 +144,7 @@ pub fn render_svg(d: &Diagram, mode: SvgMode, id_prefix: &str) -> String {
             if a.dashed { " dg-dashed" } else { "" }
         );
         for (i, (x, y)) in a.points.iter().enumerate() {
-            let _ = write!(o, "{}{},{}", if i == 0 { 'M' } else { 'L' }, n(*x), n(*y));
+            let _ = write!(o, "{}{},{}", if i == 0 { 'M' } else { 'L' }, px(*x), px(*y));
         }
         let _ = write!(o, "\" marker-end=\"url(#{p}-head)\"");
         if a.bidirectional {
@@ -153,7 +153,7 @@ pub fn render_svg(d: &Diagram, mode: SvgMode, id_prefix: &str) -> String {
         o.push_str("/>");
     }
     for b in &d.boxes {
-        let left = (b.kind == BoxKind::Table).then_some(super::build::PAD_X);
+        let left = (b.kind == BoxKind::Table).then_some(super::canvas::BOX_PAD_X);
         block(
             &mut o,
             b.kind.class(),
