@@ -7,6 +7,7 @@
 mod canvas;
 mod layouts;
 mod mermaid;
+mod paint;
 mod svg;
 mod text;
 
@@ -14,10 +15,12 @@ use crate::engine::Verdict;
 
 pub use canvas::{BOX_PAD_X, BOX_PAD_Y, LABEL_PAD_X};
 pub use mermaid::to_mermaid;
+pub use paint::{box_paint, label_paint, Ink, Paint, Scheme};
 pub use svg::{escape_xml, render_svg, sanitize_id_prefix, SvgMode};
 pub use text::{clean, text_width, LINE_HEIGHT, MIN_FONT};
 
-/// The CSS for the diagram classes (the same text the standalone SVG embeds).
+/// The page's CSS for the diagram classes (`styles/diagrams.css`; the standalone SVG carries literal colours
+/// instead, see [`Ink`]).
 pub const CSS: &str = include_str!("../../../styles/diagrams.css");
 
 /// The ten diagrams of the seed.

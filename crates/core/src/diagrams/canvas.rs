@@ -49,6 +49,21 @@ pub fn label(text: &str, kind: LabelKind, max_w: f32, max_lines: usize) -> Label
     }
 }
 
+/// One width for boxes that belong together (a row of services, the stores of every step): what the widest
+/// of their texts needs on one line, within `120..=max_w`. Boxes of that width match, and their text wraps
+/// by the same rule.
+pub fn matched_width<T: AsRef<str>>(texts: &[&[T]], max_w: f32) -> f32 {
+    let natural = texts
+        .iter()
+        .flat_map(|paragraphs| paragraphs.iter())
+        .map(|p| text_width(p.as_ref(), BOX_FONT))
+        .fold(0.0, f32::max);
+    // Not `f32::clamp`: its NaN assertion formats floats, which costs the wasm bundle about 5 KB.
+    (natural + 2.0 * BOX_PAD_X)
+        .max(MIN_BOX_W)
+        .min(max_w.max(MIN_BOX_W))
+}
+
 /// The width of the widest line at `font_size`.
 fn widest(lines: &[String], font_size: f32) -> f32 {
     lines
@@ -64,6 +79,8 @@ pub struct Edge<'a> {
     dashed: bool,
     both_ways: bool,
     label_on_branch: bool,
+    /// Where the arrow leaves `from`, as a fraction of its width from the centre (-0.5 to 0.5).
+    leave_at: f32,
 }
 
 impl<'a> Edge<'a> {
@@ -94,11 +111,22 @@ impl<'a> Edge<'a> {
         }
     }
 
-    /// A bent vertical arrow's label goes beside its own branch (near `to`) rather than beside the trunk
-    /// it shares with its siblings: for a label that is true of this arrow only.
+    /// A bent vertical arrow's label goes beside its own branch (near `to`, on the side away from the trunk)
+    /// rather than beside the trunk it shares with its siblings: for a label that is true of this arrow only.
     pub fn label_on_branch(self) -> Self {
         Edge {
             label_on_branch: true,
+            ..self
+        }
+    }
+}
+
+impl Edge<'_> {
+    /// Leaves `from` off-centre (`fraction` of its width, -0.5 to 0.5), so that arrows unlike each other
+    /// (solid and dashed) do not share a trunk.
+    pub fn leave_at(self, fraction: f32) -> Self {
+        Edge {
+            leave_at: fraction,
             ..self
         }
     }
@@ -158,12 +186,18 @@ pub struct Canvas {
 impl Canvas {
     /// A box holding `paragraphs` (each up to three lines), as wide as its text within `120..=max_w`.
     pub fn add_box(&mut self, paragraphs: &[impl AsRef<str>], kind: BoxKind, max_w: f32) -> usize {
+        let w = matched_width(&[paragraphs], max_w);
+        self.add_box_of_width(paragraphs, kind, w)
+    }
+
+    /// A box exactly `w` wide (see [`matched_width`]), its text wrapped and if need be shrunk to fit.
+    pub fn add_box_of_width(
+        &mut self,
+        paragraphs: &[impl AsRef<str>],
+        kind: BoxKind,
+        w: f32,
+    ) -> usize {
         let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.as_ref().to_string()).collect();
-        let natural = widest(&paragraphs, BOX_FONT);
-        // Not `f32::clamp`: its NaN assertion formats floats, which costs the wasm bundle about 5 KB.
-        let w = (natural + 2.0 * BOX_PAD_X)
-            .max(MIN_BOX_W)
-            .min(max_w.max(MIN_BOX_W));
         let (lines, font_size) = fit(&paragraphs, w - 2.0 * BOX_PAD_X, BOX_FONT, BOX_LINES);
         let h = lines.len() as f32 * font_size * LINE_HEIGHT + 2.0 * BOX_PAD_Y;
         self.boxes.push(BoxShape {
@@ -231,10 +265,11 @@ impl Canvas {
 
     /// An arrow between two placed boxes: vertical (bent through the gap's middle) when one is above the
     /// other, otherwise horizontal. A vertical label sits right of the trunk (the part next to `from`, which
-    /// sibling arrows share) unless the edge asks for the branch; a horizontal label sits above the line.
+    /// sibling arrows share, so the label speaks for all of them) unless the edge asks for its own branch;
+    /// a horizontal label sits above the line.
     pub fn connect(&mut self, from: usize, to: usize, edge: Edge) -> usize {
         let (a, b) = (&self.boxes[from], &self.boxes[to]);
-        let (acx, bcx) = (a.x + a.w / 2.0, b.x + b.w / 2.0);
+        let (acx, bcx) = (a.x + a.w * (0.5 + edge.leave_at), b.x + b.w / 2.0);
         let mut lab = edge
             .label
             .map(|t| label(t, LabelKind::Arrow, ARROW_LABEL_W, 1));
@@ -248,12 +283,14 @@ impl Canvas {
             let mid = (sy + ey) / 2.0;
             let straight = (acx - bcx).abs() < 0.5;
             if let Some(l) = lab.as_mut() {
+                // Beside the line, 6 px off; a branch's label on its outer side, away from the trunk.
                 let (lx, ly) = match (straight, edge.label_on_branch) {
-                    (true, _) => (acx, mid),
-                    (false, false) => (acx, (sy + mid) / 2.0),
-                    (false, true) => (bcx, (mid + ey) / 2.0),
+                    (true, _) => (acx + 6.0, mid),
+                    (false, false) => (acx + 6.0, (sy + mid) / 2.0),
+                    (false, true) if bcx < acx => (bcx - 6.0 - l.w, (mid + ey) / 2.0),
+                    (false, true) => (bcx + 6.0, (mid + ey) / 2.0),
                 };
-                (l.x, l.y) = (lx + 6.0, ly - l.h / 2.0);
+                (l.x, l.y) = (lx, ly - l.h / 2.0);
             }
             if straight {
                 vec![(acx, sy), (bcx, ey)]

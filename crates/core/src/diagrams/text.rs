@@ -46,8 +46,13 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// Widths are estimates summed in floating point; this much (a thousandth of a pixel) absorbs the rounding,
+/// so a text measured as fitting is never wrapped for it.
+const ROUNDING: f32 = 0.001;
+
 /// Greedy word wrap; words wider than `max_w` are broken between characters.
 fn wrap(text: &str, max_w: f32, fs: f32) -> Vec<String> {
+    let max_w = max_w + ROUNDING;
     let mut lines = Vec::new();
     let mut cur = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
@@ -79,17 +84,45 @@ fn wrap(text: &str, max_w: f32, fs: f32) -> Vec<String> {
     lines
 }
 
-/// Fits paragraphs into `max_w`: wraps each onto at most `max_lines` lines, shrinking the font
+/// Word wrap into as few lines as greedy wrapping at `max_w` needs, each as short as that count allows
+/// (the narrowest width that still gives that count): lines come out even, and a last line holds a lone
+/// word only when the words cannot be spread. The same text at the same width always wraps the same way.
+pub fn wrap_balanced(text: &str, max_w: f32, fs: f32) -> Vec<String> {
+    let greedy = wrap(text, max_w, fs);
+    let widest_word = text
+        .split(' ')
+        .map(|w| text_width(w, fs))
+        .fold(0.0, f32::max);
+    if greedy.len() < 2 || widest_word >= max_w {
+        return greedy;
+    }
+    // Greedy line counts only grow as the width shrinks, so the narrowest width is found by bisection.
+    let (mut lo, mut hi) = (widest_word, max_w);
+    while hi - lo > 0.5 {
+        let mid = (lo + hi) / 2.0;
+        if wrap(text, mid, fs).len() <= greedy.len() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    wrap(text, hi, fs)
+}
+
+/// Fits paragraphs into `max_w`: wraps each (balanced) onto at most `max_lines` lines, shrinking the font
 /// from `base` down to [`MIN_FONT`], and finally truncating with "…". Returns lines and font size.
 pub fn fit(paras: &[String], max_w: f32, base: f32, max_lines: usize) -> (Vec<String>, f32) {
     let mut fs = base;
     loop {
-        let wrapped: Vec<Vec<String>> = paras.iter().map(|p| wrap(p, max_w, fs)).collect();
-        let fits = wrapped.iter().all(|l| l.len() <= max_lines);
+        let fits = paras.iter().all(|p| wrap(p, max_w, fs).len() <= max_lines);
         if fits || fs <= MIN_FONT {
             let mut out = Vec::new();
-            for mut l in wrapped {
-                if l.len() > max_lines {
+            for p in paras {
+                let mut l = wrap(p, max_w, fs);
+                if l.len() <= max_lines {
+                    l = wrap_balanced(p, max_w, fs);
+                } else {
+                    // Cut: full lines show the most of the text.
                     l.truncate(max_lines);
                     let last = l.last_mut().expect("max_lines >= 1");
                     while !last.is_empty() && text_width(last, fs) + text_width("…", fs) > max_w {

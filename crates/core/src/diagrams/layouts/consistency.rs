@@ -1,7 +1,7 @@
 //! Consistency models: one client's write and what a reader sees.
 
 use super::store_name;
-use crate::diagrams::canvas::{Canvas, Edge, Words};
+use crate::diagrams::canvas::{matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
 
 pub fn strong(c: &mut Canvas, input: &DiagramInput) -> Words {
@@ -30,21 +30,21 @@ pub fn strong(c: &mut Canvas, input: &DiagramInput) -> Words {
 pub fn eventual(c: &mut Canvas, input: &DiagramInput) -> Words {
     let store = store_name(input);
     let a = c.add_box(&["Client A"], BoxKind::Actor, 200.0);
-    let r1 = c.add_box(
-        &[format!("{store} replica 1"), "X = 1".into()],
-        BoxKind::Store,
-        220.0,
-    );
-    let r2 = c.add_box(
-        &[
+    let now = [
+        [format!("{store} replica 1"), "X = 1".into()],
+        [
             format!("{store} replica 2"),
             "X = 0 (not yet replicated)".into(),
         ],
-        BoxKind::Store,
-        220.0,
-    );
-    let r1_later = c.add_box(&["Replica 1", "X = 1"], BoxKind::Store, 220.0);
-    let r2_later = c.add_box(&["Replica 2", "X = 1 (converged)"], BoxKind::Store, 220.0);
+    ];
+    let later = [
+        ["Replica 1".to_string(), "X = 1".into()],
+        ["Replica 2".into(), "X = 1 (converged)".into()],
+    ];
+    // Four replica boxes of one width: the two columns are the two replicas over time.
+    let w = matched_width(&[&now[0][..], &now[1], &later[0], &later[1]], 220.0);
+    let [r1, r2] = now.map(|t| c.add_box_of_width(&t, BoxKind::Store, w));
+    let [r1_later, r2_later] = later.map(|t| c.add_box_of_width(&t, BoxKind::Store, w));
     c.stack(
         &[&[a], &[r1, r2], &[r1_later, r2_later]],
         0.0,
@@ -52,8 +52,12 @@ pub fn eventual(c: &mut Canvas, input: &DiagramInput) -> Words {
         48.0,
         64.0,
     );
-    c.connect(a, r1, Edge::solid().label("writes X=1"));
-    c.connect(a, r2, Edge::dashed());
+    // Two arrows of their own (no shared trunk), each labelled beside its own line.
+    let (write, pending) = (Edge::solid(), Edge::dashed());
+    let on_own_branch =
+        |e: Edge<'static>, text, side| e.label(text).label_on_branch().leave_at(side);
+    c.connect(a, r1, on_own_branch(write, "writes X=1", -0.25));
+    c.connect(a, r2, on_own_branch(pending, "not yet", 0.25));
     c.connect(r1, r1_later, Edge::solid());
     c.connect(r2, r2_later, Edge::dashed().label("later"));
     c.note(

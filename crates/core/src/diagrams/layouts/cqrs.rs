@@ -1,20 +1,21 @@
 //! CQRS with event sourcing: commands append events, projections answer queries.
 
 use super::{list, names, store_name};
-use crate::diagrams::canvas::{label, Canvas, Edge, Words};
+use crate::diagrams::canvas::{label, matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
 
 pub fn cqrs_event_sourcing(c: &mut Canvas, input: &DiagramInput) -> Words {
     let store = store_name(input);
     let events = names(&input.event_names, 1, 8, &["Created", "Updated", "Shipped"]);
-    let commands = c.add_box(&["Commands"], BoxKind::Actor, 200.0);
-    let queries = c.add_box(&["Queries"], BoxKind::Actor, 200.0);
-    let command_model = c.add_box(
-        &["Command model", "(validates, emits events)"],
-        BoxKind::Service,
-        220.0,
-    );
-    let read_model = c.add_box(&["Read model", "(projections)"], BoxKind::Service, 220.0);
+    let actors = [["Commands"], ["Queries"]];
+    let w = matched_width(&[&actors[0][..], &actors[1]], 200.0);
+    let [commands, queries] = actors.map(|t| c.add_box_of_width(&t, BoxKind::Actor, w));
+    let models = [
+        ["Command model", "(validates, emits events)"],
+        ["Read model", "(projections)"],
+    ];
+    let w = matched_width(&[&models[0][..], &models[1]], 220.0);
+    let [command_model, read_model] = models.map(|t| c.add_box_of_width(&t, BoxKind::Service, w));
     let mut store_text = vec![format!("Event store ({store})")];
     store_text.extend(
         events

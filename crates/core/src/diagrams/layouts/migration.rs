@@ -1,7 +1,7 @@
 //! Migrations without downtime: expand and contract (a column), parallel run (a database).
 
 use super::name;
-use crate::diagrams::canvas::{label, Canvas, Edge, Words};
+use crate::diagrams::canvas::{label, matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
 
 pub fn expand_contract(c: &mut Canvas, input: &DiagramInput) -> Words {
@@ -43,13 +43,13 @@ pub fn expand_contract(c: &mut Canvas, input: &DiagramInput) -> Words {
             vec![table.clone(), id.into(), n],
         ),
     ];
+    // One width for the four phases, so they read as one table changing.
+    let texts: Vec<&[String]> = phases.iter().map(|(_, columns)| &columns[..]).collect();
+    let w = matched_width(&texts, 280.0).max(180.0);
     let tables: Vec<usize> = phases
         .iter()
-        .map(|(_, columns)| c.add_box(columns, BoxKind::Table, 280.0))
+        .map(|(_, columns)| c.add_box_of_width(columns, BoxKind::Table, w))
         .collect();
-    // Equal columns (text already fits the narrower width) so the four phases read as one table.
-    let w = c.boxes.iter().map(|b| b.w).fold(180.0, f32::max);
-    c.boxes.iter_mut().for_each(|b| b.w = w);
     let row: Vec<Option<usize>> = tables.iter().copied().map(Some).collect();
     c.grid(&[&row], 0.0, 40.0, 0.0);
     for (i, (heading, _)) in phases.iter().enumerate() {
@@ -126,6 +126,12 @@ pub fn parallel_run(c: &mut Canvas, input: &DiagramInput) -> Words {
     let old = name(&input.old_store, &seed.old_store);
     let new = name(&input.new_store, &seed.new_store);
     let gap = label("compare", LabelKind::Arrow, 150.0, 1).w + 16.0;
+    // Every store box of every step is one width, so the steps compare at a glance.
+    let stores: Vec<[&str; 2]> = STEPS
+        .iter()
+        .flat_map(|s| [[old.as_str(), s.old_role], [new.as_str(), s.new_role]])
+        .collect();
+    let store_w = matched_width(&stores.iter().map(|t| &t[..]).collect::<Vec<_>>(), 180.0);
     let mut panels = Vec::new();
     for step in &STEPS {
         let start = c.mark();
@@ -135,8 +141,8 @@ pub fn parallel_run(c: &mut Canvas, input: &DiagramInput) -> Words {
         } else {
             BoxKind::Store
         };
-        let old_box = c.add_box(&[old.as_str(), step.old_role], old_kind, 180.0);
-        let new_box = c.add_box(&[new.as_str(), step.new_role], BoxKind::Store, 180.0);
+        let old_box = c.add_box_of_width(&[old.as_str(), step.old_role], old_kind, store_w);
+        let new_box = c.add_box_of_width(&[new.as_str(), step.new_role], BoxKind::Store, store_w);
         c.stack(
             &[&[app], &[old_box, new_box]],
             0.0,

@@ -1,7 +1,7 @@
 //! Who owns the data: single source of truth, database per service, shared database.
 
 use super::{list, name, services, store_name};
-use crate::diagrams::canvas::{Canvas, Edge, Words};
+use crate::diagrams::canvas::{matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
 use crate::engine::Verdict;
 
@@ -26,10 +26,15 @@ pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
         BoxKind::Service,
         240.0,
     );
-    let w = service_width(others.len());
-    let row: Vec<usize> = others
+    let copies: Vec<[&str; 2]> = others
         .iter()
-        .map(|s| c.add_box(&[s.as_str(), "(cached copy)"], BoxKind::Cache, w))
+        .map(|s| [s.as_str(), "(cached copy)"])
+        .collect();
+    let texts: Vec<&[&str]> = copies.iter().map(|t| &t[..]).collect();
+    let w = matched_width(&texts, service_width(others.len()));
+    let row: Vec<usize> = copies
+        .iter()
+        .map(|t| c.add_box_of_width(t, BoxKind::Cache, w))
         .collect();
     c.stack(&[&[o], &row], 0.0, 0.0, 32.0, 64.0);
     for (i, &r) in row.iter().enumerate() {
@@ -54,22 +59,29 @@ pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
     }
 }
 
-/// One box per service, in a row.
-fn service_boxes(c: &mut Canvas, services: &[String]) -> Vec<usize> {
-    let w = service_width(services.len());
+/// One box per service, in a row, `w` wide.
+fn service_boxes(c: &mut Canvas, services: &[String], w: f32) -> Vec<usize> {
     services
         .iter()
-        .map(|s| c.add_box(&[s], BoxKind::Service, w))
+        .map(|s| c.add_box_of_width(&[s], BoxKind::Service, w))
         .collect()
+}
+
+/// One width for the boxes of all these names.
+fn width_for(names: &[String], count: usize) -> f32 {
+    let texts: Vec<&[String]> = names.iter().map(std::slice::from_ref).collect();
+    matched_width(&texts, service_width(count))
 }
 
 pub fn database_per_service(c: &mut Canvas, input: &DiagramInput) -> Words {
     let services = services(input);
-    let svc = service_boxes(c, &services);
-    let w = service_width(services.len());
-    let dbs: Vec<usize> = services
+    let databases: Vec<String> = services.iter().map(|s| format!("{s} DB")).collect();
+    // Services and their databases share one width, so each column reads as a pair.
+    let w = width_for(&databases, services.len());
+    let svc = service_boxes(c, &services, w);
+    let dbs: Vec<usize> = databases
         .iter()
-        .map(|s| c.add_box(&[format!("{s} DB")], BoxKind::Store, w))
+        .map(|d| c.add_box_of_width(&[d], BoxKind::Store, w))
         .collect();
     let top: Vec<Option<usize>> = svc.iter().copied().map(Some).collect();
     let bottom: Vec<Option<usize>> = dbs.iter().copied().map(Some).collect();
@@ -92,7 +104,7 @@ pub fn database_per_service(c: &mut Canvas, input: &DiagramInput) -> Words {
 pub fn shared_database(c: &mut Canvas, input: &DiagramInput) -> Words {
     let store = store_name(input);
     let services = services(input);
-    let svc = service_boxes(c, &services);
+    let svc = service_boxes(c, &services, width_for(&services, services.len()));
     let all = list(&services);
     let anti = input.shared_database_verdict == Verdict::Avoid;
     let db = c.add_box(

@@ -1,7 +1,7 @@
 //! Replication topologies: one primary with replicas, or a primary per region.
 
 use super::{list, names, store_name};
-use crate::diagrams::canvas::{label, Canvas, Edge, Words};
+use crate::diagrams::canvas::{label, matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind, ReplicationLabel};
 
 pub fn primary_replica(c: &mut Canvas, input: &DiagramInput) -> Words {
@@ -10,14 +10,13 @@ pub fn primary_replica(c: &mut Canvas, input: &DiagramInput) -> Words {
     let mode = input.replication;
     let writes = c.add_box(&["All writes"], BoxKind::Actor, 200.0);
     let primary = c.add_box(&[store.as_str(), "primary"], BoxKind::Store, 220.0);
-    let replicas: Vec<usize> = (1..=n)
-        .map(|i| {
-            c.add_box(
-                &[format!("Replica {i}"), store.clone()],
-                BoxKind::Store,
-                180.0,
-            )
-        })
+    let texts: Vec<[String; 2]> = (1..=n)
+        .map(|i| [format!("Replica {i}"), store.clone()])
+        .collect();
+    let w = matched_width(&texts.iter().map(|t| &t[..]).collect::<Vec<_>>(), 180.0);
+    let replicas: Vec<usize> = texts
+        .iter()
+        .map(|t| c.add_box_of_width(t, BoxKind::Store, w))
         .collect();
     let reads = c.add_box(&["Reads"], BoxKind::Actor, 200.0);
     c.stack(
@@ -68,21 +67,30 @@ pub fn multi_primary(c: &mut Canvas, input: &DiagramInput) -> Words {
     let store = store_name(input);
     let regions = names(&input.regions, 2, 5, &["Region 1", "Region 2"]);
     let gap = label("replicate", LabelKind::Arrow, 150.0, 1).w + 16.0;
-    let mut writers = Vec::new();
-    let mut primaries = Vec::new();
-    for (i, region) in regions.iter().enumerate() {
-        writers.push(c.add_box(&["Local writes", region.as_str()], BoxKind::Actor, 200.0));
-        let letter = char::from(b'A' + i as u8);
-        primaries.push(c.add_box(
-            &[
-                format!("Primary {letter}"),
-                format!("({region})"),
-                store.clone(),
-            ],
-            BoxKind::Store,
-            200.0,
-        ));
-    }
+    let writer_texts: Vec<[String; 2]> = regions
+        .iter()
+        .map(|r| ["Local writes".into(), r.clone()])
+        .collect();
+    let primary_texts: Vec<[String; 3]> = regions
+        .iter()
+        .zip('A'..)
+        .map(|(r, letter)| [format!("Primary {letter}"), format!("({r})"), store.clone()])
+        .collect();
+    // One width for every box: each region's column reads alike.
+    let all: Vec<&[String]> = writer_texts
+        .iter()
+        .map(|t| &t[..])
+        .chain(primary_texts.iter().map(|t| &t[..]))
+        .collect();
+    let w = matched_width(&all, 200.0);
+    let writers: Vec<usize> = writer_texts
+        .iter()
+        .map(|t| c.add_box_of_width(t, BoxKind::Actor, w))
+        .collect();
+    let primaries: Vec<usize> = primary_texts
+        .iter()
+        .map(|t| c.add_box_of_width(t, BoxKind::Store, w))
+        .collect();
     let top: Vec<Option<usize>> = writers.iter().copied().map(Some).collect();
     let bottom: Vec<Option<usize>> = primaries.iter().copied().map(Some).collect();
     c.grid(&[&top, &bottom], 0.0, gap.max(48.0), 48.0);
