@@ -222,6 +222,8 @@ pub struct BoxShape {
     pub w: f32,
     pub h: f32,
     pub lines: Vec<String>,
+    /// The text before fitting, one entry per paragraph (Mermaid, which wraps by itself, gets these).
+    pub paragraphs: Vec<String>,
     pub font_size: f32,
     pub kind: BoxKind,
 }
@@ -234,6 +236,8 @@ pub struct Label {
     pub w: f32,
     pub h: f32,
     pub lines: Vec<String>,
+    /// The text before fitting.
+    pub text: String,
     pub font_size: f32,
     pub kind: LabelKind,
     /// Boxes this label heads (a group, e.g. a migration phase); empty for notes.

@@ -297,6 +297,10 @@ fn mermaid_esc(s: &str) -> String {
             '|' => "#124;".into(),
             ';' => "#59;".into(),
             '`' => "#96;".into(),
+            '%' => "#37;".into(),
+            '{' => "#123;".into(),
+            '}' => "#125;".into(),
+            c if c.is_control() => " ".into(),
             c => c.to_string(),
         })
         .collect()
@@ -442,32 +446,73 @@ fn check_literal_colours(d: &Diagram, svg: &str, tags: &[(String, Vec<(String, S
 }
 
 fn check_mermaid(d: &Diagram) {
+    let id = d.id.as_str();
     let m = to_mermaid(d);
-    assert!(m.starts_with("flowchart "));
+    let grouped = d.labels.iter().any(|l| !l.members.is_empty());
+    let header = if grouped {
+        "flowchart LR;\n"
+    } else {
+        "flowchart TB;\n"
+    };
+    assert!(m.starts_with(header), "{id}: {m}");
     assert!(!m.contains('`') && !m.contains('\r'));
+    // Every statement ends with `;` and none runs to the end of its line, so the text still parses when
+    // its newlines become spaces.
+    for line in m.lines() {
+        assert!(line.ends_with(';'), "{id}: {line:?} does not end with ;");
+        let statement = line.trim_start();
+        for swallower in ["%%", "accTitle", "accDescr", "direction", "click"] {
+            assert!(!statement.starts_with(swallower), "{id}: {line:?}");
+        }
+    }
     for (i, seg) in m.split('"').enumerate() {
         if i % 2 == 1 {
+            // Without its line breaks and entity codes (`#lt;`, `#59;`), a label has no syntax left.
+            let mut raw = seg.replace("<br>", "");
+            while let Some(start) = raw.find('#') {
+                let end = start + raw[start..].find(';').expect("an entity code ends with ;");
+                assert!(raw[start + 1..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric()));
+                raw.replace_range(start..=end, "");
+            }
             assert!(
-                !seg.contains(['<', '>', '\n', '`', '|', '"']),
+                !raw.contains(['<', '>', '\n', '`', '|', '"', ';', '%', '{', '}']),
                 "bad mermaid label {seg:?}"
             );
         }
     }
     assert_eq!(m.split('"').count() % 2, 1, "unbalanced quotes");
+    // A box's paragraphs are its lines (Mermaid wraps each by itself), not flattened into one.
     for b in &d.boxes {
+        let lines: Vec<String> = b.paragraphs.iter().map(|p| mermaid_esc(p)).collect();
         assert!(
-            m.contains(&mermaid_esc(&b.lines.join(" "))),
-            "missing box {:?}",
-            b.lines
+            m.contains(&format!("\"{}\"", lines.join("<br>"))),
+            "{id}: missing box {:?}",
+            b.paragraphs
         );
     }
     for l in d.all_labels() {
         assert!(
-            m.contains(&mermaid_esc(&l.lines.join(" "))),
-            "missing label {:?}",
-            l.lines
+            m.contains(&format!("\"{}\"", mermaid_esc(&l.text))),
+            "{id}: missing label {:?}",
+            l.text
         );
     }
+    // Phases and steps are subgraphs in their order.
+    let headings: Vec<usize> = d
+        .labels
+        .iter()
+        .filter(|l| !l.members.is_empty())
+        .map(|l| {
+            m.find(&format!("[\"{}\"]", mermaid_esc(&l.text)))
+                .expect("a subgraph")
+        })
+        .collect();
+    assert!(
+        headings.windows(2).all(|w| w[0] < w[1]),
+        "{id}: subgraphs out of order"
+    );
 }
 
 fn check_all(input: &DiagramInput) {

@@ -43,6 +43,7 @@ pub fn label(text: &str, kind: LabelKind, max_w: f32, max_lines: usize) -> Label
         w,
         h,
         lines,
+        text: text.to_string(),
         font_size,
         kind,
         members: Vec::new(),
@@ -206,6 +207,7 @@ impl Canvas {
             w,
             h: h.max(MIN_BOX_H),
             lines,
+            paragraphs,
             font_size,
             kind,
         });
