@@ -135,6 +135,45 @@ tests.push(['cmark-gfm renders every ADR with its MADR structure and nothing fro
   await page.close();
 }]);
 
+tests.push(['Chromium and cmark-gfm read every embed snippet as one link or frame with the decision\'s title', async () => {
+  const page = await browser.newPage();
+  const sandbox = read('snippets', 'sandbox.txt').trim();
+  const wiki = 'https://wiki.example/tools/strata/';
+  for (const line of read('snippets', 'expected.tsv').trim().split('\n')) {
+    const [name, text, fragment] = line.split('\t');
+    const parse = (html) => page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+      const all = [...doc.body.querySelectorAll('*')];
+      const get = (sel, attr) => doc.querySelector(sel) && doc.querySelector(sel).getAttribute(attr);
+      return {
+        tags: all.map((e) => e.localName),
+        handlers: all.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+        iframe: doc.querySelector('iframe') && { src: get('iframe', 'src'), title: get('iframe', 'title'), sandbox: get('iframe', 'sandbox') },
+        link: doc.querySelector('a') && { href: get('a', 'href'), text: doc.querySelector('a').textContent },
+      };
+    }, html);
+    const same = (a, b) => decodeURIComponent(a) === decodeURIComponent(b);
+    for (const [kind, tags] of [['iframe', ['iframe']], ['confluence', ['iframe', 'p', 'a']]]) {
+      const f = await parse(read('snippets', `${name}.${kind}.html`));
+      const what = `${name} (${kind})`;
+      assert(JSON.stringify(f.tags) === JSON.stringify(tags) && f.handlers.length === 0, `${what}: elements ${f.tags} ${f.handlers}`);
+      assert(f.iframe.title === text, `${what}: frame title ${JSON.stringify(f.iframe.title)}, not ${JSON.stringify(text)}`);
+      assert(f.iframe.sandbox === sandbox, `${what}: sandbox ${f.iframe.sandbox}`);
+      assert(same(f.iframe.src, `${wiki}#embed${fragment ? `&${fragment}` : ''}`), `${what}: frame src ${f.iframe.src}`);
+      if (f.link) {
+        assert(f.link.text === text && same(f.link.href, `${wiki}#${fragment}`), `${what}: link ${JSON.stringify(f.link)}`);
+      }
+    }
+    const html = execFileSync('cmark-gfm', ['--extension', 'autolink', '--extension', 'strikethrough', '--extension', 'tagfilter',
+      path.join(dir, 'snippets', `${name}.md`)], { encoding: 'utf8' });
+    const md = await parse(html);
+    assert(JSON.stringify(md.tags) === JSON.stringify(['p', 'a']), `${name} (Markdown): elements ${md.tags}`);
+    assert(md.link.text === text, `${name} (Markdown): link text ${JSON.stringify(md.link.text)}, not ${JSON.stringify(text)}`);
+    assert(same(md.link.href, `${wiki}#${fragment}`), `${name} (Markdown): link ${md.link.href}`);
+  }
+  await page.close();
+}]);
+
 tests.push(['rsvg-convert renders every SVG file in its colours, with legible text', async () => {
   const page = await browser.newPage();
   for (const f of files('svg', '.svg')) {

@@ -4,7 +4,10 @@
 //! - `svg/<case>--<diagram>.svg`: the standalone SVG file of "Download SVG" (rendered by rsvg-convert),
 //! - `mermaid/<case>--<diagram>.mmd`: the text of "Copy Mermaid" (parsed and rendered by mermaid),
 //! - `adr/<case>.md`: the ADR of "Copy ADR" / "Download ADR" (rendered by cmark-gfm; its Mermaid blocks too),
-//! - `adr/titles.tsv`: the heading each ADR must show, one `case<TAB>title` line per case.
+//! - `adr/titles.tsv`: the heading each ADR must show, one `case<TAB>title` line per case,
+//! - `snippets/<case>.iframe.html`, `.confluence.html`, `.md`: the Embed dialog's snippets for a wiki page at
+//!   `https://wiki.example/tools/strata/` (parsed by Chromium and cmark-gfm), with `snippets/expected.tsv`
+//!   (`case<TAB>link text<TAB>link fragment`) and `snippets/sandbox.txt` (the iframe's sandbox flags).
 //!
 //! Cases: the seed's example input, 40-character names in every slot, hostile names, and the decisions of
 //! every preset plus a hostile one (their diagrams drawn from the decision, as the cards draw them).
@@ -20,7 +23,11 @@ use strata_core::diagrams::{
     clean, layout, render_svg, to_mermaid, DiagramId, DiagramInput, SvgMode,
 };
 use strata_core::engine::recommend;
-use strata_core::export::{adr_markdown_with_date, diagram_input, relevant_diagrams};
+use strata_core::export::{
+    adr_markdown_with_date, confluence_snippet, diagram_input, iframe_snippet, markdown_link,
+    relevant_diagrams, EMBED_SANDBOX,
+};
+use strata_core::permalink;
 
 /// A name of exactly 40 characters, with spaces where a name would have them.
 const FORTY: &str = "Customer Relationship Management Service";
@@ -68,7 +75,7 @@ fn main() {
         .nth(1)
         .expect("usage: client_texts <out-dir>");
     let out = Path::new(&out);
-    for sub in ["svg", "mermaid", "adr"] {
+    for sub in ["svg", "mermaid", "adr", "snippets"] {
         fs::create_dir_all(out.join(sub)).expect("creating the output directory");
     }
     let fixed = [
@@ -127,6 +134,8 @@ fn main() {
     decisions.push(("decision-empty".into(), Decision::default()));
     let link = "https://strata.example/tools/strata/#v=1&r=acid";
     let mut titles = String::new();
+    let mut expected = String::new();
+    let page = "https://wiki.example/tools/strata/";
     for (case, decision) in &decisions {
         let rec = recommend(catalog, decision.requirements());
         let input = diagram_input(decision, &rec);
@@ -140,6 +149,22 @@ fn main() {
         };
         // `clean` leaves no tab or newline in a title.
         titles.push_str(&format!("{case}\t{title}\n"));
+
+        let fragment = permalink::encode(decision, false);
+        let snippets = out.join("snippets");
+        let iframe = iframe_snippet(page, &fragment, &decision.title);
+        write(&snippets, &format!("{case}.iframe.html"), &iframe);
+        let confluence = confluence_snippet(page, &fragment, &decision.title);
+        write(&snippets, &format!("{case}.confluence.html"), &confluence);
+        let link = markdown_link(&format!("{page}#{fragment}"), &decision.title);
+        write(&snippets, &format!("{case}.md"), &link);
+        let text = match clean(&decision.title) {
+            t if t.is_empty() => "Strata decision".to_string(),
+            t => t,
+        };
+        expected.push_str(&format!("{case}\t{text}\t{fragment}\n"));
     }
     write(&out.join("adr"), "titles.tsv", &titles);
+    write(&out.join("snippets"), "expected.tsv", &expected);
+    write(&out.join("snippets"), "sandbox.txt", EMBED_SANDBOX);
 }

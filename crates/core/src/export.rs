@@ -1,5 +1,5 @@
-//! Exports of a decision: an ADR in MADR layout, a versioned JSON record, embed snippets for wikis, and the
-//! glue that turns a decision into diagram input.
+//! Exports of a decision: an ADR in MADR layout, a versioned JSON record, embed snippets for wikis with what a
+//! host must do for them, and the glue that turns a decision into diagram input.
 //!
 //! Pure: no browser dependency, no clock (the ADR date is a parameter). Everything user-typed (title, service
 //! names) and everything from the catalogue is escaped for its target: Markdown text via [`escape_markdown`],
@@ -8,13 +8,16 @@
 mod adr;
 mod embed;
 mod escape;
+mod hosting;
 mod record;
 
 pub use adr::{adr_markdown, adr_markdown_with_date};
 pub use embed::{
     confluence_snippet, embed_fragment, iframe_snippet, markdown_link, mediawiki_link,
+    EMBED_SANDBOX, EMBED_SANDBOX_FLAGS,
 };
 pub use escape::{escape_html, escape_markdown};
+pub use hosting::{host_requirements, HostSteps};
 pub use record::{decision_json, SCHEMA, SCHEMA_VERSION};
 
 use crate::decision::Decision;
