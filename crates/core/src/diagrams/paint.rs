@@ -211,7 +211,7 @@ pub fn scheme_css(scheme: Scheme) -> String {
     css
 }
 
-pub const BOX_KINDS: [BoxKind; 7] = [
+const BOX_KINDS: [BoxKind; 7] = [
     BoxKind::Service,
     BoxKind::Store,
     BoxKind::Actor,
@@ -221,7 +221,7 @@ pub const BOX_KINDS: [BoxKind; 7] = [
     BoxKind::Muted,
 ];
 
-pub const LABEL_KINDS: [LabelKind; 4] = [
+const LABEL_KINDS: [LabelKind; 4] = [
     LabelKind::Arrow,
     LabelKind::Note,
     LabelKind::Warn,
