@@ -59,6 +59,11 @@ pub fn matched_width<T: AsRef<str>>(texts: &[&[T]], max_w: f32) -> f32 {
         .flat_map(|paragraphs| paragraphs.iter())
         .map(|p| text_width(p.as_ref(), BOX_FONT))
         .fold(0.0, f32::max);
+    width_for(natural, max_w)
+}
+
+/// A box width for text `natural` px wide on one line, within `120..=max_w`.
+fn width_for(natural: f32, max_w: f32) -> f32 {
     // Not `f32::clamp`: its NaN assertion formats floats, which costs the wasm bundle about 5 KB.
     (natural + 2.0 * BOX_PAD_X)
         .max(MIN_BOX_W)
@@ -120,9 +125,7 @@ impl<'a> Edge<'a> {
             ..self
         }
     }
-}
 
-impl Edge<'_> {
     /// Leaves `from` off-centre (`fraction` of its width, -0.5 to 0.5), so that arrows unlike each other
     /// (solid and dashed) do not share a trunk.
     pub fn leave_at(self, fraction: f32) -> Self {
@@ -198,7 +201,12 @@ impl Canvas {
         kind: BoxKind,
         w: f32,
     ) -> usize {
+        // Only this conversion is generic: one copy of the rest serves every kind of text.
         let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.as_ref().to_string()).collect();
+        self.push_box(paragraphs, kind, w)
+    }
+
+    fn push_box(&mut self, paragraphs: Vec<String>, kind: BoxKind, w: f32) -> usize {
         let (lines, font_size) = fit(&paragraphs, w - 2.0 * BOX_PAD_X, BOX_FONT, BOX_LINES);
         let h = lines.len() as f32 * font_size * LINE_HEIGHT + 2.0 * BOX_PAD_Y;
         self.boxes.push(BoxShape {

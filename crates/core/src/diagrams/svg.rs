@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::canvas::BOX_PAD_X;
 use super::paint::{box_paint, label_paint, scheme_css, Ink, Paint, Scheme};
 use super::text::LINE_HEIGHT;
-use super::{BoxKind, Diagram};
+use super::{Arrow, BoxKind, BoxShape, Diagram, Label};
 
 /// `Inline` for the page (classes only, no `style` attribute or element); `Standalone` for a downloadable
 /// file (light colours as attributes, dark ones in a `<style>` under `prefers-color-scheme: dark`).
@@ -85,6 +85,55 @@ struct Block<'a> {
     /// Left-aligned text at this padding (table columns); `None` centres it.
     left_pad: Option<f32>,
     paint: Paint,
+}
+
+impl<'a> Block<'a> {
+    fn of_box(b: &'a BoxShape) -> Self {
+        Block {
+            class: b.kind.class(),
+            rect: (b.x, b.y, b.w, b.h),
+            lines: &b.lines,
+            font_size: b.font_size,
+            left_pad: (b.kind == BoxKind::Table).then_some(BOX_PAD_X),
+            paint: box_paint(b.kind),
+        }
+    }
+
+    fn of_label(l: &'a Label) -> Self {
+        Block {
+            class: l.kind.class(),
+            rect: (l.x, l.y, l.w, l.h),
+            lines: &l.lines,
+            font_size: l.font_size,
+            left_pad: None,
+            paint: label_paint(l.kind),
+        }
+    }
+}
+
+/// Writes an arrow's `<path>`, its heads from the marker `<prefix>-head`.
+fn arrow(o: &mut String, a: &Arrow, attrs: &Attrs, prefix: &str) {
+    let _ = write!(
+        o,
+        "<path class=\"dg-arrow{}\" fill=\"none\"",
+        if a.dashed { " dg-dashed" } else { "" }
+    );
+    attrs.ink(o, "stroke", Ink::Line);
+    if attrs.light {
+        o.push_str(" stroke-width=\"1.5\"");
+        if a.dashed {
+            o.push_str(" stroke-dasharray=\"6 4\"");
+        }
+    }
+    o.push_str(" d=\"");
+    for (i, (x, y)) in a.points.iter().enumerate() {
+        let _ = write!(o, "{}{},{}", if i == 0 { 'M' } else { 'L' }, px(*x), px(*y));
+    }
+    let _ = write!(o, "\" marker-end=\"url(#{prefix}-head)\"");
+    if a.bidirectional {
+        let _ = write!(o, " marker-start=\"url(#{prefix}-head)\"");
+    }
+    o.push_str("/>");
 }
 
 /// ` fill="#…"` and friends for a standalone file (nothing inline, where the classes do it).
@@ -200,49 +249,13 @@ pub fn render_svg(d: &Diagram, mode: SvgMode, id_prefix: &str) -> String {
     attrs.ink(&mut o, "fill", Ink::Bg);
     o.push_str("/>");
     for a in &d.arrows {
-        let _ = write!(
-            o,
-            "<path class=\"dg-arrow{}\" fill=\"none\"",
-            if a.dashed { " dg-dashed" } else { "" }
-        );
-        attrs.ink(&mut o, "stroke", Ink::Line);
-        if attrs.light {
-            o.push_str(" stroke-width=\"1.5\"");
-            if a.dashed {
-                o.push_str(" stroke-dasharray=\"6 4\"");
-            }
-        }
-        o.push_str(" d=\"");
-        for (i, (x, y)) in a.points.iter().enumerate() {
-            let _ = write!(o, "{}{},{}", if i == 0 { 'M' } else { 'L' }, px(*x), px(*y));
-        }
-        let _ = write!(o, "\" marker-end=\"url(#{p}-head)\"");
-        if a.bidirectional {
-            let _ = write!(o, " marker-start=\"url(#{p}-head)\"");
-        }
-        o.push_str("/>");
+        arrow(&mut o, a, &attrs, &p);
     }
     for b in &d.boxes {
-        let block_ = Block {
-            class: b.kind.class(),
-            rect: (b.x, b.y, b.w, b.h),
-            lines: &b.lines,
-            font_size: b.font_size,
-            left_pad: (b.kind == BoxKind::Table).then_some(BOX_PAD_X),
-            paint: box_paint(b.kind),
-        };
-        block(&mut o, &block_, &attrs);
+        block(&mut o, &Block::of_box(b), &attrs);
     }
     for l in d.all_labels() {
-        let block_ = Block {
-            class: l.kind.class(),
-            rect: (l.x, l.y, l.w, l.h),
-            lines: &l.lines,
-            font_size: l.font_size,
-            left_pad: None,
-            paint: label_paint(l.kind),
-        };
-        block(&mut o, &block_, &attrs);
+        block(&mut o, &Block::of_label(l), &attrs);
     }
     o.push_str("</svg>");
     if mode == SvgMode::Standalone {

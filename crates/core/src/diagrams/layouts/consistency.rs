@@ -52,12 +52,11 @@ pub fn eventual(c: &mut Canvas, input: &DiagramInput) -> Words {
         48.0,
         64.0,
     );
-    // Two arrows of their own (no shared trunk), each labelled beside its own line.
-    let (write, pending) = (Edge::solid(), Edge::dashed());
-    let on_own_branch =
-        |e: Edge<'static>, text, side| e.label(text).label_on_branch().leave_at(side);
-    c.connect(a, r1, on_own_branch(write, "writes X=1", -0.25));
-    c.connect(a, r2, on_own_branch(pending, "not yet", 0.25));
+    // Two arrows of their own (a solid and a dashed one cannot share a trunk), each labelled beside its line.
+    let write = Edge::solid().label("writes X=1").label_on_branch();
+    let pending = Edge::dashed().label("not yet").label_on_branch();
+    c.connect(a, r1, write.leave_at(-0.25));
+    c.connect(a, r2, pending.leave_at(0.25));
     c.connect(r1, r1_later, Edge::solid());
     c.connect(r2, r2_later, Edge::dashed().label("later"));
     c.note(
