@@ -43,7 +43,26 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
 
-step "npm tools: binaryen (wasm-opt), esbuild, playwright-core, axe-core, markdown-it"
+# The programs that read what Strata hands out, for the client checks of the test command: rsvg-convert
+# (librsvg, which MediaWiki rasterises uploaded SVG with), cmark-gfm (GitHub's Markdown) and a font for both.
+# Debian replaces a package's exact version with each security update, so the pin is the upstream series:
+# a different one fails here, loudly, rather than changing what the checks mean.
+RSVG_SERIES=2.54.
+CMARK_GFM_SERIES=0.29.0.gfm.
+step "rsvg-convert $RSVG_SERIES* and cmark-gfm $CMARK_GFM_SERIES* (Debian), DejaVu fonts"
+if have rsvg-convert && have cmark-gfm && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  skip "already installed"
+else
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    librsvg2-bin cmark-gfm fonts-dejavu-core
+fi
+rsvg=$(rsvg-convert --version)
+cmark=$(cmark-gfm --version | head -1)
+case "$rsvg" in "rsvg-convert version $RSVG_SERIES"*) note "$rsvg" ;; *) echo "expected rsvg-convert $RSVG_SERIES*, found: $rsvg" >&2; exit 1 ;; esac
+case "$cmark" in "cmark-gfm $CMARK_GFM_SERIES"*) note "$cmark" ;; *) echo "expected cmark-gfm $CMARK_GFM_SERIES*, found: $cmark" >&2; exit 1 ;; esac
+
+step "npm tools: binaryen (wasm-opt), esbuild, playwright-core, axe-core, markdown-it, mermaid"
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f node_modules/.strata-lock ] && [ "$(cat node_modules/.strata-lock)" = "$lock_hash" ]; then
   skip "already installed"

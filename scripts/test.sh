@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, then run every test: formatting and lints (native and wasm),
-# native unit/property tests, component tests in headless Chromium, the release build with its size ceiling,
-# and end-to-end tests of that build served under a sub-path.
+# native unit/property tests, the exports read by the programs that read them (Mermaid, rsvg-convert,
+# cmark-gfm, Chromium), component tests in headless Chromium, the release build with its size ceiling, and
+# end-to-end tests of that build served under a sub-path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,6 +20,12 @@ cargo clippy --target wasm32-unknown-unknown -p strata-extras -- -D warnings
 
 step "native tests (catalogue, engine, diagrams, permalink, exports, post-build tool)"
 cargo test --workspace
+
+step "client checks: Mermaid, rsvg-convert, cmark-gfm and Chromium read every exported text"
+clients=$(mktemp -d)
+trap 'rm -rf "$clients"' EXIT
+cargo run --quiet -p strata-core --example client_texts -- "$clients"
+node tests/clients/run.mjs "$clients"
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test browser

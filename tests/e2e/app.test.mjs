@@ -118,8 +118,10 @@ export function tests({ server, crashServer, browser }) {
       const labelled = await svg.getAttribute('aria-labelledby');
       assert(labelled && (await page.locator(`[id="${labelled.split(' ')[0]}"]`).count()) === 1, 'the title is referenced');
       assert((await page.locator('[data-rec="replication"] details li').count()) > 1, 'a text version describes the flow');
-      // A different decision redraws the diagram with the new replication mode.
+      // A different decision redraws the diagram with the new replication mode: without "no data loss",
+      // low latency makes it async.
       await page.click('#req-no-data-loss');
+      await page.click('#req-low-latency');
       const after = await page.getAttribute('[data-rec="replication"]', 'data-choice');
       assert(after !== replication, `replication changed: ${replication} -> ${after}`);
       const mode = after.replace('primary-replica-', '');

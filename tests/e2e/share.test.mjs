@@ -237,7 +237,8 @@ export function tests({ dist, server, browser }) {
       }, iframe);
       assertEqual(parsed.tags, ['IFRAME'], 'the snippet is one iframe');
       assertEqual(parsed.title, title, 'the title attribute round-trips, escaped');
-      assertEqual(parsed.sandbox, 'allow-scripts', 'sandboxed to scripts only');
+      assertEqual(parsed.sandbox, 'allow-scripts allow-popups allow-popups-to-escape-sandbox',
+        'sandboxed to scripts, and popups for "Open this decision in Strata"');
       assertEqual(parsed.scripts, 0, 'no script element');
       assert(parsed.src.startsWith(server.url + '#embed&'), `embed link: ${parsed.src}`);
       for (const id of ['embed-confluence', 'embed-mediawiki', 'embed-markdown']) {
@@ -298,8 +299,8 @@ export function tests({ dist, server, browser }) {
 }
 
 /**
- * Embed mode as a wiki shows it: the app's own `#embed-iframe` snippet (sandbox="allow-scripts", so the frame
- * has an opaque origin) pasted into a host page served by the same server under another path. The server sends
+ * Embed mode as a wiki shows it: the app's own `#embed-iframe` snippet (sandboxed without allow-same-origin, so
+ * the frame has an opaque origin) pasted into a host page served by the same server under another path. The server sends
  * `Access-Control-Allow-Origin: *`, as GitHub Pages does: from an opaque origin the module scripts and the wasm
  * are CORS requests (see docs/HOSTING.md).
  */
@@ -335,7 +336,8 @@ ${pasted}
     ['embed mode in a sandboxed iframe renders the decision without the picker', async () => {
       const { wiki, frame, snippet, expected, close } = await hostPage();
       try {
-        assert(/sandbox="allow-scripts"/.test(snippet) && !/allow-same-origin/.test(snippet), `sandboxed: ${snippet}`);
+        assert(/sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"/.test(snippet)
+          && !/allow-same-origin/.test(snippet), `sandboxed: ${snippet}`);
         // First, so that blocked styles or scripts are named as the cause of what follows.
         assertEqual(wiki.problems, [], 'no errors in the host page or the frame');
         assertEqual(await frame.evaluate(() => origin), 'null', 'the frame has an opaque origin');

@@ -94,26 +94,13 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
     }
 }
 
-/// PLACEHOLDER until `export` has its own function for it (issue 15 adds `export::host_requirements()`, the
-/// same headings and steps as data, kept equal to docs/HOSTING.md by a test; then map that here and delete
-/// this list): what a host and the iframe must do for the embed to work.
+/// What a host and the iframe must do for the embed to work (the same list docs/HOSTING.md shows).
 fn host_steps() -> Vec<HostSteps> {
-    let group = |heading: &str, steps: &[&str]| HostSteps {
-        heading: heading.into(),
-        steps: steps.iter().map(|s| s.to_string()).collect(),
-    };
-    vec![
-        group(
-            "The host that serves Strata",
-            &["Send Access-Control-Allow-Origin (for example *) with the .js, .wasm and .css files: the \
-               embed's sandboxed frame has an opaque origin, so its module scripts and wasm are cross-origin \
-               requests."],
-        ),
-        group(
-            "The iframe",
-            &["Keep the snippet's sandbox flags: allow-scripts (the app runs), allow-popups and \
-               allow-popups-to-escape-sandbox (\"Open this decision in Strata\" opens a normal tab). Downloads \
-               and the clipboard stay blocked, so the embed offers neither."],
-        ),
-    ]
+    export::host_requirements()
+        .iter()
+        .map(|h| HostSteps {
+            heading: h.heading.into(),
+            steps: h.steps.iter().map(|s| s.to_string()).collect(),
+        })
+        .collect()
 }

@@ -4,20 +4,23 @@
 //! `layout` turns a [`DiagramId`] and a [`DiagramInput`] into a [`Diagram`] whose text is already
 //! cleaned, wrapped, shrunk or truncated to fit its boxes; `render_svg` and `to_mermaid` only write.
 
-mod build;
+mod canvas;
 mod layouts;
 mod mermaid;
+mod paint;
 mod svg;
 mod text;
 
 use crate::engine::Verdict;
 
-pub use build::{LPAD_X as LABEL_PAD_X, PAD_X as BOX_PAD_X, PAD_Y as BOX_PAD_Y};
+pub use canvas::{BOX_PAD_X, BOX_PAD_Y, LABEL_PAD_X};
 pub use mermaid::to_mermaid;
+pub use paint::{box_paint, label_paint, Ink, Paint, Scheme};
 pub use svg::{escape_xml, render_svg, sanitize_id_prefix, SvgMode};
 pub use text::{clean, text_width, LINE_HEIGHT, MIN_FONT};
 
-/// The CSS for the diagram classes (the same text the standalone SVG embeds).
+/// The page's CSS for the diagram classes (`styles/diagrams.css`; the standalone SVG carries literal colours
+/// instead, see [`Ink`]).
 pub const CSS: &str = include_str!("../../../styles/diagrams.css");
 
 /// The ten diagrams of the seed.
@@ -219,6 +222,8 @@ pub struct BoxShape {
     pub w: f32,
     pub h: f32,
     pub lines: Vec<String>,
+    /// The text before fitting, one entry per paragraph (Mermaid, which wraps by itself, gets these).
+    pub paragraphs: Vec<String>,
     pub font_size: f32,
     pub kind: BoxKind,
 }
@@ -231,6 +236,8 @@ pub struct Label {
     pub w: f32,
     pub h: f32,
     pub lines: Vec<String>,
+    /// The text before fitting.
+    pub text: String,
     pub font_size: f32,
     pub kind: LabelKind,
     /// Boxes this label heads (a group, e.g. a migration phase); empty for notes.

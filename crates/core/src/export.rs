@@ -1,5 +1,5 @@
-//! Exports of a decision: an ADR in MADR layout, a versioned JSON record, embed snippets for wikis, and the
-//! glue that turns a decision into diagram input.
+//! Exports of a decision: an ADR in MADR layout, a versioned JSON record, embed snippets for wikis with what a
+//! host must do for them, and the glue that turns a decision into diagram input.
 //!
 //! Pure: no browser dependency, no clock (the ADR date is a parameter). Everything user-typed (title, service
 //! names) and everything from the catalogue is escaped for its target: Markdown text via [`escape_markdown`],
@@ -8,13 +8,16 @@
 mod adr;
 mod embed;
 mod escape;
+mod hosting;
 mod record;
 
 pub use adr::{adr_markdown, adr_markdown_with_date};
 pub use embed::{
     confluence_snippet, embed_fragment, iframe_snippet, markdown_link, mediawiki_link,
+    EMBED_SANDBOX, EMBED_SANDBOX_FLAGS,
 };
 pub use escape::{escape_html, escape_markdown};
+pub use hosting::{host_requirements, HostSteps};
 pub use record::{decision_json, SCHEMA, SCHEMA_VERSION};
 
 use crate::decision::Decision;
@@ -60,7 +63,7 @@ pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput 
         input.owner_service = named[0].clone();
         input.services = named;
     }
-    if let Some(card) = rec.pattern("shared-database") {
+    if let Some(card) = rec.pattern(DiagramId::SharedDatabase.as_str()) {
         input.shared_database_verdict = card.verdict;
     }
     input
@@ -89,7 +92,8 @@ pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
     }
     let patterns = rec.patterns.iter().filter(|c| {
         c.verdict == Verdict::Recommended
-            || (c.verdict == Verdict::Avoid && c.choice == "shared-database")
+            || (c.verdict == Verdict::Avoid
+                && diagram_for_choice(&c.choice) == Some(DiagramId::SharedDatabase))
     });
     let mut out: Vec<DiagramId> = Vec::new();
     let choices = [&rec.consistency, &rec.replication]

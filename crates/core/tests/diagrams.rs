@@ -96,6 +96,18 @@ fn check_geometry(d: &Diagram) {
         }
         assert!(l.members.iter().all(|&m| m < d.boxes.len()));
     }
+    check_labels_are_unambiguous(d);
+    // One rule per row: boxes side by side are one width, so equal names wrap alike.
+    for a in &d.boxes {
+        for b in d.boxes.iter().filter(|b| (b.y - a.y).abs() < EPS) {
+            assert!(
+                (a.w - b.w).abs() < EPS,
+                "{id}: {:?} and {:?} share a row but not a width",
+                a.lines,
+                b.lines
+            );
+        }
+    }
     for a in &d.arrows {
         assert!(
             a.points.len() >= 2 && a.from < d.boxes.len() && a.to < d.boxes.len(),
@@ -105,6 +117,93 @@ fn check_geometry(d: &Diagram) {
             a.points.iter().all(|p| inside(d, (p.0, p.1, 0.0, 0.0))),
             "{id}: arrow outside"
         );
+    }
+}
+
+type Segment = ((f32, f32), (f32, f32));
+
+fn segments(a: &Arrow) -> Vec<Segment> {
+    a.points.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Whether two axis-aligned segments run along the same line over some length (a shared trunk).
+fn shared(s: Segment, t: Segment) -> bool {
+    let vertical = |s: Segment| (s.0 .0 - s.1 .0).abs() < EPS;
+    let span = |a: f32, b: f32| (a.min(b), a.max(b));
+    let overlap = |(a0, a1): (f32, f32), (b0, b1): (f32, f32)| a1.min(b1) - a0.max(b0) > EPS;
+    match (vertical(s), vertical(t)) {
+        (true, true) => {
+            (s.0 .0 - t.0 .0).abs() < EPS && overlap(span(s.0 .1, s.1 .1), span(t.0 .1, t.1 .1))
+        }
+        (false, false) => {
+            (s.0 .1 - t.0 .1).abs() < EPS && overlap(span(s.0 .0, s.1 .0), span(t.0 .0, t.1 .0))
+        }
+        _ => false,
+    }
+}
+
+/// Distance from a rectangle (x, y, w, h) to an axis-aligned segment; 0 when they touch or cross.
+fn distance(r: (f32, f32, f32, f32), s: Segment) -> f32 {
+    let (sx0, sx1) = (s.0 .0.min(s.1 .0), s.0 .0.max(s.1 .0));
+    let (sy0, sy1) = (s.0 .1.min(s.1 .1), s.0 .1.max(s.1 .1));
+    let dx = (r.0 - sx1).max(sx0 - (r.0 + r.2)).max(0.0);
+    let dy = (r.1 - sy1).max(sy0 - (r.1 + r.3)).max(0.0);
+    dx.hypot(dy)
+}
+
+/// No label hides part of an arrow, and an arrow's label is nearer its own arrow than any other. A label
+/// on a trunk that sibling arrows share speaks for all of them, so those must be drawn alike and carry no
+/// label of their own.
+fn check_labels_are_unambiguous(d: &Diagram) {
+    let id = d.id.as_str();
+    for l in d.all_labels() {
+        let r = (l.x, l.y, l.w, l.h);
+        for a in &d.arrows {
+            for s in segments(a) {
+                assert!(
+                    distance(r, s) > EPS,
+                    "{id}: label {:?} covers an arrow",
+                    l.lines
+                );
+            }
+        }
+    }
+    for (i, a) in d.arrows.iter().enumerate() {
+        let Some(l) = &a.label else { continue };
+        let r = (l.x, l.y, l.w, l.h);
+        let own = segments(a);
+        let nearest = own
+            .iter()
+            .copied()
+            .min_by(|s, t| distance(r, *s).total_cmp(&distance(r, *t)))
+            .expect("a segment");
+        let own_distance = distance(r, nearest);
+        // The arrows that share the nearest segment are the label's group.
+        let group: Vec<usize> = (0..d.arrows.len())
+            .filter(|&j| segments(&d.arrows[j]).iter().any(|&t| shared(t, nearest)))
+            .collect();
+        for &j in group.iter().filter(|&&j| j != i) {
+            let b = &d.arrows[j];
+            assert!(
+                b.dashed == a.dashed && b.label.is_none(),
+                "{id}: label {:?} sits on a trunk shared with an unlike arrow {j}: {:?}",
+                l.lines,
+                d.arrows
+            );
+        }
+        for (j, b) in d.arrows.iter().enumerate() {
+            if group.contains(&j) {
+                continue;
+            }
+            for t in segments(b) {
+                assert!(
+                    distance(r, t) > own_distance + EPS,
+                    "{id}: label {:?} is as near arrow {j} as its own ({} px)",
+                    l.lines,
+                    own_distance
+                );
+            }
+        }
     }
 }
 
@@ -198,6 +297,10 @@ fn mermaid_esc(s: &str) -> String {
             '|' => "#124;".into(),
             ';' => "#59;".into(),
             '`' => "#96;".into(),
+            '%' => "#37;".into(),
+            '{' => "#123;".into(),
+            '}' => "#125;".into(),
+            c if c.is_control() => " ".into(),
             c => c.to_string(),
         })
         .collect()
@@ -255,7 +358,8 @@ fn check_svg(d: &Diagram) {
                 "{id}: inline has style"
             ),
             SvgMode::Standalone => {
-                assert!(svg.starts_with("<?xml") && svg.contains(&format!("<style>{CSS}</style>")));
+                assert!(svg.starts_with("<?xml"), "{id}");
+                check_literal_colours(d, &svg, &tags);
             }
         }
         for line in d
@@ -273,33 +377,142 @@ fn check_svg(d: &Diagram) {
     }
 }
 
+/// WCAG relative luminance of `#rgb` or `#rrggbb`.
+fn luminance(hex: &str) -> f64 {
+    let h = hex.strip_prefix('#').expect("a literal colour");
+    let h: String = if h.len() == 3 {
+        h.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        h.to_string()
+    };
+    assert_eq!(h.len(), 6, "{hex}");
+    let channel = |i: usize| {
+        let c = u8::from_str_radix(&h[i..i + 2], 16).unwrap() as f64 / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+}
+
+/// WCAG contrast ratio of two literal colours (1 to 21).
+fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A standalone file paints everything with literal colours (renderers such as librsvg do not resolve
+/// `var()`), its text contrasts with the box it sits in, and its only CSS is the dark scheme.
+fn check_literal_colours(d: &Diagram, svg: &str, tags: &[(String, Vec<(String, String)>)]) {
+    let id = d.id.as_str();
+    assert!(!svg.contains("var("), "{id}: a colour needs var()");
+    let attr = |attrs: &[(String, String)], k: &str| {
+        attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone())
+    };
+    let mut box_fill = None;
+    let mut texts = 0;
+    for (tag, attrs) in tags {
+        match tag.as_str() {
+            "rect" => {
+                let fill = attr(attrs, "fill").unwrap_or_default();
+                assert!(fill.starts_with('#'), "{id}: rect without a literal fill");
+                box_fill = Some(fill);
+            }
+            "text" => {
+                let fill = attr(attrs, "fill").expect("text fill");
+                let under = box_fill.as_deref().expect("text inside a box");
+                let ratio = contrast(&fill, under);
+                assert!(
+                    ratio >= 4.5,
+                    "{id}: text {fill} on {under} has contrast {ratio:.2}"
+                );
+                texts += 1;
+            }
+            "path" if attr(attrs, "class").is_some_and(|c| c.starts_with("dg-arrow ")) => {
+                assert!(attr(attrs, "stroke").is_some_and(|s| s.starts_with('#')));
+            }
+            _ => {}
+        }
+    }
+    assert!(texts > 0, "{id}");
+    let style = &svg[svg.find("<style>").expect("style") + 7..svg.find("</style>").unwrap()];
+    assert!(
+        style.starts_with("@media screen and (prefers-color-scheme: dark){")
+            && style.ends_with('}'),
+        "{id}: {style}"
+    );
+}
+
 fn check_mermaid(d: &Diagram) {
+    let id = d.id.as_str();
     let m = to_mermaid(d);
-    assert!(m.starts_with("flowchart "));
+    let grouped = d.labels.iter().any(|l| !l.members.is_empty());
+    let header = if grouped {
+        "flowchart LR;\n"
+    } else {
+        "flowchart TB;\n"
+    };
+    assert!(m.starts_with(header), "{id}: {m}");
     assert!(!m.contains('`') && !m.contains('\r'));
+    // Every statement ends with `;` and none runs to the end of its line, so the text still parses when
+    // its newlines become spaces.
+    for line in m.lines() {
+        assert!(line.ends_with(';'), "{id}: {line:?} does not end with ;");
+        let statement = line.trim_start();
+        for swallower in ["%%", "accTitle", "accDescr", "direction", "click"] {
+            assert!(!statement.starts_with(swallower), "{id}: {line:?}");
+        }
+    }
     for (i, seg) in m.split('"').enumerate() {
         if i % 2 == 1 {
+            // Without its line breaks and entity codes (`#lt;`, `#59;`), a label has no syntax left.
+            let mut raw = seg.replace("<br>", "");
+            while let Some(start) = raw.find('#') {
+                let end = start + raw[start..].find(';').expect("an entity code ends with ;");
+                assert!(raw[start + 1..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric()));
+                raw.replace_range(start..=end, "");
+            }
             assert!(
-                !seg.contains(['<', '>', '\n', '`', '|', '"']),
+                !raw.contains(['<', '>', '\n', '`', '|', '"', ';', '%', '{', '}']),
                 "bad mermaid label {seg:?}"
             );
         }
     }
     assert_eq!(m.split('"').count() % 2, 1, "unbalanced quotes");
+    // A box's paragraphs are its lines (Mermaid wraps each by itself), not flattened into one.
     for b in &d.boxes {
+        let lines: Vec<String> = b.paragraphs.iter().map(|p| mermaid_esc(p)).collect();
         assert!(
-            m.contains(&mermaid_esc(&b.lines.join(" "))),
-            "missing box {:?}",
-            b.lines
+            m.contains(&format!("\"{}\"", lines.join("<br>"))),
+            "{id}: missing box {:?}",
+            b.paragraphs
         );
     }
     for l in d.all_labels() {
         assert!(
-            m.contains(&mermaid_esc(&l.lines.join(" "))),
-            "missing label {:?}",
-            l.lines
+            m.contains(&format!("\"{}\"", mermaid_esc(&l.text))),
+            "{id}: missing label {:?}",
+            l.text
         );
     }
+    // Phases and steps are subgraphs in their order.
+    let headings: Vec<usize> = d
+        .labels
+        .iter()
+        .filter(|l| !l.members.is_empty())
+        .map(|l| {
+            m.find(&format!("[\"{}\"]", mermaid_esc(&l.text)))
+                .expect("a subgraph")
+        })
+        .collect();
+    assert!(
+        headings.windows(2).all(|w| w[0] < w[1]),
+        "{id}: subgraphs out of order"
+    );
 }
 
 fn check_all(input: &DiagramInput) {
@@ -675,7 +888,7 @@ fn two_diagrams_on_one_page_have_distinct_ids() {
 }
 
 #[test]
-fn css_is_small_themeable_and_embeds_verbatim() {
+fn page_css_is_small_and_themeable() {
     assert!(
         CSS.contains("@media (prefers-color-scheme: dark)")
             && CSS.contains(":root")
@@ -683,7 +896,6 @@ fn css_is_small_themeable_and_embeds_verbatim() {
     );
     assert!(CSS.contains("font-family: system-ui, sans-serif"));
     assert!(CSS.contains("var(--dg-box-bg, #fff)"));
-    assert!(!CSS.contains(['<', '>', '&', '"', '\'']));
     let d = layout(DiagramId::CqrsEventSourcing, &DiagramInput::default());
     let svg = render_svg(&d, SvgMode::Inline, "c");
     for class in [
@@ -701,4 +913,201 @@ fn css_is_small_themeable_and_embeds_verbatim() {
         );
     }
     assert!(CSS.len() < 4000);
+}
+
+#[test]
+fn every_text_contrasts_with_its_background_in_both_schemes() {
+    for scheme in [Scheme::Light, Scheme::Dark] {
+        let boxes = [
+            BoxKind::Service,
+            BoxKind::Store,
+            BoxKind::Actor,
+            BoxKind::Cache,
+            BoxKind::Warn,
+            BoxKind::Table,
+            BoxKind::Muted,
+        ]
+        .map(|k| (format!("{k:?} box"), box_paint(k)));
+        let labels = [
+            LabelKind::Arrow,
+            LabelKind::Note,
+            LabelKind::Warn,
+            LabelKind::Heading,
+        ]
+        .map(|k| (format!("{k:?} label"), label_paint(k)));
+        for (what, paint) in boxes.iter().chain(&labels) {
+            let (text, fill) = (paint.text.hex(scheme), paint.fill.hex(scheme));
+            let ratio = contrast(text, fill);
+            assert!(
+                ratio >= 4.5,
+                "{scheme:?} {what}: text {text} on {fill} has contrast {ratio:.2}"
+            );
+            if let Some((border, _)) = paint.stroke {
+                let ratio = contrast(border.hex(scheme), Ink::Bg.hex(scheme));
+                assert!(
+                    ratio >= 3.0,
+                    "{scheme:?} {what}: border contrast {ratio:.2}"
+                );
+            }
+        }
+        let ratio = contrast(Ink::Line.hex(scheme), Ink::Bg.hex(scheme));
+        assert!(ratio >= 3.0, "{scheme:?}: arrows contrast {ratio:.2}");
+    }
+}
+
+/// The declarations of the first rule of `css` whose selector is exactly `selector`.
+fn rule<'a>(css: &'a str, selector: &str) -> Option<&'a str> {
+    css.split('}').find_map(|chunk| {
+        let (sel, body) = chunk.split_once('{')?;
+        (sel.trim() == selector).then_some(body)
+    })
+}
+
+/// The custom property a declaration of `property` reads in a rule, and its fallback.
+fn var_of(body: &str, property: &str) -> Option<(String, String)> {
+    let decl = body
+        .split(';')
+        .find(|d| d.trim().starts_with(&format!("{property}:")))?;
+    let inner = decl
+        .split_once("var(--dg-")?
+        .1
+        .trim_end()
+        .trim_end_matches(')');
+    let (name, fallback) = inner.split_once(',')?;
+    Some((name.trim().to_string(), fallback.trim().to_string()))
+}
+
+#[test]
+fn the_page_stylesheet_and_the_standalone_colours_agree() {
+    let (light_part, dark_part) = CSS
+        .split_once("@media (prefers-color-scheme: dark)")
+        .expect("a dark scheme");
+    // Every colour of the page's stylesheet is an `Ink`, with the same light and dark value.
+    let mut seen = HashSet::new();
+    for (i, _) in light_part.match_indices("var(--dg-") {
+        let rest = &light_part[i + "var(--dg-".len()..];
+        let (name, rest) = rest.split_once(',').unwrap();
+        let fallback = rest.split_once(')').unwrap().0.trim();
+        let ink = Ink::ALL
+            .into_iter()
+            .find(|k| k.css_name() == name)
+            .unwrap_or_else(|| panic!("--dg-{name} is not an Ink"));
+        assert_eq!(fallback, ink.hex(Scheme::Light), "--dg-{name}");
+        seen.insert(ink);
+    }
+    for ink in Ink::ALL {
+        assert!(seen.contains(&ink), "{ink:?} unused by the page");
+        let declared = format!("--dg-{}: {};", ink.css_name(), ink.hex(Scheme::Dark));
+        assert!(dark_part.contains(&declared), "{declared}");
+    }
+    // Each kind's paint is the page's rule for its classes (the kind's own class, else the generic one).
+    let paints = [
+        BoxKind::Service,
+        BoxKind::Store,
+        BoxKind::Actor,
+        BoxKind::Cache,
+        BoxKind::Warn,
+        BoxKind::Table,
+        BoxKind::Muted,
+    ]
+    .map(|k| (k.class(), box_paint(k)))
+    .into_iter()
+    .chain(
+        [
+            LabelKind::Arrow,
+            LabelKind::Note,
+            LabelKind::Warn,
+            LabelKind::Heading,
+        ]
+        .map(|k| (k.class(), label_paint(k))),
+    );
+    for (classes, paint) in paints {
+        let lookup = |element: &str, property: &str| {
+            classes
+                .split(' ')
+                .rev()
+                .chain(["dg"])
+                .find_map(|c| var_of(rule(light_part, &format!(".{c} {element}"))?, property))
+                .map(|(name, _)| name)
+        };
+        assert_eq!(
+            lookup("rect", "fill").as_deref(),
+            Some(paint.fill.css_name()),
+            "{classes}"
+        );
+        assert_eq!(
+            lookup("text", "fill").as_deref(),
+            Some(paint.text.css_name()),
+            "{classes}"
+        );
+        assert_eq!(
+            lookup("rect", "stroke").as_deref(),
+            paint.stroke.map(|(ink, _)| ink.css_name()),
+            "{classes}"
+        );
+    }
+}
+
+#[test]
+fn standalone_files_are_dark_only_on_screens_that_ask() {
+    let d = layout(DiagramId::SharedDatabase, &DiagramInput::default());
+    let svg = render_svg(&d, SvgMode::Standalone, "s");
+    let style = &svg[svg.find("<style>").unwrap()..svg.find("</style>").unwrap()];
+    // The dark values appear only inside the media query; outside it, everything is light.
+    let outside = svg.replace(style, "");
+    for ink in Ink::ALL {
+        let dark = ink.hex(Scheme::Dark);
+        if dark != ink.hex(Scheme::Light) {
+            assert!(!outside.contains(&format!("\"{dark}\"")), "{ink:?}");
+        }
+    }
+    assert!(style.contains(&format!(".dg-bg{{fill:{}}}", Ink::Bg.hex(Scheme::Dark))));
+    assert!(outside.contains(&format!("fill=\"{}\"", Ink::Bg.hex(Scheme::Light))));
+}
+
+#[test]
+fn notes_and_headings_end_without_a_lone_word() {
+    let long = "Customer Relationship Management Service".to_string();
+    let inputs = [
+        DiagramInput::default(),
+        DiagramInput {
+            store_name: long.clone(),
+            services: vec![long.clone(); 8],
+            replicas: 5,
+            ..DiagramInput::default()
+        },
+    ];
+    for input in &inputs {
+        for id in DiagramId::ALL {
+            for l in layout(id, input).labels {
+                if let [.., last] = &l.lines[..] {
+                    assert!(
+                        l.lines.len() == 1 || last.contains(' '),
+                        "{}: {:?} ends with a lone word",
+                        id.as_str(),
+                        l.lines
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn equal_names_wrap_alike_and_short_names_do_not_wrap() {
+    // Names of one length (the seed's) are never wrapped apart; "Local writes" fits its box.
+    let d = layout(DiagramId::DatabasePerService, &DiagramInput::default());
+    assert!(d.boxes.iter().all(|b| b.lines.len() == 1), "{:?}", d.boxes);
+    let d = layout(DiagramId::MultiPrimary, &DiagramInput::default());
+    assert!(d.boxes.iter().any(|b| b.lines[0] == "Local writes"));
+    let names = ["Billing Service", "Catalog Service", "Payment Service"];
+    let d = layout(
+        DiagramId::SharedDatabase,
+        &DiagramInput {
+            services: names.map(String::from).to_vec(),
+            ..DiagramInput::default()
+        },
+    );
+    let lines: Vec<usize> = d.boxes[..3].iter().map(|b| b.lines.len()).collect();
+    assert!(lines.iter().all(|&n| n == lines[0]), "{lines:?}");
 }

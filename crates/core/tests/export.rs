@@ -440,7 +440,7 @@ fn iframe_snippet_is_sandboxed_and_attribute_safe() {
         html.starts_with("<iframe src=\"https://strata.example/app/#embed&amp;v=1&amp;t="),
         "{html}"
     );
-    assert!(html.contains("sandbox=\"allow-scripts\""));
+    assert!(html.contains("sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\""));
     assert!(html.contains("loading=\"lazy\""));
     assert!(html.contains("style=\"width:100%;border:0\""));
     assert!(html.contains("height=\"600\""));
@@ -468,6 +468,92 @@ fn iframe_snippet_is_sandboxed_and_attribute_safe() {
     assert!(
         iframe_snippet("https://s.example/", "", "").contains("#embed\" title=\"Strata decision\"")
     );
+}
+
+#[test]
+fn the_sandbox_grants_what_open_in_strata_needs_and_nothing_more() {
+    let flags: Vec<&str> = EMBED_SANDBOX_FLAGS.iter().map(|(f, _)| *f).collect();
+    assert_eq!(flags.join(" "), EMBED_SANDBOX);
+    // A link that opens a new window needs popups, and the window must leave the sandbox to be the full app.
+    for needed in [
+        "allow-scripts",
+        "allow-popups",
+        "allow-popups-to-escape-sandbox",
+    ] {
+        assert!(flags.contains(&needed), "{needed}");
+    }
+    // The embedded view offers no downloads and must not reach the wiki's origin.
+    for refused in [
+        "allow-same-origin",
+        "allow-downloads",
+        "allow-top-navigation",
+    ] {
+        assert!(!EMBED_SANDBOX.contains(refused), "{refused}");
+    }
+    assert!(iframe_snippet("https://s.example/", "", "")
+        .contains(&format!("sandbox=\"{EMBED_SANDBOX}\"")));
+}
+
+#[test]
+fn confluence_snippet_never_ends_its_cdata_section() {
+    let hostile = "]]> ]]]]>> <![CDATA[ x ]]>";
+    let html = confluence_snippet(
+        "https://s.example/a]]>b/",
+        &format!("v=1&t={}", permalink::percent_encode(hostile)),
+        hostile,
+    );
+    assert!(!html.contains("]]>"), "{html}");
+}
+
+/// The checklist as docs/HOSTING.md shows it.
+fn host_requirements_markdown() -> String {
+    host_requirements()
+        .iter()
+        .map(|group| {
+            let steps: String = group
+                .steps
+                .iter()
+                .map(|step| format!("- {}\n", escape_markdown(step)))
+                .collect();
+            format!("### {}\n\n{steps}", escape_markdown(group.heading))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn hosting_md_shows_the_checklist_the_embed_dialog_shows() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/HOSTING.md"
+    ))
+    .expect("docs/HOSTING.md");
+    let start = "<!-- host-requirements:start -->\n";
+    let block = &doc[doc.find(start).expect("the start marker") + start.len()
+        ..doc
+            .find("<!-- host-requirements:end -->")
+            .expect("the end marker")];
+    let expected = host_requirements_markdown();
+    assert!(
+        block.trim() == expected.trim(),
+        "docs/HOSTING.md's checklist differs from host_requirements(); it should read:\n{expected}"
+    );
+    // What issue 15 asks every host to be told.
+    let all: String = host_requirements()
+        .iter()
+        .flat_map(|g| g.steps.iter().copied().chain([g.heading]))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for needed in [
+        "Access-Control-Allow-Origin: *",
+        EMBED_SANDBOX,
+        "application/wasm",
+        "Confluence",
+        "MediaWiki",
+        "GitHub",
+    ] {
+        assert!(all.contains(needed), "{needed}");
+    }
 }
 
 #[test]
@@ -505,6 +591,31 @@ fn wiki_links_neutralise_brackets_and_newlines() {
     assert_eq!(link.matches('[').count(), 1, "{link}");
     assert_eq!(link.matches(']').count(), 1, "{link}");
     assert!(link.ends_with(']') && !link.contains("{{") && !link.contains("''"));
+
+    // Signatures and magic words stay text: `~` and `_` are encoded in the URL and the title.
+    let d = decision("~~~~ __NOTOC__ ''x''", &[("", &["acid"])]);
+    let url = format!(
+        "https://s.example/~team/my_app/#{}",
+        permalink::encode(&d, false)
+    );
+    let link = mediawiki_link(&url, &d.title);
+    for wikitext in ["~~~", "__", "''"] {
+        assert!(!link.contains(wikitext), "{wikitext} in {link}");
+    }
+    assert!(
+        link.starts_with("[https://s.example/%7Eteam/my%5Fapp/#"),
+        "{link}"
+    );
+    assert!(link
+        .ends_with(" &#126;&#126;&#126;&#126; &#95;&#95;NOTOC&#95;&#95; &#39;&#39;x&#39;&#39;]"));
+    // The encoded URL still opens the same decision.
+    let href = &link[1..link.find(' ').unwrap()];
+    let decoded = permalink::decode(href.split_once('#').unwrap().1, cat());
+    assert_eq!(decoded.decision.title, d.title);
+    assert_eq!(decoded.decision.requirements(), d.requirements());
+    // A host keeps its name; only what follows it is encoded.
+    assert!(mediawiki_link("https://my_host.example/a_b", "t")
+        .starts_with("[https://my_host.example/a%5Fb "));
 
     let md = markdown_link("https://s.example/(x)#v=1", "[a](b) *c*\n# d");
     assert_eq!(

@@ -7,6 +7,26 @@ use std::fmt::Write;
 /// The title used when the decision has none.
 const DEFAULT_TITLE: &str = "Strata decision";
 
+/// The `sandbox` flags of the iframe snippets, each with what needs it. The embedded view (`#embed&…`) offers
+/// one action, "Open this decision in Strata", and no downloads or copies, so it needs exactly these. Not
+/// granted: `allow-same-origin` (the frame stays an opaque origin that cannot reach the wiki's cookies or
+/// storage), `allow-downloads`, `allow-top-navigation`, `allow-forms`, `allow-modals`. The embed view may rely
+/// on this list: an action that needs another flag must not be offered there.
+pub const EMBED_SANDBOX_FLAGS: [(&str, &str); 3] = [
+    ("allow-scripts", "the app is a WebAssembly program"),
+    (
+        "allow-popups",
+        "\"Open this decision in Strata\" opens a new window",
+    ),
+    (
+        "allow-popups-to-escape-sandbox",
+        "that window is the full app, not a sandboxed copy, so it can store, copy and download",
+    ),
+];
+
+/// [`EMBED_SANDBOX_FLAGS`] as the `sandbox` attribute's value.
+pub const EMBED_SANDBOX: &str = "allow-scripts allow-popups allow-popups-to-escape-sandbox";
+
 /// `embed&` + the decision fragment (`permalink::encode(decision, false)`, with or without `#`).
 pub fn embed_fragment(fragment: &str) -> String {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -35,19 +55,20 @@ fn title_or_default(title: &str) -> String {
     }
 }
 
-/// An `<iframe>` showing the decision without page chrome (`#embed&…`), sandboxed to scripts only. Every
+/// An `<iframe>` showing the decision without page chrome (`#embed&…`), sandboxed to [`EMBED_SANDBOX`]. Every
 /// attribute value is HTML-escaped.
 pub fn iframe_snippet(page_url: &str, fragment: &str, title: &str) -> String {
     let src = format!("{}#{}", page(page_url), embed_fragment(fragment));
     format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;border:0\" height=\"600\" sandbox=\"allow-scripts\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;border:0\" height=\"600\" sandbox=\"{EMBED_SANDBOX}\"></iframe>",
         escape_html(&src),
         escape_html(&title_or_default(title))
     )
 }
 
 /// The body for Confluence's HTML macro: the iframe, then a plain link to the full page (shown where the
-/// macro or iframes are disabled, and for opening the decision to edit it).
+/// macro or iframes are disabled, and for opening the decision to edit it). The body is raw HTML, which
+/// Confluence stores in a CDATA section: every value is HTML-escaped, so `]]>` (the end of CDATA) cannot occur.
 pub fn confluence_snippet(page_url: &str, fragment: &str, title: &str) -> String {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let href = if fragment.is_empty() {
@@ -63,19 +84,41 @@ pub fn confluence_snippet(page_url: &str, fragment: &str, title: &str) -> String
     )
 }
 
-/// A MediaWiki external link `[url title]`: the url has spaces and brackets percent-encoded, the title has
-/// newlines removed and wiki markup (`[ ] { } | ' ~ < > & =`) turned into character references.
+/// A MediaWiki external link `[url title]`. MediaWiki reads wikitext everywhere in a page, URLs included, so:
+///
+/// - the URL has spaces, brackets and quotes percent-encoded, and also `~` (four tildes become the editor's
+///   signature when the page is saved), `_` (`__NOTOC__` and the other double-underscore magic words switch
+///   page features) and `'` (two make italics); past the host, these encodings mean the same URL;
+/// - the title has newlines removed and wiki markup turned into character references: `[ ] { } | ' < > & =`,
+///   `~` (signatures) and `_` (magic words).
 pub fn mediawiki_link(url: &str, title: &str) -> String {
     let mut text = String::new();
     for c in title_or_default(title).chars() {
         match c {
-            '[' | ']' | '{' | '}' | '|' | '\'' | '~' | '<' | '>' | '&' | '=' => {
+            '[' | ']' | '{' | '}' | '|' | '\'' | '~' | '_' | '<' | '>' | '&' | '=' => {
                 let _ = write!(text, "&#{};", c as u32);
             }
             c => text.push(c),
         }
     }
-    format!("[{} {text}]", encode_url(url, b" []<>\"{}|"))
+    let (authority, rest) = split_authority(url.trim());
+    format!(
+        "[{}{} {text}]",
+        encode_url(authority, b" []<>\"{}|"),
+        encode_url(rest, b" []<>\"{}|~_'")
+    )
+}
+
+/// `https://host` and the rest (path, query, fragment); a URL without `://` is all rest.
+fn split_authority(url: &str) -> (&str, &str) {
+    let Some(scheme_end) = url.find("://") else {
+        return ("", url);
+    };
+    let after = scheme_end + 3;
+    let end = url[after..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after + i);
+    url.split_at(end)
 }
 
 /// A Markdown link `[title](url)`: the title is escaped (brackets and parentheses included), the url has

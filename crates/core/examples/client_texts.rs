@@ -1,0 +1,170 @@
+//! Writes every kind of text Strata hands out, for the programs that read them to check
+//! (`tests/clients/run.mjs`, a step of `scripts/test.sh`):
+//!
+//! - `svg/<case>--<diagram>.svg`: the standalone SVG file of "Download SVG" (rendered by rsvg-convert),
+//! - `mermaid/<case>--<diagram>.mmd`: the text of "Copy Mermaid" (parsed and rendered by mermaid),
+//! - `adr/<case>.md`: the ADR of "Copy ADR" / "Download ADR" (rendered by cmark-gfm; its Mermaid blocks too),
+//! - `adr/titles.tsv`: the heading each ADR must show, one `case<TAB>title` line per case,
+//! - `snippets/<case>.iframe.html`, `.confluence.html`, `.md`: the Embed dialog's snippets for a wiki page at
+//!   `https://wiki.example/tools/strata/` (parsed by Chromium and cmark-gfm), with `snippets/expected.tsv`
+//!   (`case<TAB>link text<TAB>link fragment`) and `snippets/sandbox.txt` (the iframe's sandbox flags).
+//!
+//! Cases: the seed's example input, 40-character names in every slot, hostile names, and the decisions of
+//! every preset plus a hostile one (their diagrams drawn from the decision, as the cards draw them).
+//!
+//! `cargo run -p strata-core --example client_texts -- <out-dir>`
+
+use std::fs;
+use std::path::Path;
+
+use strata_core::catalog::Catalog;
+use strata_core::decision::{Decision, Service};
+use strata_core::diagrams::{
+    clean, layout, render_svg, to_mermaid, DiagramId, DiagramInput, SvgMode,
+};
+use strata_core::engine::recommend;
+use strata_core::export::{
+    adr_markdown_with_date, confluence_snippet, diagram_input, iframe_snippet, markdown_link,
+    relevant_diagrams, EMBED_SANDBOX,
+};
+use strata_core::permalink;
+
+/// A name of exactly 40 characters, with spaces where a name would have them.
+const FORTY: &str = "Customer Relationship Management Service";
+/// Characters each reader treats specially: XML, Markdown, Mermaid, wiki markup, bidi overrides.
+const HOSTILE: &str = "<b>\"Q\" & 'q'</b> `x` | %% ;#:::warn ]]> ~~~~ __NOTOC__ \u{202E}ltr";
+
+fn everywhere(name: &str, count: usize) -> DiagramInput {
+    let many = |prefix: &str| (1..=count).map(|i| format!("{prefix}{i} {name}")).collect();
+    DiagramInput {
+        store_name: name.into(),
+        replicas: 5,
+        services: many(""),
+        owner_service: format!("1 {name}"),
+        regions: many("R"),
+        table: name.into(),
+        old_column: name.into(),
+        new_column: format!("{name} 2"),
+        old_store: name.into(),
+        new_store: format!("{name} 2"),
+        event_names: many("E"),
+        ..DiagramInput::default()
+    }
+}
+
+fn write(dir: &Path, file: &str, text: &str) {
+    fs::write(dir.join(file), text).unwrap_or_else(|e| panic!("writing {file}: {e}"));
+}
+
+fn diagram_files(out: &Path, case: &str, input: &DiagramInput, ids: &[DiagramId]) {
+    for &id in ids {
+        let d = layout(id, input);
+        let stem = format!("{case}--{}", id.as_str());
+        let svg = render_svg(&d, SvgMode::Standalone, id.as_str());
+        write(&out.join("svg"), &format!("{stem}.svg"), &svg);
+        write(
+            &out.join("mermaid"),
+            &format!("{stem}.mmd"),
+            &to_mermaid(&d),
+        );
+    }
+}
+
+fn main() {
+    let out = std::env::args()
+        .nth(1)
+        .expect("usage: client_texts <out-dir>");
+    let out = Path::new(&out);
+    for sub in ["svg", "mermaid", "adr", "snippets"] {
+        fs::create_dir_all(out.join(sub)).expect("creating the output directory");
+    }
+    let fixed = [
+        ("seed", DiagramInput::default()),
+        // The longest names the diagrams keep in full, in the largest counts they draw.
+        ("long-names", everywhere(&FORTY[..40], 8)),
+        ("hostile", everywhere(HOSTILE, 3)),
+    ];
+    for (case, input) in &fixed {
+        diagram_files(out, case, input, &DiagramId::ALL);
+    }
+
+    let catalog = Catalog::builtin();
+    let mut decisions: Vec<(String, Decision)> = catalog
+        .presets
+        .iter()
+        .map(|p| {
+            let service = Service {
+                name: String::new(),
+                requirements: p.requirements.iter().cloned().collect(),
+            };
+            let decision = Decision {
+                title: p.title.clone(),
+                services: vec![service],
+                ..Decision::default()
+            };
+            (format!("preset-{}", p.id), decision)
+        })
+        .collect();
+    let hostile_service = |i: usize, ids: &[&str]| Service {
+        name: format!("{HOSTILE} {i}"),
+        requirements: ids.iter().map(|s| s.to_string()).collect(),
+    };
+    let everything: Vec<&str> = [
+        "microservices",
+        "schema-change",
+        "switch-database",
+        "read-heavy",
+    ]
+    .into_iter()
+    .chain([
+        "multi-region",
+        "local-writes",
+        "audit-trail",
+        "rebuild-views",
+    ])
+    .collect();
+    decisions.push((
+        "decision-hostile".into(),
+        Decision {
+            title: HOSTILE.into(),
+            services: vec![hostile_service(1, &everything), hostile_service(2, &[])],
+            ..Decision::default()
+        },
+    ));
+    decisions.push(("decision-empty".into(), Decision::default()));
+    let link = "https://strata.example/tools/strata/#v=1&r=acid";
+    let mut titles = String::new();
+    let mut expected = String::new();
+    let page = "https://wiki.example/tools/strata/";
+    for (case, decision) in &decisions {
+        let rec = recommend(catalog, decision.requirements());
+        let input = diagram_input(decision, &rec);
+        diagram_files(out, case, &input, &relevant_diagrams(&rec));
+        let adr = adr_markdown_with_date(catalog, decision, &rec, link, Some("2026-01-31"));
+        write(&out.join("adr"), &format!("{case}.md"), &adr);
+        // None of these decisions names its first service, so the heading is the title or the default.
+        let title = match clean(&decision.title) {
+            t if t.is_empty() => "Data architecture decision".to_string(),
+            t => t,
+        };
+        // `clean` leaves no tab or newline in a title.
+        titles.push_str(&format!("{case}\t{title}\n"));
+
+        let fragment = permalink::encode(decision, false);
+        let snippets = out.join("snippets");
+        let iframe = iframe_snippet(page, &fragment, &decision.title);
+        write(&snippets, &format!("{case}.iframe.html"), &iframe);
+        let confluence = confluence_snippet(page, &fragment, &decision.title);
+        write(&snippets, &format!("{case}.confluence.html"), &confluence);
+        let link = markdown_link(&format!("{page}#{fragment}"), &decision.title);
+        write(&snippets, &format!("{case}.md"), &link);
+        let text = match clean(&decision.title) {
+            t if t.is_empty() => "Strata decision".to_string(),
+            t => t,
+        };
+        expected.push_str(&format!("{case}\t{text}\t{fragment}\n"));
+    }
+    write(&out.join("adr"), "titles.tsv", &titles);
+    write(&out.join("snippets"), "expected.tsv", &expected);
+    write(&out.join("snippets"), "sandbox.txt", EMBED_SANDBOX);
+}
