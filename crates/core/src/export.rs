@@ -93,7 +93,7 @@ pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
     let patterns = rec.patterns.iter().filter(|c| {
         c.verdict == Verdict::Recommended
             || (c.verdict == Verdict::Avoid
-                && diagram_for_choice(&c.choice) == Some(DiagramId::SharedDatabase))
+                && diagram_for_choice(c.choice) == Some(DiagramId::SharedDatabase))
     });
     let mut out: Vec<DiagramId> = Vec::new();
     let choices = [&rec.consistency, &rec.replication]
