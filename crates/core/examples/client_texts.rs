@@ -94,8 +94,8 @@ fn main() {
         .iter()
         .map(|p| {
             let service = Service {
-                name: String::new(),
                 requirements: p.requirements.iter().cloned().collect(),
+                ..Service::default()
             };
             let decision = Decision {
                 title: p.title.clone(),
@@ -108,6 +108,8 @@ fn main() {
     let hostile_service = |i: usize, ids: &[&str]| Service {
         name: format!("{HOSTILE} {i}"),
         requirements: ids.iter().map(|s| s.to_string()).collect(),
+        owns: vec![format!("{HOSTILE} entity")],
+        reads: Vec::new(),
     };
     let everything: Vec<&str> = [
         "microservices",
