@@ -200,7 +200,7 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
 }
 
 /// Percent-encodes everything but unreserved characters, so `&`, `=`, `,` and `#` never break the format.
-fn percent_encode(text: &str) -> String {
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
