@@ -172,8 +172,10 @@ async fn the_fragment_restores_a_decision_and_follows_the_ticks() {
 
 #[wasm_bindgen_test]
 async fn every_card_links_to_its_catalogue_entry_and_shows_its_diagram_figure() {
-    let app = Mounted::new("r=acid,multi-region,local-writes,strong-consistency,schema-change,switch-database,microservices")
-        .await;
+    let app = Mounted::new(
+        "r=acid,multi-region,local-writes,schema-change,switch-database,microservices",
+    )
+    .await;
     let cards = app.root.query_selector_all("[data-rec]").unwrap();
     assert!(cards.length() > 8);
     for i in 0..cards.length() {
