@@ -2,7 +2,7 @@
 //! notes and links), steps, the reasons, trade-offs, what would change it, and the link to its catalogue entry. Written as text rather than Yew elements because it is static per card and
 //! text costs far fewer bytes of wasm. Pure; every piece of text is escaped here.
 
-use crate::catalog::url_problem;
+use crate::catalog::is_web_url;
 use crate::engine::{Card, Change, Quorum, Reason, Section, SystemView};
 use crate::export::escape_html as esc;
 use std::fmt::Write;
@@ -122,42 +122,40 @@ fn system(s: &SystemView) -> String {
             status.label()
         );
     }
-    let clouds: Vec<String> = s
-        .managed
-        .clouds()
-        .into_iter()
-        .filter_map(|(_, cloud, services)| {
-            let services = match services? {
-                [] => "none".to_string(),
-                list => esc(&list.join(", ")),
-            };
-            Some(format!("{cloud}: {services}"))
-        })
-        .collect();
-    if !clouds.is_empty() {
-        let _ = write!(
-            o,
-            "<div class=\"managed\">Managed: {}</div>",
-            clouds.join("; ")
-        );
+    let mut lead = "<div class=\"managed\">Managed: ";
+    for (_, cloud, services) in s.managed.clouds() {
+        let Some(services) = services else { continue };
+        let named = if services.is_empty() {
+            "none".to_string()
+        } else {
+            esc(&services.join(", "))
+        };
+        let _ = write!(o, "{lead}{cloud}: {named}");
+        lead = "; ";
+    }
+    if !s.managed.is_unstated() {
+        o.push_str("</div>");
     }
     for note in s.notes {
         let _ = write!(o, "<div class=\"system-note\">{}</div>", esc(note));
     }
+    let mut lead = "<div class=\"system-links\">";
+    for link in s.links {
+        o.push_str(lead);
+        if is_web_url(&link.url) {
+            let _ = write!(
+                o,
+                "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                esc(&link.url),
+                esc(&link.title)
+            );
+        } else {
+            let _ = write!(o, "{}", esc(&link.title));
+        }
+        lead = ", ";
+    }
     if !s.links.is_empty() {
-        let links: Vec<String> = s
-            .links
-            .iter()
-            .map(|l| match url_problem(&l.url) {
-                None => format!(
-                    "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
-                    esc(&l.url),
-                    esc(&l.title)
-                ),
-                Some(_) => esc(&l.title),
-            })
-            .collect();
-        let _ = write!(o, "<div class=\"system-links\">{}</div>", links.join(", "));
+        o.push_str("</div>");
     }
     o
 }

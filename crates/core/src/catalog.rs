@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 pub(crate) use index::{Index, Part, Source, Ticks};
 pub use model::*;
 pub use overlay::{Overlay, OverlayError};
-pub use validate::{is_date, url_problem, validate, REQUIRED_OPTIONS, WEIGHT_BOUNDS};
+pub use validate::{is_date, is_web_url, url_problem, validate, REQUIRED_OPTIONS, WEIGHT_BOUNDS};
 
 /// The catalogue shipped with the app, as `build.rs` checked and encoded it.
 const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));

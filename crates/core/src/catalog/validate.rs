@@ -454,6 +454,19 @@ pub fn is_date(text: &str) -> bool {
 /// Longest link address accepted (browsers and wikis handle far longer, but a catalogue needs no more).
 pub const MAX_URL: usize = 2000;
 
+/// Whether `url` may be a link on a card: `url_problem` finds nothing. Cheap, without messages, for renderers
+/// that check again what validation checked.
+pub fn is_web_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+        && !host.is_empty()
+        && url.len() <= MAX_URL
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Why `url` cannot be a link on a card, or `None`: only http and https, with a host, and no spaces or control
 /// characters (so `javascript:`, `data:` and relative addresses are refused).
 pub fn url_problem(url: &str) -> Option<String> {

@@ -865,7 +865,7 @@ fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
 }
 
 /// A store kind's example systems as its card lists them: adopt, trial, no status, hold, and within each the
-/// catalogue's order (bucket by bucket rather than a stable sort, whose code the first load would carry).
+/// catalogue's order (an insertion sort: a handful of items, and no sort code in the first load).
 fn systems_in_order(kind: &StoreKind) -> Vec<SystemView<'_>> {
     let rank = |status: Option<Status>| match status {
         Some(Status::Adopt) => 0,
@@ -873,19 +873,21 @@ fn systems_in_order(kind: &StoreKind) -> Vec<SystemView<'_>> {
         None => 2,
         Some(Status::Hold) => 3,
     };
-    let views = kind.examples.iter().map(|name| {
+    let mut ordered: Vec<SystemView> = Vec::with_capacity(kind.examples.len());
+    for name in &kind.examples {
         let details = kind.systems.iter().find(|s| &s.name == name);
-        SystemView {
+        let view = SystemView {
             name,
             status: details.and_then(|d| d.status),
             managed: details.map_or(&Managed::NONE, |d| &d.managed),
             notes: details.map_or(&[], |d| &d.notes),
             links: details.map_or(&[], |d| &d.links),
-        }
-    });
-    let mut ordered = Vec::with_capacity(kind.examples.len());
-    for bucket in 0..4 {
-        ordered.extend(views.clone().filter(|v| rank(v.status) == bucket));
+        };
+        let at = ordered
+            .iter()
+            .position(|o| rank(o.status) > rank(view.status))
+            .unwrap_or(ordered.len());
+        ordered.insert(at, view);
     }
     ordered
 }
