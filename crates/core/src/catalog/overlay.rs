@@ -14,9 +14,10 @@ mod read;
 pub use read::{check_size, load, read, MAX_OVERLAY_BYTES};
 
 use super::model::{Catalog, Link, Organisation, Rule, StoreKind, System};
-use super::validate::{is_date, options, quote, url_problem, validate, WEIGHT_BOUNDS};
+use super::validate::{is_date, options, quote, url_problem, validate, MAX_SYSTEMS, WEIGHT_BOUNDS};
 use super::Index;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 /// The overlay format this version of Strata reads.
@@ -243,11 +244,11 @@ pub fn apply(builtin: &Catalog, overlay: &Overlay) -> Result<Catalog, Vec<Overla
     let mut problems = Problems::default();
     let mut cat = builtin.clone();
     header(overlay, &mut problems);
+    // Lists are looked up, not compared pairwise: a 1 MB file can hold tens of thousands of entries.
+    let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, changes) in overlay.stores.iter().enumerate() {
-        let earlier = overlay.stores[..i]
-            .iter()
-            .position(|c| c.store == changes.store);
-        if let Some(j) = earlier {
+        let j = *first.entry(changes.store.as_str()).or_insert(i);
+        if j != i {
             problems.add(
                 format!("stores[{i}].store"),
                 format!(
@@ -436,7 +437,14 @@ fn details<'k>(kind: &'k mut StoreKind, name: &str) -> &'k mut System {
 
 /// Applies one store kind's changes in order: remove, rename, add, describe.
 fn store(kind: &mut StoreKind, at: &str, changes: &StoreChanges, problems: &mut Problems) {
-    for (r, name) in changes.remove.iter().enumerate() {
+    remove(kind, at, &changes.remove, problems);
+    rename(kind, at, &changes.rename, problems);
+    add(kind, at, &changes.add, problems);
+    describe(kind, at, &changes.systems, problems);
+}
+
+fn remove(kind: &mut StoreKind, at: &str, names: &[String], problems: &mut Problems) {
+    for (r, name) in names.iter().enumerate() {
         match kind.examples.iter().position(|e| e == name) {
             Some(p) => {
                 kind.examples.remove(p);
@@ -445,7 +453,10 @@ fn store(kind: &mut StoreKind, at: &str, changes: &StoreChanges, problems: &mut 
             None => problems.add(format!("{at}.remove[{r}]"), not_a_system(kind, name)),
         }
     }
-    for (r, rename) in changes.rename.iter().enumerate() {
+}
+
+fn rename(kind: &mut StoreKind, at: &str, renames: &[Rename], problems: &mut Problems) {
+    for (r, rename) in renames.iter().enumerate() {
         let path = format!("{at}.rename[{r}]");
         let Some(p) = kind.examples.iter().position(|e| *e == rename.from) else {
             problems.add(format!("{path}.from"), not_a_system(kind, &rename.from));
@@ -465,8 +476,22 @@ fn store(kind: &mut StoreKind, at: &str, changes: &StoreChanges, problems: &mut 
             }
         }
     }
-    for (a, system) in changes.add.iter().enumerate() {
+}
+
+/// New systems, appended, up to `MAX_SYSTEMS` per store kind.
+fn add(kind: &mut StoreKind, at: &str, systems: &[System], problems: &mut Problems) {
+    for (a, system) in systems.iter().enumerate() {
         let path = format!("{at}.add[{a}]");
+        if kind.examples.len() >= MAX_SYSTEMS {
+            problems.add(
+                format!("{path}.name"),
+                format!(
+                    "'{}' would list more than {MAX_SYSTEMS} systems: remove some first",
+                    kind.id
+                ),
+            );
+            break;
+        }
         if let Some(problem) = name_problem(&system.name) {
             problems.add(format!("{path}.name"), problem);
         } else if kind.examples.contains(&system.name) {
@@ -484,12 +509,15 @@ fn store(kind: &mut StoreKind, at: &str, changes: &StoreChanges, problems: &mut 
             kind.systems.push(system.clone());
         }
     }
-    for (j, system) in changes.systems.iter().enumerate() {
+}
+
+/// What the overlay says about systems on the list, merged into their details.
+fn describe(kind: &mut StoreKind, at: &str, systems: &[System], problems: &mut Problems) {
+    let mut described: HashMap<&str, usize> = HashMap::new();
+    for (j, system) in systems.iter().enumerate() {
         let path = format!("{at}.systems[{j}]");
-        let twice = changes.systems[..j]
-            .iter()
-            .position(|s| s.name == system.name);
-        if let Some(i) = twice {
+        let i = *described.entry(system.name.as_str()).or_insert(j);
+        if i != j {
             problems.add(
                 format!("{path}.name"),
                 format!(
@@ -510,74 +538,88 @@ fn store(kind: &mut StoreKind, at: &str, changes: &StoreChanges, problems: &mut 
     }
 }
 
-/// Sets or adds the overlay's rules, each checked against the catalogue's vocabulary and bounds.
+/// A rule's requirement, section, option, weight and reason, checked against the catalogue's vocabulary and
+/// bounds.
+fn rule_problems(cat: &Catalog, at: &str, rule: &RuleWeight, problems: &mut Problems) {
+    if cat.requirement(&rule.requirement).is_none() {
+        problems.add(
+            format!("{at}.requirement"),
+            format!("unknown requirement {}", quote(&rule.requirement)),
+        );
+    }
+    match options(cat, &rule.section) {
+        _ if rule.section == "consistency-level" => problems.add(
+            format!("{at}.section"),
+            "the consistency level takes no rules: it follows from the consistency model and the replication",
+        ),
+        None => problems.add(
+            format!("{at}.section"),
+            format!(
+                "unknown section {} (the sections: primary-store, store, consistency, replication, pattern, migration)",
+                quote(&rule.section)
+            ),
+        ),
+        Some(known) if !known.contains(&rule.option.as_str()) => problems.add(
+            format!("{at}.option"),
+            format!(
+                "unknown option {} in section '{}' (its options: {})",
+                quote(&rule.option),
+                rule.section,
+                known.join(", ")
+            ),
+        ),
+        Some(_) => {}
+    }
+    let (low, high) = WEIGHT_BOUNDS;
+    if !(low..=high).contains(&rule.weight) || rule.weight == 0 {
+        problems.add(
+            format!("{at}.weight"),
+            format!(
+                "{} is out of bounds (allowed: {low} to {high}, not 0)",
+                rule.weight
+            ),
+        );
+    }
+    if rule.why.chars().count() > MAX_TEXT {
+        problems.add(
+            format!("{at}.why"),
+            format!("the reason is longer than {MAX_TEXT} characters"),
+        );
+    }
+}
+
+/// Sets or adds the overlay's rules: each checked, none twice, a new one with its reason.
 fn rules(cat: &mut Catalog, overlay: &Overlay, problems: &mut Problems) {
+    type Key<'k> = (&'k str, &'k str, &'k str);
+    let owned = |(requirement, section, option): Key| {
+        (
+            requirement.to_string(),
+            section.to_string(),
+            option.to_string(),
+        )
+    };
+    let mut catalogue: HashMap<(String, String, String), usize> = cat
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(n, r)| (owned((&r.requirement, &r.section, &r.option)), n))
+        .collect();
+    let mut seen: HashMap<Key, usize> = HashMap::new();
     for (r, rule) in overlay.rules.iter().enumerate() {
         let at = format!("rules[{r}]");
         let key = format!("{} → {}/{}", rule.requirement, rule.section, rule.option);
         let before = problems.list.len() + problems.more;
-        if cat.requirement(&rule.requirement).is_none() {
-            problems.add(
-                format!("{at}.requirement"),
-                format!("unknown requirement {}", quote(&rule.requirement)),
-            );
-        }
-        match options(cat, &rule.section) {
-            _ if rule.section == "consistency-level" => problems.add(
-                format!("{at}.section"),
-                "the consistency level takes no rules: it follows from the consistency model and the replication",
-            ),
-            None => problems.add(
-                format!("{at}.section"),
-                format!(
-                    "unknown section {} (the sections: primary-store, store, consistency, replication, pattern, migration)",
-                    quote(&rule.section)
-                ),
-            ),
-            Some(known) if !known.contains(&rule.option.as_str()) => problems.add(
-                format!("{at}.option"),
-                format!(
-                    "unknown option {} in section '{}' (its options: {})",
-                    quote(&rule.option),
-                    rule.section,
-                    known.join(", ")
-                ),
-            ),
-            Some(_) => {}
-        }
-        let (low, high) = WEIGHT_BOUNDS;
-        if !(low..=high).contains(&rule.weight) || rule.weight == 0 {
-            problems.add(
-                format!("{at}.weight"),
-                format!(
-                    "{} is out of bounds (allowed: {low} to {high}, not 0)",
-                    rule.weight
-                ),
-            );
-        }
-        if rule.why.chars().count() > MAX_TEXT {
-            problems.add(
-                format!("{at}.why"),
-                format!("the reason is longer than {MAX_TEXT} characters"),
-            );
-        }
-        let same = |o: &RuleWeight| {
-            o.requirement == rule.requirement
-                && o.section == rule.section
-                && o.option == rule.option
-        };
-        if let Some(j) = overlay.rules[..r].iter().position(same) {
+        rule_problems(cat, &at, rule, problems);
+        let own: Key = (&rule.requirement, &rule.section, &rule.option);
+        let j = *seen.entry(own).or_insert(r);
+        if j != r {
             problems.add(at.clone(), format!("duplicates rules[{j}] ({key})"));
         }
         if problems.list.len() + problems.more > before {
             continue;
         }
-        let existing = cat.rules.iter_mut().find(|c| {
-            c.requirement == rule.requirement
-                && c.section == rule.section
-                && c.option == rule.option
-        });
-        match existing {
+        let found = catalogue.get(&owned(own)).copied();
+        match found.and_then(|n| cat.rules.get_mut(n)) {
             Some(c) => {
                 c.weight = rule.weight;
                 if !rule.why.trim().is_empty() {
@@ -588,15 +630,18 @@ fn rules(cat: &mut Catalog, overlay: &Overlay, problems: &mut Problems) {
                 format!("{at}.why"),
                 format!("the catalogue has no rule {key}: a new rule needs a 'why'"),
             ),
-            None => cat.rules.push(Rule {
-                requirement: rule.requirement.clone(),
-                section: rule.section.clone(),
-                option: rule.option.clone(),
-                weight: rule.weight,
-                why: rule.why.clone(),
-                only_with: Vec::new(),
-                unless: Vec::new(),
-            }),
+            None => {
+                catalogue.insert(owned(own), cat.rules.len());
+                cat.rules.push(Rule {
+                    requirement: rule.requirement.clone(),
+                    section: rule.section.clone(),
+                    option: rule.option.clone(),
+                    weight: rule.weight,
+                    why: rule.why.clone(),
+                    only_with: Vec::new(),
+                    unless: Vec::new(),
+                });
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ pub const MAX_REQUIREMENTS: usize = 64;
 pub const MAX_OPTIONS: usize = 64;
 /// Rule weights an editor may set (the built-in catalogue uses -4 to 5).
 pub const WEIGHT_BOUNDS: (i32, i32) = (-10, 10);
+/// Most example systems of one store kind (a card lists them all).
+pub const MAX_SYSTEMS: usize = 24;
 /// Most stores, patterns, migrations and conflicts (each kept as a bit set by the engine).
 pub const MAX_STORES: usize = 32;
 pub const MAX_PATTERNS: usize = 8;
@@ -526,6 +528,12 @@ fn texts(place: &str, what: &str, list: &[String]) -> Result<(), String> {
 fn systems(cat: &Catalog) -> Result<(), String> {
     for (k, store) in cat.stores.iter().enumerate() {
         let place = format!("stores[{k}] ('{}')", store.id);
+        if store.examples.len() > MAX_SYSTEMS {
+            return Err(format!(
+                "{place}.examples: {} systems, at most {MAX_SYSTEMS} are supported",
+                store.examples.len()
+            ));
+        }
         texts(&format!("{place}.examples"), "system name", &store.examples)?;
         unique(
             store.examples.iter().map(String::as_str),
