@@ -9,11 +9,17 @@
 //!   name or a quoted id for the rest.
 //! * `edited_catalog`: turns fuzz bytes into structural edits of the real catalogue (delete, retype, duplicate,
 //!   rename, move), so the checks reach the cross-reference validation and not only the JSON syntax.
+//! * `check_overlay`: `overlay::load` (an organisation's file on the built-in catalogue) never panics; every
+//!   error is located (line and column for syntax and shape, a JSON path for content); at most `MAX_ERRORS`
+//!   and a count are reported; a catalogue that loads runs the engine, and its cards link only to http(s)
+//!   addresses or their own catalogue anchors. `edited_overlay` edits the example organisation file
+//!   structurally, as `edited_catalog` does the catalogue.
 //!
 //! A violated check panics with the input's shape, which libFuzzer records as a crash.
 #![allow(dead_code)]
 
 use std::sync::OnceLock;
+use strata_core::catalog::overlay::{self, OverlayError, OverlayErrorKind, MAX_ERRORS};
 use strata_core::catalog::{Catalog, CatalogError};
 use strata_core::decision::{Decision, Service};
 use strata_core::json::Value;
@@ -21,6 +27,9 @@ use strata_core::permalink;
 
 /// The catalogue shipped with the app (the same file `Catalog::builtin` embeds).
 pub const BUILTIN_JSON: &str = include_str!("../crates/core/src/catalog/catalog.json");
+
+/// The example organisation file (docs/catalog/example-org.json).
+pub const EXAMPLE_OVERLAY: &str = include_str!("../docs/catalog/example-org.json");
 
 /// Real fragments: what the app writes, what the end-to-end tests open, and a few malformed ones.
 pub const FRAGMENTS: &[&str] = &[
@@ -183,6 +192,82 @@ fn names_a_place(message: &str) -> bool {
     numbered || whole_document
 }
 
+/// Ticks that show a card for every store kind, with a primary store of either kind among the flips.
+const EVERY_STORE: &[&str] = &[
+    "acid",
+    "flexible-schema",
+    "key-value",
+    "graph",
+    "time-series",
+    "full-text",
+    "analytics",
+    "blobs",
+    "streaming",
+];
+
+/// Loads `bytes` as an organisation's overlay on the built-in catalogue and checks the outcome. Panics on a
+/// violation. Returns whether it loaded.
+pub fn check_overlay(bytes: &[u8]) -> bool {
+    match overlay::load(Catalog::builtin(), bytes) {
+        Ok(catalog) => {
+            assert!(!catalog.label().trim().is_empty(), "an empty label");
+            let ticks = EVERY_STORE.iter().map(|s| s.to_string()).collect();
+            let rec = strata_core::engine::recommend(&catalog, &ticks);
+            for card in rec.cards() {
+                let html = strata_core::card_html::card_body(card);
+                for href in html.split("href=\"").skip(1) {
+                    let safe = ["https://", "http://", "#"].iter().any(|p| {
+                        href.get(..p.len())
+                            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+                    });
+                    assert!(safe, "a card links to {:?}", &href[..href.len().min(40)]);
+                }
+            }
+            true
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty(), "refused without a message");
+            assert!(errors.len() <= MAX_ERRORS + 1, "{} messages", errors.len());
+            for error in &errors {
+                if let Some(problem) = overlay_unlocated(error) {
+                    panic!("overlay error without a clear location ({problem}): {error:?}");
+                }
+            }
+            false
+        }
+    }
+}
+
+/// Why an overlay error does not say where the problem is, or `None` when it does.
+pub fn overlay_unlocated(error: &OverlayError) -> Option<&'static str> {
+    if error.message.trim().is_empty() {
+        return Some("empty message");
+    }
+    let shown = error.to_string();
+    match (error.kind, error.position) {
+        // The file as a whole is the place.
+        (OverlayErrorKind::TooLarge, _) => None,
+        (OverlayErrorKind::Syntax | OverlayErrorKind::Shape, None) => Some("no line and column"),
+        (OverlayErrorKind::Syntax | OverlayErrorKind::Shape, Some((line, column))) => {
+            if line == 0 || column == 0 {
+                Some("line or column is 0")
+            } else if !shown.contains(&format!("line {line}, column {column}")) {
+                Some("line and column not displayed")
+            } else {
+                None
+            }
+        }
+        (OverlayErrorKind::Content, _) => {
+            let counted = error.path.is_empty() && error.message.starts_with("and ");
+            if error.path.is_empty() && !counted {
+                Some("no path")
+            } else {
+                None
+            }
+        }
+    }
+}
+
 // ---- structural edits of the real catalogue ------------------------------------------------------------------
 
 /// Reads fuzz bytes as a stream of choices; zeros once they run out.
@@ -250,20 +335,44 @@ const WORDS: &[&str] = &[
     "acid",
     "\u{0}",
     "é\u{2028}<\"\\",
+    "adopt",
+    "hold",
+    "javascript:alert(1)",
+    "https://",
+    "2028-02-29",
 ];
 
 /// The builtin catalogue after 1 to 4 edits chosen by `data`, written compactly or indented.
 pub fn edited_catalog(data: &[u8]) -> String {
     static PARSED: OnceLock<(Value, Vec<String>)> = OnceLock::new();
-    let (doc, dictionary) = PARSED.get_or_init(|| {
-        let doc =
-            from_serde(serde_json::from_str(BUILTIN_JSON).expect("the builtin catalogue parses"));
-        let mut dictionary = Vec::new();
-        collect_strings(&doc, &mut dictionary);
-        dictionary.sort();
-        dictionary.dedup();
-        (doc, dictionary)
-    });
+    let parsed = PARSED.get_or_init(|| parsed(&[BUILTIN_JSON]));
+    edited(parsed, data)
+}
+
+/// The example organisation file after 1 to 4 edits chosen by `data`, written compactly or indented. Its
+/// dictionary holds the catalogue's words too (store kinds, systems, requirement and option ids).
+pub fn edited_overlay(data: &[u8]) -> String {
+    static PARSED: OnceLock<(Value, Vec<String>)> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| parsed(&[EXAMPLE_OVERLAY, BUILTIN_JSON]));
+    edited(parsed, data)
+}
+
+/// The first document as a tree, and the short strings of all of them as a dictionary.
+fn parsed(documents: &[&str]) -> (Value, Vec<String>) {
+    let trees: Vec<Value> = documents
+        .iter()
+        .map(|d| from_serde(serde_json::from_str(d).expect("a real document parses")))
+        .collect();
+    let mut dictionary = Vec::new();
+    for tree in &trees {
+        collect_strings(tree, &mut dictionary);
+    }
+    dictionary.sort();
+    dictionary.dedup();
+    (trees[0].clone(), dictionary)
+}
+
+fn edited((doc, dictionary): &(Value, Vec<String>), data: &[u8]) -> String {
     let mut doc = doc.clone();
     let mut choices = Choices::new(data);
     let edits = 1 + choices.below(4);

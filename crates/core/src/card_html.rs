@@ -1,8 +1,9 @@
-//! A verdict card's body as HTML: summary, examples, steps, the reasons, trade-offs, what would change it, and
-//! the link to its catalogue entry. Written as text rather than Yew elements because it is static per card and
+//! A verdict card's body as HTML: summary, examples (for stores: each system with its status, managed services,
+//! notes and links), steps, the reasons, trade-offs, what would change it, and the link to its catalogue entry. Written as text rather than Yew elements because it is static per card and
 //! text costs far fewer bytes of wasm. Pure; every piece of text is escaped here.
 
-use crate::engine::{Card, Change, Quorum, Reason, Section};
+use crate::catalog::is_web_url;
+use crate::engine::{Card, Change, Quorum, Reason, Section, SystemView};
 use crate::export::escape_html as esc;
 use std::fmt::Write;
 
@@ -10,7 +11,14 @@ pub fn card_body(card: &Card) -> String {
     let mut o = String::with_capacity(2048);
     o.push_str("<div class=\"card-body\">");
     let _ = write!(o, "<p class=\"summary\">{}</p>", esc(card.summary));
-    if !card.examples.is_empty() {
+    if card.systems.iter().any(has_details) {
+        list(
+            &mut o,
+            "Example systems",
+            "ul class=\"systems\"",
+            card.systems.iter().map(system),
+        );
+    } else if !card.examples.is_empty() {
         let _ = write!(
             o,
             "<p class=\"examples\"><strong>Examples: </strong>{}</p>",
@@ -94,6 +102,61 @@ pub fn card_body(card: &Card) -> String {
         let _ = write!(o, "<p class=\"card-foot\"><a href=\"#{target}\" data-reveal=\"{target}\">Read more in the catalogue</a></p>");
     }
     o.push_str("</div>");
+    o
+}
+
+fn has_details(s: &SystemView) -> bool {
+    s.status.is_some() || !s.managed.is_unstated() || !s.notes.is_empty() || !s.links.is_empty()
+}
+
+/// One system: its name and status badge, then its managed services per cloud ("none" where a cloud has
+/// none), notes and links. A link whose address is not http or https (impossible in a validated catalogue)
+/// is shown as its title alone.
+fn system(s: &SystemView) -> String {
+    let mut o = format!("<strong>{}</strong>", esc(s.name));
+    if let Some(status) = s.status {
+        let _ = write!(
+            o,
+            " <span class=\"badge status {}\">{}</span>",
+            status.as_str(),
+            status.label()
+        );
+    }
+    let mut lead = "<div class=\"managed\">Managed: ";
+    for (_, cloud, services) in s.managed.clouds() {
+        let Some(services) = services else { continue };
+        let named = if services.is_empty() {
+            "none".to_string()
+        } else {
+            esc(&services.join(", "))
+        };
+        let _ = write!(o, "{lead}{cloud}: {named}");
+        lead = "; ";
+    }
+    if !s.managed.is_unstated() {
+        o.push_str("</div>");
+    }
+    for note in s.notes {
+        let _ = write!(o, "<div class=\"system-note\">{}</div>", esc(note));
+    }
+    let mut lead = "<div class=\"system-links\">";
+    for link in s.links {
+        o.push_str(lead);
+        if is_web_url(&link.url) {
+            let _ = write!(
+                o,
+                "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
+                esc(&link.url),
+                esc(&link.title)
+            );
+        } else {
+            let _ = write!(o, "{}", esc(&link.title));
+        }
+        lead = ", ";
+    }
+    if !s.links.is_empty() {
+        o.push_str("</div>");
+    }
     o
 }
 

@@ -10,6 +10,9 @@
 
 mod index;
 mod model;
+pub mod overlay;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod validate;
 
 use std::fmt;
@@ -17,7 +20,8 @@ use std::sync::OnceLock;
 
 pub(crate) use index::{Index, Part, Source, Ticks};
 pub use model::*;
-pub use validate::{validate, REQUIRED_OPTIONS, WEIGHT_BOUNDS};
+pub use overlay::{Overlay, OverlayError};
+pub use validate::{is_date, is_web_url, url_problem, validate, REQUIRED_OPTIONS, WEIGHT_BOUNDS};
 
 /// The catalogue shipped with the app, as `build.rs` checked and encoded it.
 const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));
@@ -95,6 +99,42 @@ impl Catalog {
         catalog.index = Index::build(&catalog)
             .ok_or_else(|| CatalogError::Invalid("the catalogue does not hang together".into()))?;
         Ok(catalog)
+    }
+
+    /// This catalogue with an organisation's overlay applied (see `overlay::apply`).
+    pub fn with_overlay(&self, overlay: &Overlay) -> Result<Catalog, Vec<OverlayError>> {
+        overlay::apply(self, overlay)
+    }
+
+    /// The name shown for the catalogue: the organisation's after an overlay, else its own (`Strata`).
+    pub fn display_name(&self) -> &str {
+        match &self.organisation {
+            Some(org) => &org.name,
+            None => &self.name,
+        }
+    }
+
+    /// The catalogue's short label, as in "Catalogue: Acme 2026-11": the display name and the organisation's
+    /// version, or else the month of the last review.
+    pub fn label(&self) -> String {
+        let (name, version, reviewed) = match &self.organisation {
+            Some(org) => (
+                org.name.as_str(),
+                org.version.as_str(),
+                org.reviewed.as_str(),
+            ),
+            None => (self.name.as_str(), "", self.reviewed.as_str()),
+        };
+        let when = if version.is_empty() {
+            reviewed.get(..7).unwrap_or(reviewed)
+        } else {
+            version
+        };
+        if when.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name} {when}")
+        }
     }
 
     /// Every requirement, group by group.

@@ -13,6 +13,7 @@ mod explain;
 
 pub use explain::recommend;
 
+use crate::catalog::{Link, Managed, Status};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -219,8 +220,12 @@ pub struct Card<'a> {
     pub trade_offs: Vec<&'a str>,
     /// Ticks or unticks that would flip this card.
     pub would_change: Vec<Change<'a>>,
-    /// Example systems (stores), or systems that replicate this way (replication); empty elsewhere.
+    /// Example systems (stores), or systems that replicate this way (replication); empty elsewhere. A store
+    /// card lists its systems in the order of `systems`.
     pub examples: Vec<&'a str>,
+    /// Stores only: the example systems with what the catalogue knows of each, adopt first, then trial, then
+    /// those without a status, and hold last (so a system on hold is never first while another is not).
+    pub systems: Vec<SystemView<'a>>,
     /// Ordered phases or steps (migrations; empty elsewhere).
     pub steps: Vec<&'a str>,
     /// Anchor id of the catalogue entry that explains this choice (e.g. `cat-relational`).
@@ -236,6 +241,19 @@ pub struct Card<'a> {
     pub notes: Vec<Cow<'a, str>>,
     /// Conflicts only: the way out.
     pub resolution: &'a str,
+}
+
+/// An example system as a store card shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SystemView<'a> {
+    pub name: &'a str,
+    /// The organisation's verdict, if its catalogue gives one.
+    pub status: Option<Status>,
+    /// Managed services per cloud (`Managed::NONE` when the catalogue says nothing).
+    pub managed: &'a Managed,
+    pub notes: &'a [String],
+    /// Links to internal documents (http or https, checked when the catalogue was loaded).
+    pub links: &'a [Link],
 }
 
 /// How an extra store relates to the primary store.

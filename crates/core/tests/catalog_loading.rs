@@ -152,6 +152,12 @@ fn content_mistakes_name_the_entry() {
         (Box::new(|v| v["consistency_levels"][1]["equivalents"][0]["store"] = json!("mainframe")), "consistency_levels[1][0]: unknown store 'mainframe'"),
         (Box::new(|v| v["multi_primary"]["id"] = json!("active-active")), "section 'replication' must keep option 'multi-primary': the engine reasons with it"),
         (Box::new(|v| v["stores"][4]["id"] = json!("relational")), "stores[4].id: duplicate entry id 'relational'"),
+        (Box::new(|v| v["stores"][0]["systems"][0]["name"] = json!("Postgres")), "stores[0] ('relational').systems[0]: 'Postgres' is not one of the store's examples"),
+        (Box::new(|v| v["stores"][1]["examples"] = json!(["MongoDB", "MongoDB"])), "stores[1] ('document').examples[1]: duplicate system 'MongoDB'"),
+        (Box::new(|v| v["stores"][8]["systems"][0]["managed"]["gcp"] = json!([" "])), "stores[8] ('log').systems[0].managed.gcp[0]: empty service name"),
+        (Box::new(|v| v["stores"][0]["systems"][0]["links"] = json!([{"title": "x", "url": "javascript:alert(1)"}])), "stores[0] ('relational').systems[0].links[0].url: 'javascript:alert(1)' is not an http or https address"),
+        (Box::new(|v| v["reviewed"] = json!("2026-02-30")), "reviewed: '2026-02-30' is not a date written YYYY-MM-DD"),
+        (Box::new(|v| v["organisation"] = json!({"name": "Acme", "reviewed": "soon"})), "organisation.reviewed: 'soon' is not a date written YYYY-MM-DD"),
     ];
     for (edit, expected) in cases {
         let message = invalid(error_after(edit));

@@ -1,5 +1,5 @@
 //! A few seconds of the fuzzers' checks (`fuzz/checks.rs`) on deterministic inputs: mutations of real
-//! fragments, of the real catalogue (bytes and structure) and random bytes. The long runs (a million inputs and
+//! fragments, of the real catalogue and of the example organisation file (bytes and structure) and random bytes. The long runs (a million inputs and
 //! more per target) are `cargo fuzz` runs, documented in docs/PERFORMANCE.md.
 //!
 //! `cargo test --test fuzz_smoke -- --ignored write_fuzz_seeds` writes the fuzzers' seed corpus to fuzz/seeds/.
@@ -8,7 +8,10 @@
 #[path = "../../../fuzz/checks.rs"]
 mod checks;
 
-use checks::{check_catalog, check_fragment, edited_catalog, mutate, Rng, BUILTIN_JSON, FRAGMENTS};
+use checks::{
+    check_catalog, check_fragment, check_overlay, edited_catalog, edited_overlay, mutate, Rng,
+    BUILTIN_JSON, EXAMPLE_OVERLAY, FRAGMENTS,
+};
 use std::time::Instant;
 use strata_core::catalog::Catalog;
 use strata_core::permalink;
@@ -16,6 +19,8 @@ use strata_core::permalink;
 const FRAGMENT_INPUTS: usize = 20_000;
 /// Each catalogue input is a 36 KB document read by an unoptimised test build, so fewer of them.
 const CATALOG_INPUTS: usize = 1_500;
+/// Overlay files are small, but one that loads runs the engine and renders every card.
+const OVERLAY_INPUTS: usize = 3_000;
 
 #[test]
 fn fragments_decode_without_panic_and_stably() {
@@ -67,6 +72,32 @@ fn catalogue_texts_load_or_explain_where() {
 }
 
 #[test]
+fn overlay_files_load_or_explain_where() {
+    let started = Instant::now();
+    let mut rng = Rng(0x0E61_A7E5);
+    let mut loaded = 0;
+    for i in 0..OVERLAY_INPUTS {
+        let bytes = match i % 3 {
+            0 => mutate(EXAMPLE_OVERLAY.as_bytes(), &mut rng),
+            1 => {
+                let len = 1 + rng.below(64);
+                edited_overlay(&rng.bytes(len)).into_bytes()
+            }
+            _ => {
+                let len = rng.below(48);
+                mutate(&rng.bytes(len), &mut rng)
+            }
+        };
+        loaded += usize::from(check_overlay(&bytes));
+    }
+    eprintln!(
+        "fuzz smoke: {OVERLAY_INPUTS} overlays in {:?}, {loaded} loaded",
+        started.elapsed()
+    );
+    assert!(loaded > 0, "no input reached a successful merge");
+}
+
+#[test]
 fn the_checks_accept_the_real_inputs() {
     assert!(check_catalog(BUILTIN_JSON));
     assert!(Catalog::from_json(BUILTIN_JSON).is_ok());
@@ -88,9 +119,19 @@ fn the_checks_accept_the_real_inputs() {
     // And they catch an unlocated message.
     let bare = strata_core::catalog::CatalogError::Invalid("something is wrong".into());
     assert!(checks::unlocated(&bare).is_some());
+    assert!(check_overlay(EXAMPLE_OVERLAY.as_bytes()));
+    assert!(!check_overlay(b"{\"name\": \"Acme\", \"reviewed\": \"2026-11-20\", \"links\": [{\"title\": \"x\", \"url\": \"javascript:x\"}]}"));
+    use strata_core::catalog::overlay::{OverlayError, OverlayErrorKind};
+    let unplaced = OverlayError {
+        kind: OverlayErrorKind::Content,
+        path: String::new(),
+        position: None,
+        message: "something is wrong".into(),
+    };
+    assert!(checks::overlay_unlocated(&unplaced).is_some());
 }
 
-/// Writes the seed corpus of the three fuzz targets (fuzz/seeds/<target>/), deterministically.
+/// Writes the seed corpus of the five fuzz targets (fuzz/seeds/<target>/), deterministically.
 #[test]
 #[ignore = "writes files; run by hand before fuzzing"]
 fn write_fuzz_seeds() {
@@ -128,6 +169,21 @@ fn write_fuzz_seeds() {
             text.as_bytes(),
         );
         write("catalog_edits", format!("edits-{i:02}"), &rng.bytes(len));
+    }
+    write(
+        "overlay_load",
+        "example-org.json".into(),
+        EXAMPLE_OVERLAY.as_bytes(),
+    );
+    for i in 0..24 {
+        let len = 8 + rng.below(24);
+        let text = edited_overlay(&rng.bytes(len));
+        write(
+            "overlay_load",
+            format!("edited-{i:02}.json"),
+            text.as_bytes(),
+        );
+        write("overlay_edits", format!("edits-{i:02}"), &rng.bytes(len));
     }
     for (i, small) in [
         "{}",

@@ -72,6 +72,57 @@ fn decision_matrix_has_all_nine_rows_with_the_seeds_examples() {
     }
 }
 
+/// Beyond the seed: each example system names the managed services that run it on AWS, Azure and Google Cloud
+/// (an empty list where a cloud has none), and the catalogue says when this was last reviewed.
+#[test]
+fn every_example_system_names_its_managed_services_per_cloud() {
+    assert_eq!(cat().name, "Strata");
+    assert!(
+        strata_core::catalog::is_date(&cat().reviewed),
+        "{}",
+        cat().reviewed
+    );
+    for store in &cat().stores {
+        for example in &store.examples {
+            let system = store.systems.iter().find(|s| &s.name == example);
+            let system =
+                system.unwrap_or_else(|| panic!("{example} ({}) has no details", store.id));
+            for (key, _, services) in system.managed.clouds() {
+                assert!(services.is_some(), "{example}: nothing said for {key}");
+            }
+            assert_eq!(
+                system.status, None,
+                "the built-in catalogue gives no status ({example})"
+            );
+        }
+    }
+    let managed = |store: &str, name: &str| {
+        let kind = cat().store(store).unwrap();
+        let system = kind.systems.iter().find(|s| s.name == name).unwrap();
+        system
+            .managed
+            .clouds()
+            .map(|(_, _, list)| list.unwrap_or_default().join(", "))
+    };
+    assert_eq!(
+        managed("relational", "PostgreSQL"),
+        [
+            "Amazon RDS for PostgreSQL, Amazon Aurora PostgreSQL-Compatible Edition",
+            "Azure Database for PostgreSQL",
+            "Cloud SQL for PostgreSQL, AlloyDB for PostgreSQL"
+        ]
+    );
+    assert_eq!(
+        managed("log", "Kafka"),
+        [
+            "Amazon MSK (Managed Streaming for Apache Kafka)",
+            "Azure Event Hubs (Kafka API)",
+            "Google Cloud Managed Service for Apache Kafka"
+        ]
+    );
+    assert_eq!(managed("document", "DynamoDB"), ["Amazon DynamoDB", "", ""]);
+}
+
 /// The seed, as kept in the repository (docs/seed/), so these checks run on every machine.
 const SEED: &str = include_str!("../../../docs/seed/data-architecture.md");
 

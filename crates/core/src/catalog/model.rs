@@ -1,15 +1,33 @@
 //! The catalogue's types: the seed's knowledge, the requirement vocabulary, presets, rules and conflicts, as
 //! `catalog.json` holds them. Plain data with serde derives and nothing else, so that `build.rs` can read the
 //! JSON with the very same types (it includes this file) and the app can decode the built-in catalogue from
-//! postcard bytes. Depends on `serde` only. No `skip_serializing_if`: postcard is not self-describing.
+//! postcard bytes. Depends on `serde` only (and, with the `schema` feature, on `schemars`, which derives the
+//! JSON Schema in docs/catalog/ from these very types). No `skip_serializing_if`: postcard is not
+//! self-describing.
 
 use serde::{Deserialize, Serialize};
 
 /// The whole catalogue. Section fields are in the seed's order so a browser can render them top to bottom.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(title = "Strata catalogue"))]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// The version of the built-in knowledge (bumped when it changes; exports record it).
     pub version: u32,
+    /// The catalogue's name (`Strata` for the built-in one; an organisation's name is in `organisation`).
+    #[serde(default)]
+    pub name: String,
+    /// When its content was last reviewed against the seed and the products it names (YYYY-MM-DD).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
+    )]
+    pub reviewed: String,
+    /// Who adapted it, when an organisation's overlay was applied (see `catalog::overlay` and docs/CATALOG.md).
+    #[serde(default)]
+    pub organisation: Option<Organisation>,
     /// Shown when nothing is ticked.
     pub neutral_hint: String,
     /// Requirement groups in display order (needs, data and team, use cases, topology and durability, system, change).
@@ -40,6 +58,7 @@ pub struct Catalog {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequirementGroup {
     pub id: String,
@@ -49,6 +68,7 @@ pub struct RequirementGroup {
 
 /// One tickable requirement. Ids are public (they appear in links) and never renamed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub id: String,
@@ -59,6 +79,7 @@ pub struct Requirement {
 
 /// A realistic starting point: a named set of requirement ids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Preset {
     pub id: String,
@@ -69,6 +90,7 @@ pub struct Preset {
 
 /// A row of the decision matrix: need → storage kind → example systems.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StoreKind {
     pub id: String,
@@ -76,7 +98,12 @@ pub struct StoreKind {
     pub title: String,
     /// The matrix's "Need" column.
     pub need: String,
+    /// The example systems, in the seed's order (an organisation's overlay may add, remove or rename them).
     pub examples: Vec<String>,
+    /// What is known of each example beyond its name (managed services, status, notes, links), by name.
+    /// An example without an entry has nothing more to say.
+    #[serde(default)]
+    pub systems: Vec<System>,
     pub summary: String,
     #[serde(default)]
     pub trade_offs: Vec<String>,
@@ -90,6 +117,7 @@ pub struct StoreKind {
 
 /// Relational vs document: the contrast table and both "choose when" lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     pub id: String,
@@ -103,6 +131,7 @@ pub struct Comparison {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contrast {
     pub relational: String,
@@ -110,6 +139,7 @@ pub struct Contrast {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyModel {
     pub id: String,
@@ -122,6 +152,7 @@ pub struct ConsistencyModel {
 
 /// A Cassandra-style consistency level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyLevel {
     pub id: String,
@@ -141,6 +172,7 @@ pub struct ConsistencyLevel {
 /// `model` (a consistency model id) and `replication` (a replication id), when given, narrow it to designs with
 /// that model or replication; the most specific entry that fits is shown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
     pub store: String,
@@ -153,6 +185,7 @@ pub struct Implementation {
 
 /// A data pattern. Only the lists the seed gives for that pattern are non-empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pattern {
     pub id: String,
@@ -198,6 +231,7 @@ impl Pattern {
 
 /// A plain titled entry (e.g. primary-replica as a whole).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,
@@ -207,6 +241,7 @@ pub struct Topic {
 
 /// A primary-replica replication mode: a row of the seed's modes table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReplicationMode {
     pub id: String,
@@ -221,6 +256,7 @@ pub struct ReplicationMode {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MultiPrimary {
     pub id: String,
@@ -235,6 +271,7 @@ pub struct MultiPrimary {
 
 /// A migration strategy with its ordered phases or steps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Migration {
     pub id: String,
@@ -246,6 +283,7 @@ pub struct Migration {
 /// A checklist question. `answered_by` names the sections whose outcome answers it:
 /// `primary-store`, `store`, `consistency`, `consistency-level`, `replication`, or `pattern:<id>`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistEntry {
     pub id: String,
@@ -259,6 +297,7 @@ pub struct ChecklistEntry {
 /// Knobs of the scoring: which stores compete for primary, tie-break defaults, presence threshold, and the
 /// use cases that always get strong consistency.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// Store ids that compete for the primary-store card (first listed wins nothing by itself: see defaults).
@@ -275,6 +314,7 @@ pub struct Scoring {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Defaults {
     pub primary_store: String,
@@ -289,11 +329,16 @@ pub struct Defaults {
 /// Sections: `primary-store`, `store`, `consistency`, `replication`, `pattern`, `migration`. The consistency
 /// level has no rules: it follows from the consistency model and the replication (see docs/ADVICE.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub requirement: String,
     pub section: String,
     pub option: String,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(range(min = super::validate::WEIGHT_BOUNDS.0, max = super::validate::WEIGHT_BOUNDS.1))
+    )]
     pub weight: i32,
     pub why: String,
     #[serde(default)]
@@ -307,6 +352,7 @@ pub struct Rule {
 /// outcome, and the design has at least `min_stores` stores. `resolution` is the way out; `subject` (if any)
 /// names the choice the card warns against, which the engine never recommends at the same time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     pub id: String,
@@ -332,10 +378,142 @@ pub struct Conflict {
 /// `consistency`, `consistency-level`, `replication`), a present store or migration, or a pattern whose
 /// verdict is `recommended` — or, with `advised`, a pattern that the ticks made recommended or acceptable.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OptionRef {
     pub section: String,
     pub option: String,
     #[serde(default)]
     pub advised: bool,
+}
+
+/// An organisation's adaptation of the catalogue: who made it and when, with notes and links for everyone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The name shown for the catalogue (`Acme` gives "Catalogue: Acme 2026-11").
+    pub name: String,
+    /// The organisation's own version of its catalogue (`2026-11`, `3`); may be empty.
+    #[serde(default)]
+    pub version: String,
+    /// When the organisation last reviewed it (YYYY-MM-DD).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+    )]
+    pub reviewed: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Links to internal documents (http or https only).
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// One example system of a store kind, beyond its name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    /// The name as it appears in the store kind's `examples`.
+    pub name: String,
+    /// An organisation's verdict on it; none in the built-in catalogue.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Managed services that run it (or speak its API, as their names say), per cloud.
+    #[serde(default)]
+    pub managed: Managed,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Links to internal documents (http or https only).
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// An organisation's verdict on a system, as on a technology radar. Cards list systems in this order (adopt
+/// first, then trial, then systems without a status, and hold last), so a system on hold is never the first
+/// example while another one is not on hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The organisation's choice for new work.
+    Adopt,
+    /// Allowed for new work, with care: the organisation is still trying it out.
+    Trial,
+    /// Not for new work.
+    Hold,
+}
+
+impl Status {
+    /// The public value (`adopt`, `trial`, `hold`), also the card's badge class.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Adopt => "adopt",
+            Status::Trial => "trial",
+            Status::Hold => "hold",
+        }
+    }
+
+    /// The badge text on a card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Adopt => "Adopt",
+            Status::Trial => "Trial",
+            Status::Hold => "Hold",
+        }
+    }
+}
+
+/// Managed services per cloud. `None`: not stated; an empty list: that cloud has none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Managed {
+    /// Amazon Web Services.
+    #[serde(default)]
+    pub aws: Option<Vec<String>>,
+    /// Microsoft Azure.
+    #[serde(default)]
+    pub azure: Option<Vec<String>>,
+    /// Google Cloud.
+    #[serde(default)]
+    pub gcp: Option<Vec<String>>,
+}
+
+impl Managed {
+    /// Nothing stated for any cloud.
+    pub const NONE: Managed = Managed {
+        aws: None,
+        azure: None,
+        gcp: None,
+    };
+
+    /// Every cloud as (key, display name, services), in a fixed order.
+    pub fn clouds(&self) -> [(&'static str, &'static str, Option<&[String]>); 3] {
+        [
+            ("aws", "AWS", self.aws.as_deref()),
+            ("azure", "Azure", self.azure.as_deref()),
+            ("gcp", "Google Cloud", self.gcp.as_deref()),
+        ]
+    }
+
+    /// Whether nothing is stated for any cloud.
+    pub fn is_unstated(&self) -> bool {
+        self.aws.is_none() && self.azure.is_none() && self.gcp.is_none()
+    }
+}
+
+/// A link to a document, shown with its title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub title: String,
+    /// An http or https address.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"))
+    )]
+    pub url: String,
 }

@@ -13,6 +13,8 @@ pub const MAX_REQUIREMENTS: usize = 64;
 pub const MAX_OPTIONS: usize = 64;
 /// Rule weights an editor may set (the built-in catalogue uses -4 to 5).
 pub const WEIGHT_BOUNDS: (i32, i32) = (-10, 10);
+/// Most example systems of one store kind (a card lists them all).
+pub const MAX_SYSTEMS: usize = 24;
 /// Most stores, patterns, migrations and conflicts (each kept as a bit set by the engine).
 pub const MAX_STORES: usize = 32;
 pub const MAX_PATTERNS: usize = 8;
@@ -108,6 +110,8 @@ pub fn validate(cat: &Catalog) -> Result<(), String> {
     conflicts(cat, &req)?;
     checklist(cat)?;
     implementations(cat)?;
+    systems(cat)?;
+    about(cat)?;
     limits(cat)
 }
 
@@ -420,4 +424,166 @@ fn limits(cat: &Catalog) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether `text` is a calendar date written YYYY-MM-DD (`2026-02-29` is not; `2028-02-29` is).
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        if b[r.clone()].iter().all(u8::is_ascii_digit) {
+            text[r].parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Longest link address accepted (browsers and wikis handle far longer, but a catalogue needs no more).
+pub const MAX_URL: usize = 2000;
+
+/// Whether `url` may be a link on a card: `url_problem` finds nothing. Cheap, without messages, for renderers
+/// that check again what validation checked.
+pub fn is_web_url(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+        && !host.is_empty()
+        && url.len() <= MAX_URL
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Why `url` cannot be a link on a card, or `None`: only http and https, with a host, and no spaces or control
+/// characters (so `javascript:`, `data:` and relative addresses are refused).
+pub fn url_problem(url: &str) -> Option<String> {
+    let shown = || quote(url);
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return Some(format!("{} is not an http or https address", shown()));
+    };
+    if url.len() > MAX_URL {
+        return Some(format!("the address is longer than {MAX_URL} characters"));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some(format!(
+            "{} contains spaces or control characters (write them %-encoded)",
+            shown()
+        ));
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() {
+        return Some(format!("{} has no host name", shown()));
+    }
+    None
+}
+
+/// `'text'`, cut after 60 characters, for messages that quote what was found.
+pub(crate) fn quote(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("'{}…'", &text[..at]),
+        None => format!("'{text}'"),
+    }
+}
+
+fn links(place: &str, links: &[Link]) -> Result<(), String> {
+    for (i, link) in links.iter().enumerate() {
+        if link.title.trim().is_empty() {
+            return Err(format!("{place}.links[{i}].title: a link needs a title"));
+        }
+        if let Some(problem) = url_problem(&link.url) {
+            return Err(format!("{place}.links[{i}].url: {problem}"));
+        }
+    }
+    Ok(())
+}
+
+fn texts(place: &str, what: &str, list: &[String]) -> Result<(), String> {
+    match list.iter().position(|t| t.trim().is_empty()) {
+        Some(i) => Err(format!("{place}[{i}]: empty {what}")),
+        None => Ok(()),
+    }
+}
+
+/// Example systems: named, unique, and each detail entry about one of them.
+fn systems(cat: &Catalog) -> Result<(), String> {
+    for (k, store) in cat.stores.iter().enumerate() {
+        let place = format!("stores[{k}] ('{}')", store.id);
+        if store.examples.len() > MAX_SYSTEMS {
+            return Err(format!(
+                "{place}.examples: {} systems, at most {MAX_SYSTEMS} are supported",
+                store.examples.len()
+            ));
+        }
+        texts(&format!("{place}.examples"), "system name", &store.examples)?;
+        unique(
+            store.examples.iter().map(String::as_str),
+            &format!("{place}.examples"),
+            "system",
+        )?;
+        unique(
+            store.systems.iter().map(|s| s.name.as_str()),
+            &format!("{place}.systems"),
+            "system",
+        )?;
+        for (i, system) in store.systems.iter().enumerate() {
+            let at = format!("{place}.systems[{i}]");
+            if !store.examples.contains(&system.name) {
+                return Err(format!(
+                    "{at}: '{}' is not one of the store's examples",
+                    system.name
+                ));
+            }
+            for (key, _, services) in system.managed.clouds() {
+                let services = services.unwrap_or_default();
+                texts(&format!("{at}.managed.{key}"), "service name", services)?;
+            }
+            texts(&format!("{at}.notes"), "note", &system.notes)?;
+            links(&at, &system.links)?;
+        }
+    }
+    Ok(())
+}
+
+/// The catalogue's review date and, after an overlay, the organisation's name, date, notes and links.
+fn about(cat: &Catalog) -> Result<(), String> {
+    if !cat.reviewed.is_empty() && !is_date(&cat.reviewed) {
+        return Err(format!(
+            "reviewed: {} is not a date written YYYY-MM-DD",
+            quote(&cat.reviewed)
+        ));
+    }
+    let Some(org) = &cat.organisation else {
+        return Ok(());
+    };
+    if org.name.trim().is_empty() {
+        return Err("organisation.name: the organisation needs a name".into());
+    }
+    if !is_date(&org.reviewed) {
+        return Err(format!(
+            "organisation.reviewed: {} is not a date written YYYY-MM-DD",
+            quote(&org.reviewed)
+        ));
+    }
+    texts("organisation.notes", "note", &org.notes)?;
+    links("organisation", &org.links)
 }

@@ -7,9 +7,11 @@ use super::decide::{
 };
 use super::{
     Card, Change, ChecklistItem, CloseCall, Quorum, Reason, Recommendation, Requirements, Section,
-    StoreRole, Toggle, Verdict,
+    StoreRole, SystemView, Toggle, Verdict,
 };
-use crate::catalog::{anchor, Catalog, Implementation, Part, Source, Ticks};
+use crate::catalog::{
+    anchor, Catalog, Implementation, Managed, Part, Source, Status, StoreKind, Ticks,
+};
 use std::borrow::Cow;
 
 /// Given the requirement set `reqs`, what the catalogue advises and why. Deterministic and total: unknown
@@ -650,6 +652,7 @@ impl<'a> Explain<'a> {
                     trade_offs: c.trade_offs.iter().map(String::as_str).collect(),
                     would_change: self.changes(keys.conflict + i),
                     examples: Vec::new(),
+                    systems: Vec::new(),
                     steps: Vec::new(),
                     catalog_ref: anchor(&c.id),
                     role: None,
@@ -751,7 +754,8 @@ struct OptionInfo<'a> {
     title: &'a str,
     summary: &'a str,
     trade_offs: [&'a [String]; 3],
-    examples: &'a [String],
+    /// Store kinds only: the kind, whose example systems the card lists.
+    store: Option<&'a StoreKind>,
     steps: &'a [String],
 }
 
@@ -762,7 +766,7 @@ fn option_info(cat: &Catalog, part: Part, off: usize) -> OptionInfo<'_> {
         title,
         summary,
         trade_offs: [trade_offs, none, none],
-        examples: none,
+        store: None,
         steps: none,
     };
     match part {
@@ -774,7 +778,7 @@ fn option_info(cat: &Catalog, part: Part, off: usize) -> OptionInfo<'_> {
             };
             let s = &cat.stores[kind];
             OptionInfo {
-                examples: &s.examples,
+                store: Some(s),
                 ..plain(&s.id, &s.title, &s.summary, &s.trade_offs)
             }
         }
@@ -832,6 +836,8 @@ fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
     fn strs(list: &[String]) -> Vec<&str> {
         list.iter().map(String::as_str).collect()
     }
+    let systems = o.store.map(systems_in_order).unwrap_or_default();
+    let examples = systems.iter().map(|s| s.name).collect();
     Card {
         section: section_of(part),
         choice: o.id,
@@ -846,7 +852,8 @@ fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
             .flat_map(|list| list.iter().map(String::as_str))
             .collect(),
         would_change: Vec::new(),
-        examples: strs(o.examples),
+        examples,
+        systems,
         steps: strs(o.steps),
         catalog_ref: anchor(o.id),
         role: None,
@@ -855,6 +862,34 @@ fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
         notes: Vec::new(),
         resolution: "",
     }
+}
+
+/// A store kind's example systems as its card lists them: adopt, trial, no status, hold, and within each the
+/// catalogue's order (an insertion sort: a handful of items, and no sort code in the first load).
+fn systems_in_order(kind: &StoreKind) -> Vec<SystemView<'_>> {
+    let rank = |status: Option<Status>| match status {
+        Some(Status::Adopt) => 0,
+        Some(Status::Trial) => 1,
+        None => 2,
+        Some(Status::Hold) => 3,
+    };
+    let mut ordered: Vec<SystemView> = Vec::with_capacity(kind.examples.len());
+    for name in &kind.examples {
+        let details = kind.systems.iter().find(|s| &s.name == name);
+        let view = SystemView {
+            name,
+            status: details.and_then(|d| d.status),
+            managed: details.map_or(&Managed::NONE, |d| &d.managed),
+            notes: details.map_or(&[], |d| &d.notes),
+            links: details.map_or(&[], |d| &d.links),
+        };
+        let at = ordered
+            .iter()
+            .position(|o| rank(o.status) > rank(view.status))
+            .unwrap_or(ordered.len());
+        ordered.insert(at, view);
+    }
+    ordered
 }
 
 /// The seed's checklist, answered where the recommendation answers it (nothing while neutral).

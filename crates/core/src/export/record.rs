@@ -2,7 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::decision::Decision;
-use crate::engine::{Card, Change, CloseCall, Quorum, Reason, Recommendation, Toggle};
+use crate::engine::{Card, Change, CloseCall, Quorum, Reason, Recommendation, SystemView, Toggle};
 use crate::json::Value;
 use crate::permalink;
 
@@ -41,6 +41,42 @@ fn change(c: &Change) -> Value {
     ])
 }
 
+/// A store card's system: name, status (`adopt`, `trial`, `hold` or null) and managed services per cloud
+/// (null: not stated; `[]`: that cloud has none).
+fn system(s: &SystemView) -> Value {
+    let managed = s
+        .managed
+        .clouds()
+        .into_iter()
+        .map(|(key, _, list)| (key, list.map_or(Value::Null, Value::strings)));
+    Value::object([
+        ("name", Value::from(s.name)),
+        (
+            "status",
+            s.status.map_or(Value::Null, |st| st.as_str().into()),
+        ),
+        ("managed", Value::object(managed)),
+    ])
+}
+
+/// Which catalogue produced the advice: its name, version and review date, and the organisation's overlay.
+fn catalogue(catalog: &Catalog) -> Value {
+    let organisation = catalog.organisation.as_ref().map_or(Value::Null, |org| {
+        Value::object([
+            ("name", Value::from(org.name.as_str())),
+            ("version", org.version.as_str().into()),
+            ("reviewed", org.reviewed.as_str().into()),
+        ])
+    });
+    Value::object([
+        ("name", Value::from(catalog.name.as_str())),
+        ("version", catalog.version.into()),
+        ("reviewed", catalog.reviewed.as_str().into()),
+        ("label", catalog.label().as_str().into()),
+        ("organisation", organisation),
+    ])
+}
+
 fn card(c: &Card) -> Value {
     Value::object([
         ("section", Value::from(c.section.as_str())),
@@ -62,6 +98,10 @@ fn card(c: &Card) -> Value {
             Value::Array(c.would_change.iter().map(change).collect()),
         ),
         ("examples", Value::strings(&c.examples)),
+        (
+            "systems",
+            Value::Array(c.systems.iter().map(system).collect()),
+        ),
         ("steps", Value::strings(&c.steps)),
         ("catalog_ref", c.catalog_ref.as_str().into()),
         ("role", c.role.map_or(Value::Null, |r| r.as_str().into())),
@@ -101,10 +141,11 @@ fn quorum(q: &Quorum) -> Value {
 ///
 /// ```text
 /// { "schema": "strata.decision", "schema_version": 1, "link_format": 1, "catalog_version": …,
+///   "catalog": { "name", "version", "reviewed", "label", "organisation": { "name", "version", "reviewed" } | null },
 ///   "decision": { "title", "services": [{ "name", "requirements": [id…] }], "checklist": { id: bool } },
 ///   "recommendation": { "neutral", "hint", "cards": [{ section, choice, title, verdict, summary,
 ///     reasons_for/against: [{ requirement, label, why, weight }], trade_offs, would_change, examples,
-///     steps, catalog_ref }], "conflicts": [{ id, title, summary, requirements }],
+///     systems: [{ name, status, managed: { aws, azure, gcp } }], steps, catalog_ref }], "conflicts": [{ id, title, summary, requirements }],
 ///     "checklist": [{ id, scope, question, answer, ticked, edited }] } }
 /// ```
 ///
@@ -160,6 +201,7 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
         ("schema_version", SCHEMA_VERSION.into()),
         ("link_format", permalink::VERSION.into()),
         ("catalog_version", catalog.version.into()),
+        ("catalog", catalogue(catalog)),
         ("decision", decision_value),
         ("recommendation", recommendation),
     ])
