@@ -1,9 +1,10 @@
-//! Checks the built-in catalogue at build time and embeds it as postcard bytes.
+//! Checks the built-in catalogue at build time and writes it as Rust statics.
 //!
 //! `src/catalog/catalog.json` stays the one human-editable source. Here it is read with serde_json into the
 //! catalogue's own types (this script includes `src/catalog/model.rs` and `validate.rs`), checked with the same
-//! rules a catalogue loaded at run time gets, and written to `$OUT_DIR/catalog.postcard`, which the app decodes
-//! without carrying a JSON parser. A mistake in the file fails the build with a message naming its place.
+//! rules a catalogue loaded at run time gets, and written to `$OUT_DIR/catalog.rs` as one Rust expression
+//! (`build/rust_literal.rs`), which `src/catalog.rs` includes as a `static`: the app neither parses nor decodes
+//! its catalogue. A mistake in the file fails the build with a message naming its place.
 
 use std::{env, fs, path::Path, process};
 
@@ -14,10 +15,13 @@ mod model;
 #[allow(dead_code)]
 mod validate;
 
-/// `model.rs` names the engine's index as `super::index::Index`; the build needs no index.
+#[path = "build/rust_literal.rs"]
+mod rust_literal;
+
+/// `model.rs` names the engine's index cell as `super::index::IndexCell`; the build needs no index.
 mod index {
     #[derive(Clone, Debug, Default, PartialEq, Eq)]
-    pub struct Index;
+    pub struct IndexCell;
 }
 
 const SOURCE: &str = "src/catalog/catalog.json";
@@ -26,6 +30,7 @@ fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=src/catalog/model.rs");
     println!("cargo:rerun-if-changed=src/catalog/validate.rs");
+    println!("cargo:rerun-if-changed=build/rust_literal.rs");
     let fail = |message: String| -> ! {
         eprintln!("error: {SOURCE}: {message}");
         process::exit(1);
@@ -40,8 +45,8 @@ fn main() {
     if let Err(message) = validate::validate(&catalog) {
         fail(message);
     }
-    let bytes = postcard::to_allocvec(&catalog).unwrap_or_else(|e| fail(e.to_string()));
+    let rust = rust_literal::to_rust(&catalog).unwrap_or_else(|e| fail(e.to_string()));
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("cargo did not set OUT_DIR".into()));
-    fs::write(Path::new(&out).join("catalog.postcard"), bytes)
-        .unwrap_or_else(|e| fail(format!("cannot write the encoded catalogue: {e}")));
+    fs::write(Path::new(&out).join("catalog.rs"), rust)
+        .unwrap_or_else(|e| fail(format!("cannot write the catalogue as Rust: {e}")));
 }

@@ -36,7 +36,7 @@ fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &ChecklistI
     html! {
         <li>
             <input type="checkbox" id={input_id.clone()} checked={ticked} {onchange} />
-            <label for={input_id}>{&item.question}</label>
+            <label for={input_id}>{item.question}</label>
             if let Some(answer) = &item.answer {
                 <span class="answer">{answer}</span>
             }

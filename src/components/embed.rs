@@ -70,7 +70,7 @@ pub fn embed_dialog(fragment: &str, title: &str, shown: &EmbedDialog, dispatch: 
                     });
                     html! {
                         <div class="snippet">
-                            <label for={s.id.clone()}>{&s.label}</label>
+                            <label for={s.id.clone()}>{&*s.label}</label>
                             <textarea id={s.id.clone()} readonly=true rows="3" value={s.text.clone()} />
                             <div class="snippet-actions">
                                 <button type="button" onclick={copy}>{"Copy"}</button>

@@ -23,11 +23,11 @@ pub fn picker(catalog: CatalogRef, requirements: &Requirements, dispatch: &Dispa
                 { for catalog.0.presets.iter().map(|preset| {
                     let dispatch = dispatch.clone();
                     let onclick = Callback::from(move |_| {
-                        dispatch.dispatch(Action::SetRequirements(preset.requirements.iter().cloned().collect()))
+                        dispatch.dispatch(Action::SetRequirements(preset.requirements.iter().map(|id| id.to_string()).collect()))
                     });
                     html! {
                         <li><button type="button" id={format!("preset-{}", preset.id)} title={preset.description.clone()} {onclick}>
-                            {&preset.title}
+                            {&*preset.title}
                         </button></li>
                     }
                 }) }
@@ -35,19 +35,19 @@ pub fn picker(catalog: CatalogRef, requirements: &Requirements, dispatch: &Dispa
             </ul>
             { for catalog.groups.iter().map(|group| html! {
                 <fieldset>
-                    <legend>{&group.title}</legend>
+                    <legend>{&*group.title}</legend>
                     { for group.requirements.iter().map(|req| {
                         let input_id = format!("req-{}", req.id);
                         let help_id = format!("help-{}", req.id);
                         let dispatch = dispatch.clone();
                         let id = req.id.clone();
-                        let onchange = Callback::from(move |_| dispatch.dispatch(Action::Toggle(id.clone())));
+                        let onchange = Callback::from(move |_| dispatch.dispatch(Action::Toggle(id.to_string())));
                         html! {
                             <div class="req">
                                 <input type="checkbox" id={input_id.clone()} aria-describedby={help_id.clone()}
                                     checked={requirements.contains(&req.id)} {onchange} />
-                                <label for={input_id}>{&req.label}</label>
-                                <span class="help" id={help_id}>{&req.help}</span>
+                                <label for={input_id}>{&*req.label}</label>
+                                <span class="help" id={help_id}>{&*req.help}</span>
                             </div>
                         }
                     }) }

@@ -79,7 +79,7 @@ fn ticked_labels(catalog: CatalogRef, decision: &Decision) -> String {
         .requirements()
         .iter()
         .filter_map(|id| catalog.requirement(id))
-        .map(|r| r.label.as_str())
+        .map(|r| r.label.as_ref())
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -10,7 +10,7 @@ use strata_core::engine::{recommend, Requirements};
 fn requirement_sets(count: usize) -> Vec<Requirements> {
     let ids: Vec<String> = Catalog::builtin()
         .requirements()
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect();
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     (0..count)

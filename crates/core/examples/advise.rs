@@ -8,7 +8,7 @@ fn main() {
     let cat = Catalog::builtin();
     let arg = std::env::args().nth(1).unwrap_or_default();
     let ids: Vec<String> = match cat.preset(&arg) {
-        Some(p) => p.requirements.clone(),
+        Some(p) => p.requirements.iter().map(|id| id.to_string()).collect(),
         None => arg
             .split(',')
             .filter(|s| !s.is_empty())

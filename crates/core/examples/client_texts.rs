@@ -98,7 +98,7 @@ fn main() {
                 ..Service::default()
             };
             let decision = Decision {
-                title: p.title.clone(),
+                title: p.title.to_string(),
                 services: vec![service],
                 ..Decision::default()
             };

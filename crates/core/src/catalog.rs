@@ -16,15 +16,15 @@ pub mod schema;
 mod validate;
 
 use std::fmt;
-use std::sync::OnceLock;
 
-pub(crate) use index::{Index, Part, Source, Ticks};
+pub(crate) use index::{Index, IndexCell, Part, Source, Ticks};
 pub use model::*;
 pub use overlay::{Overlay, OverlayError};
 pub use validate::{is_date, is_web_url, url_problem, validate, REQUIRED_OPTIONS, WEIGHT_BOUNDS};
 
-/// The catalogue shipped with the app, as `build.rs` checked and encoded it.
-const BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.postcard"));
+/// The catalogue shipped with Strata, as `build.rs` checked it and wrote it: Rust statics, so the app decodes
+/// nothing at start and carries no decoder for it.
+static BUILTIN: Catalog = include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
 /// Why a catalogue could not be loaded, in words a catalogue editor can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,22 +67,32 @@ pub fn anchor(id: &str) -> String {
 }
 
 impl Catalog {
-    /// The embedded catalogue, decoded once.
+    /// The built-in catalogue.
     pub fn builtin() -> &'static Catalog {
-        static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| match Catalog::from_postcard(BUILTIN) {
-            Some(catalog) => catalog,
-            // build.rs validated these very bytes; not `expect`, whose Debug formatting would cost wasm bytes.
-            None => panic!("the embedded catalogue is invalid"),
-        })
+        &BUILTIN
     }
 
-    /// A catalogue from postcard bytes that were validated before they were encoded (the built-in one, or
-    /// one the on-demand module checked); `None` if the bytes do not decode or do not hang together.
+    /// The engine's tables for this catalogue, built on first use. Every catalogue that reaches the engine was
+    /// validated (the built-in one by `build.rs`), so building succeeds; the empty fallback is never used.
+    pub(crate) fn index(&self) -> &Index {
+        self.index
+            .0
+            .get_or_init(|| Index::build(self).unwrap_or_default())
+    }
+
+    /// A catalogue from postcard bytes that were validated before they were encoded (one the on-demand module
+    /// checked); `None` if the bytes do not decode or do not hang together.
     pub fn from_postcard(bytes: &[u8]) -> Option<Catalog> {
-        let mut catalog: Catalog = postcard::from_bytes(bytes).ok()?;
-        catalog.index = Index::build(&catalog)?;
-        Some(catalog)
+        let catalog: Catalog = postcard::from_bytes(bytes).ok()?;
+        catalog.with_index()
+    }
+
+    /// This catalogue with its index built now, or `None` if it does not hang together.
+    fn with_index(mut self) -> Option<Catalog> {
+        let index = Index::build(&self)?;
+        self.index = IndexCell::new();
+        let _ = self.index.0.set(index);
+        Some(self)
     }
 
     /// The catalogue as postcard bytes (what `from_postcard` reads).
@@ -94,11 +104,11 @@ impl Catalog {
     /// for syntax, the JSON path for shape and content).
     #[cfg(feature = "json")]
     pub fn from_json(json: &str) -> Result<Catalog, CatalogError> {
-        let mut catalog = read_json(json)?;
+        let catalog = read_json(json)?;
         validate(&catalog).map_err(CatalogError::Invalid)?;
-        catalog.index = Index::build(&catalog)
-            .ok_or_else(|| CatalogError::Invalid("the catalogue does not hang together".into()))?;
-        Ok(catalog)
+        catalog
+            .with_index()
+            .ok_or_else(|| CatalogError::Invalid("the catalogue does not hang together".into()))
     }
 
     /// This catalogue with an organisation's overlay applied (see `overlay::apply`).
@@ -119,11 +129,11 @@ impl Catalog {
     pub fn label(&self) -> String {
         let (name, version, reviewed) = match &self.organisation {
             Some(org) => (
-                org.name.as_str(),
-                org.version.as_str(),
-                org.reviewed.as_str(),
+                org.name.as_ref(),
+                org.version.as_ref(),
+                org.reviewed.as_ref(),
             ),
-            None => (self.name.as_str(), "", self.reviewed.as_str()),
+            None => (self.name.as_ref(), "", self.reviewed.as_ref()),
         };
         let when = if version.is_empty() {
             reviewed.get(..7).unwrap_or(reviewed)
@@ -143,7 +153,8 @@ impl Catalog {
     }
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
-        let &(g, r) = self.index.reqs.get(*self.index.req_ids.get(id)?)?;
+        let ix = self.index();
+        let &(g, r) = ix.reqs.get(*ix.req_ids.get(id)?)?;
         self.groups.get(g)?.requirements.get(r)
     }
 

@@ -85,6 +85,13 @@ impl FromIterator<String> for Requirements {
     }
 }
 
+/// From catalogue text (a preset's requirements).
+impl<'a> FromIterator<Cow<'a, str>> for Requirements {
+    fn from_iter<I: IntoIterator<Item = Cow<'a, str>>>(ids: I) -> Self {
+        ids.into_iter().map(Cow::into_owned).collect()
+    }
+}
+
 impl<const N: usize> From<[String; N]> for Requirements {
     fn from(ids: [String; N]) -> Self {
         ids.into_iter().collect()
@@ -251,7 +258,7 @@ pub struct SystemView<'a> {
     pub status: Option<Status>,
     /// Managed services per cloud (`Managed::NONE` when the catalogue says nothing).
     pub managed: &'a Managed,
-    pub notes: &'a [String],
+    pub notes: &'a [crate::catalog::Text],
     /// Links to internal documents (http or https, checked when the catalogue was loaded).
     pub links: &'a [Link],
 }

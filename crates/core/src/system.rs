@@ -307,7 +307,7 @@ fn needs_latest(cat: &Catalog, reqs: &Requirements) -> bool {
 
 /// Whether a service's ticks say its writes are transactions: ACID, money, stock or bookings.
 fn transactional(cat: &Catalog, reqs: &Requirements) -> bool {
-    let ix = &cat.index;
+    let ix = &cat.index();
     ix.ticks(reqs) & ix.needs.transactional != 0
 }
 
@@ -545,7 +545,7 @@ fn checklist(
 ) -> Vec<SystemCheck> {
     let mut out = Vec::new();
     for entry in cat.checklist.iter().filter(|c| c.scope == "system") {
-        let answer = match entry.id.as_str() {
+        let answer = match entry.id.as_ref() {
             "sys-source-of-truth" => source_of_truth(services, model),
             "sys-data-access" if !flows.is_empty() => Some(
                 flows
@@ -582,8 +582,8 @@ fn checklist(
             _ => None,
         };
         out.push(SystemCheck {
-            id: entry.id.clone(),
-            question: entry.question.clone(),
+            id: entry.id.to_string(),
+            question: entry.question.to_string(),
             answer,
         });
     }

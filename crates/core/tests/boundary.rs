@@ -269,7 +269,7 @@ fn the_catalogue_has_a_slot_for_each_of_the_ten_diagrams_and_names_every_store()
     assert_eq!(html.matches(FIGURE_SLOT).count(), 10);
     for store in &Catalog::builtin().stores {
         for example in &store.examples {
-            assert!(html.contains(example.as_str()), "{example}");
+            assert!(html.contains(example.as_ref()), "{example}");
         }
     }
 }

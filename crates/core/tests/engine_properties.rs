@@ -11,7 +11,7 @@ use strata_core::engine::{
 fn vocabulary() -> Vec<String> {
     Catalog::builtin()
         .requirements()
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect()
 }
 

@@ -49,7 +49,7 @@ fn preset(id: &str) -> Vec<&'static str> {
         .expect("preset")
         .requirements
         .iter()
-        .map(String::as_str)
+        .map(|s| s.as_ref())
         .collect()
 }
 

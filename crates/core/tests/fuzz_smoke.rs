@@ -145,7 +145,7 @@ fn write_fuzz_seeds() {
     fragments.push(permalink::encode(&checks::full_decision(), true));
     for preset in &Catalog::builtin().presets {
         let mut decision = strata_core::decision::Decision {
-            title: preset.title.clone(),
+            title: preset.title.to_string(),
             ..Default::default()
         };
         decision.services[0].requirements = preset.requirements.iter().cloned().collect();

@@ -75,14 +75,14 @@ fn the_example_names_the_catalogue_and_keeps_the_builtin_as_it_was() {
     assert_eq!(acme.label(), "Acme 2026-11");
     let org = acme.organisation.as_ref().unwrap();
     assert_eq!(
-        (org.version.as_str(), org.reviewed.as_str()),
+        (org.version.as_ref(), org.reviewed.as_ref()),
         ("2026-11", "2026-11-20")
     );
     assert_eq!(org.links[0].url, "https://wiki.acme.example/data-platform");
     // The built-in catalogue's own name and review date stay, for the exports.
     assert_eq!(
-        (acme.name.as_str(), acme.reviewed.as_str()),
-        ("Strata", builtin().reviewed.as_str())
+        (acme.name.as_ref(), acme.reviewed.as_ref()),
+        ("Strata", builtin().reviewed.as_ref())
     );
     assert_eq!(
         builtin().label(),
@@ -103,7 +103,7 @@ fn the_example_adds_removes_renames_and_maps_systems() {
     assert_eq!(cassandra.status, Some(Status::Hold));
     assert_eq!(
         cassandra.managed.aws.as_deref(),
-        Some(&["Amazon Keyspaces (for Apache Cassandra)".to_string()][..])
+        Some(&["Amazon Keyspaces (for Apache Cassandra)".into()][..])
     );
     assert!(kv.systems.iter().all(|s| s.name != "Memcached"));
 
@@ -322,7 +322,7 @@ fn an_overlay_may_add_a_rule_with_its_reason() {
     .unwrap();
     let rule = cat.rules.last().unwrap();
     assert_eq!(
-        (rule.requirement.as_str(), rule.option.as_str(), rule.weight),
+        (rule.requirement.as_ref(), rule.option.as_ref(), rule.weight),
         ("small-team", "key-value", -2)
     );
     let rec = recommend(&cat, &ticks(&["small-team", "key-value"]));

@@ -699,7 +699,7 @@ fn presets_give_the_answer_of_their_scenario() {
                     .starts_with(&preset.title.to_lowercase())
             })
             .unwrap_or_else(|| panic!("no scenario for preset {}", preset.id));
-        let mut a: Vec<&str> = preset.requirements.iter().map(String::as_str).collect();
+        let mut a: Vec<&str> = preset.requirements.iter().map(|s| s.as_ref()).collect();
         let mut b: Vec<&str> = s.ticks.split_whitespace().collect();
         a.sort_unstable();
         b.sort_unstable();

@@ -189,7 +189,7 @@ fn relational_vs_document_has_six_contrasts_and_both_choose_when_lists() {
     ];
     assert_eq!(c.contrasts.len(), 6);
     for (c, (r, d)) in c.contrasts.iter().zip(contrasts) {
-        assert_eq!((c.relational.as_str(), c.document.as_str()), (r, d));
+        assert_eq!((c.relational.as_ref(), c.document.as_ref()), (r, d));
     }
     assert_eq!(
         c.choose_relational,
@@ -264,10 +264,10 @@ fn four_consistency_levels_with_meaning_and_use_case() {
         .iter()
         .map(|l| {
             (
-                l.id.as_str(),
-                l.title.as_str(),
-                l.meaning.as_str(),
-                l.use_case.as_str(),
+                l.id.as_ref(),
+                l.title.as_ref(),
+                l.meaning.as_ref(),
+                l.use_case.as_ref(),
             )
         })
         .collect();
@@ -299,7 +299,7 @@ fn four_consistency_levels_with_meaning_and_use_case() {
 
 #[test]
 fn patterns_hold_rules_benefits_challenges_problems_and_when_ok() {
-    let ids: Vec<_> = cat().patterns.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<_> = cat().patterns.iter().map(|p| p.id.as_ref()).collect();
     assert_eq!(
         ids,
         [
@@ -391,10 +391,10 @@ fn replication_modes_and_multi_primary() {
         .iter()
         .map(|m| {
             (
-                m.id.as_str(),
-                m.title.as_str(),
-                m.description.as_str(),
-                m.trade_off.as_str(),
+                m.id.as_ref(),
+                m.title.as_ref(),
+                m.description.as_ref(),
+                m.trade_off.as_ref(),
             )
         })
         .collect();
@@ -471,7 +471,7 @@ fn checklist_has_five_service_and_five_system_items_with_stable_ids() {
     let items: Vec<_> = cat()
         .checklist
         .iter()
-        .map(|c| (c.id.as_str(), c.scope.as_str(), c.question.as_str()))
+        .map(|c| (c.id.as_ref(), c.scope.as_ref(), c.question.as_ref()))
         .collect();
     assert_eq!(
         items,

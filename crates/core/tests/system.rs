@@ -279,7 +279,7 @@ fn entity() -> impl Strategy<Value = String> {
 fn service() -> impl Strategy<Value = Service> {
     let ids: Vec<String> = Catalog::builtin()
         .requirements()
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect();
     (
         "[A-Za-z0-9 éß&=#,%+-]{0,30}",

@@ -5,7 +5,7 @@
 //! (slot, weight, conditions) pushes per requirement, and the options the engine reasons about by name (the
 //! public ids `strong`, `multi-primary`, `quorum`, …) are resolved here once.
 
-use super::model::Catalog;
+use super::model::{Catalog, Text};
 use std::collections::HashMap;
 
 /// A scored or chosen section of the catalogue, in slot order.
@@ -147,6 +147,36 @@ pub(crate) struct Index {
     pub checklist: Vec<Vec<Source>>,
 }
 
+/// A catalogue's index, built on first use: the built-in catalogue is a `static` written by `build.rs`, which
+/// cannot hold the tables from the start. Derived from the catalogue's fields, so it is always equal to
+/// another, and a clone starts empty (a cloned catalogue may be edited, as an overlay does, before its use).
+#[derive(Default)]
+pub(crate) struct IndexCell(pub std::sync::OnceLock<Index>);
+
+impl Clone for IndexCell {
+    fn clone(&self) -> IndexCell {
+        IndexCell::new()
+    }
+}
+
+impl IndexCell {
+    pub const fn new() -> IndexCell {
+        IndexCell(std::sync::OnceLock::new())
+    }
+}
+
+impl PartialEq for IndexCell {
+    fn eq(&self, _: &IndexCell) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for IndexCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IndexCell")
+    }
+}
+
 impl Index {
     pub fn range(&self, part: Part) -> std::ops::Range<usize> {
         let p = part as usize;
@@ -167,7 +197,7 @@ impl Index {
         let mut reqs = Vec::new();
         for (g, group) in cat.groups.iter().enumerate() {
             for (r, req) in group.requirements.iter().enumerate() {
-                req_ids.insert(req.id.clone(), reqs.len());
+                req_ids.insert(req.id.to_string(), reqs.len());
                 reqs.push((g, r));
             }
         }
@@ -185,9 +215,8 @@ impl Index {
             return None;
         }
         let bit = |id: &str| req_ids.get(id).map(|&n| 1u64 << n);
-        let bits = |ids: &[String]| -> Option<Ticks> {
-            ids.iter().try_fold(0, |t, id| Some(t | bit(id)?))
-        };
+        let bits =
+            |ids: &[Text]| -> Option<Ticks> { ids.iter().try_fold(0, |t, id| Some(t | bit(id)?)) };
         let options: Vec<Vec<&str>> = Part::ALL
             .iter()
             .map(|p| super::validate::options(cat, p.name()).unwrap_or_default())
@@ -211,7 +240,7 @@ impl Index {
         let mut by_slot = vec![Vec::new(); starts[7]];
         let mut rule_req = Vec::with_capacity(cat.rules.len());
         for (n, rule) in cat.rules.iter().enumerate() {
-            let r = *req_ids.get(&rule.requirement)?;
+            let r = *req_ids.get(rule.requirement.as_ref())?;
             rule_req.push(r);
             let s = slot(&rule.section, &rule.option)?;
             by_req[r].push(Push {

@@ -1,11 +1,126 @@
 //! The catalogue's types: the seed's knowledge, the requirement vocabulary, presets, rules and conflicts, as
 //! `catalog.json` holds them. Plain data with serde derives and nothing else, so that `build.rs` can read the
-//! JSON with the very same types (it includes this file) and the app can decode the built-in catalogue from
-//! postcard bytes. Depends on `serde` only (and, with the `schema` feature, on `schemars`, which derives the
+//! JSON with the very same types (it includes this file) and write the built-in catalogue as Rust statics
+//! (`Text` and `List` are `Cow`s: borrowed there, owned for a catalogue read at run time). Depends on `serde` only (and, with the `schema` feature, on `schemars`, which derives the
 //! JSON Schema in docs/catalog/ from these very types). No `skip_serializing_if`: postcard is not
 //! self-describing.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Text of the catalogue: borrowed from the program for the built-in catalogue (`build.rs` writes it as Rust
+/// statics, so the app carries no decoder for it), owned for one read at run time (an organisation's).
+pub type Text = Cow<'static, str>;
+/// A list of the catalogue, borrowed or owned like `Text`: a slice to read (`Deref`), iterable by reference,
+/// and a `Vec` to change (`to_mut`) when an organisation's overlay edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct List<T: Clone + 'static>(pub Cow<'static, [T]>);
+
+/// In the JSON Schema a list is the array it holds.
+#[cfg(feature = "schema")]
+impl<T: Clone + schemars::JsonSchema> schemars::JsonSchema for List<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Vec::<T>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Vec::<T>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<T>::json_schema(generator)
+    }
+}
+
+impl<T: Clone> List<T> {
+    /// The list as a `Vec` to change (copied first if it was borrowed).
+    pub fn to_mut(&mut self) -> &mut Vec<T> {
+        self.0.to_mut()
+    }
+
+    pub fn push(&mut self, item: T) {
+        self.to_mut().push(item);
+    }
+
+    pub fn insert(&mut self, at: usize, item: T) {
+        self.to_mut().insert(at, item);
+    }
+
+    pub fn remove(&mut self, at: usize) -> T {
+        self.to_mut().remove(at)
+    }
+
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        self.to_mut().retain(keep);
+    }
+
+    pub fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        self.to_mut().extend(items);
+    }
+}
+
+impl<T: Clone> std::ops::Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+/// Changing an item copies a borrowed list first.
+impl<T: Clone> std::ops::DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.0.to_mut()
+    }
+}
+
+impl<'a, T: Clone> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Comparable with arrays, slices and vectors of anything its items compare with (`["a", "b"]`).
+impl<T: Clone + PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for List<T> {
+    fn eq(&self, other: &[U; N]) -> bool {
+        self.0.len() == N && self.0.iter().zip(other).all(|(a, b)| a == b)
+    }
+}
+
+impl<T: Clone + PartialEq<U>, U> PartialEq<&[U]> for List<T> {
+    fn eq(&self, other: &&[U]) -> bool {
+        self.0.len() == other.len() && self.0.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl<T: Clone + PartialEq<U>, U> PartialEq<Vec<U>> for List<T> {
+    fn eq(&self, other: &Vec<U>) -> bool {
+        self == &other.as_slice()
+    }
+}
+
+impl<T: Clone> Default for List<T> {
+    fn default() -> Self {
+        List(Cow::Borrowed(&[]))
+    }
+}
+
+impl<T: Clone> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> Self {
+        List(Cow::Owned(items))
+    }
+}
+
+impl<T: Clone> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        List(Cow::Owned(items.into_iter().collect()))
+    }
+}
 
 /// The whole catalogue. Section fields are in the seed's order so a browser can render them top to bottom.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,53 +132,53 @@ pub struct Catalog {
     pub version: u32,
     /// The catalogue's name (`Strata` for the built-in one; an organisation's name is in `organisation`).
     #[serde(default)]
-    pub name: String,
+    pub name: Text,
     /// When its content was last reviewed against the seed and the products it names (YYYY-MM-DD).
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
         schemars(regex(pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
     )]
-    pub reviewed: String,
+    pub reviewed: Text,
     /// Who adapted it, when an organisation's overlay was applied (see `catalog::overlay` and docs/CATALOG.md).
     #[serde(default)]
     pub organisation: Option<Organisation>,
     /// Shown when nothing is ticked.
-    pub neutral_hint: String,
+    pub neutral_hint: Text,
     /// Requirement groups in display order (needs, data and team, use cases, topology and durability, system, change).
-    pub groups: Vec<RequirementGroup>,
-    pub presets: Vec<Preset>,
+    pub groups: List<RequirementGroup>,
+    pub presets: List<Preset>,
     /// The decision matrix: one row per storage kind.
-    pub stores: Vec<StoreKind>,
+    pub stores: List<StoreKind>,
     pub relational_vs_document: Comparison,
     /// Strong and eventual.
-    pub consistency_models: Vec<ConsistencyModel>,
+    pub consistency_models: List<ConsistencyModel>,
     /// ONE, QUORUM, ALL, LOCAL_QUORUM.
-    pub consistency_levels: Vec<ConsistencyLevel>,
+    pub consistency_levels: List<ConsistencyLevel>,
     /// Single source of truth, database per service, shared database, CQRS + event sourcing.
-    pub patterns: Vec<Pattern>,
+    pub patterns: List<Pattern>,
     pub primary_replica: Topic,
     /// Async, semi-sync, sync (all primary-replica).
-    pub replication_modes: Vec<ReplicationMode>,
+    pub replication_modes: List<ReplicationMode>,
     pub multi_primary: MultiPrimary,
     /// Expand and contract, parallel run.
-    pub migrations: Vec<Migration>,
-    pub checklist: Vec<ChecklistEntry>,
+    pub migrations: List<Migration>,
+    pub checklist: List<ChecklistEntry>,
     pub scoring: Scoring,
-    pub rules: Vec<Rule>,
-    pub conflicts: Vec<Conflict>,
+    pub rules: List<Rule>,
+    pub conflicts: List<Conflict>,
     /// The engine's lookup tables, built from the fields above when the catalogue is loaded.
     #[serde(skip)]
-    pub(crate) index: super::index::Index,
+    pub(crate) index: super::index::IndexCell,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequirementGroup {
-    pub id: String,
-    pub title: String,
-    pub requirements: Vec<Requirement>,
+    pub id: Text,
+    pub title: Text,
+    pub requirements: List<Requirement>,
 }
 
 /// One tickable requirement. Ids are public (they appear in links) and never renamed.
@@ -71,10 +186,10 @@ pub struct RequirementGroup {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     /// One line explaining what ticking it means.
-    pub help: String,
+    pub help: Text,
 }
 
 /// A realistic starting point: a named set of requirement ids.
@@ -82,10 +197,10 @@ pub struct Requirement {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Preset {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub requirements: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
+    pub requirements: List<Text>,
 }
 
 /// A row of the decision matrix: need → storage kind → example systems.
@@ -93,26 +208,26 @@ pub struct Preset {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StoreKind {
-    pub id: String,
+    pub id: Text,
     /// The kind, as the matrix's "Consider" column names it.
-    pub title: String,
+    pub title: Text,
     /// The matrix's "Need" column.
-    pub need: String,
+    pub need: Text,
     /// The example systems, in the seed's order (an organisation's overlay may add, remove or rename them).
-    pub examples: Vec<String>,
+    pub examples: List<Text>,
     /// What is known of each example beyond its name (managed services, status, notes, links), by name.
     /// An example without an entry has nothing more to say.
     #[serde(default)]
-    pub systems: Vec<System>,
-    pub summary: String,
+    pub systems: List<System>,
+    pub summary: Text,
     #[serde(default)]
-    pub trade_offs: Vec<String>,
+    pub trade_offs: List<Text>,
     /// What a small team can use first instead of running this store (empty: nothing lighter).
     #[serde(default)]
-    pub lighter: String,
+    pub lighter: Text,
     /// What "no data loss" takes in this store's own settings (empty: nothing beyond the replication card).
     #[serde(default)]
-    pub durable: String,
+    pub durable: Text,
 }
 
 /// Relational vs document: the contrast table and both "choose when" lists.
@@ -120,34 +235,34 @@ pub struct StoreKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub relational_title: String,
-    pub document_title: String,
-    pub contrasts: Vec<Contrast>,
-    pub choose_relational: Vec<String>,
-    pub choose_document: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    pub relational_title: Text,
+    pub document_title: Text,
+    pub contrasts: List<Contrast>,
+    pub choose_relational: List<Text>,
+    pub choose_document: List<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contrast {
-    pub relational: String,
-    pub document: String,
+    pub relational: Text,
+    pub document: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyModel {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// What it means, in one line.
-    pub summary: String,
-    pub characteristics: Vec<String>,
-    pub use_when: Vec<String>,
+    pub summary: Text,
+    pub characteristics: List<Text>,
+    pub use_when: List<Text>,
 }
 
 /// A Cassandra-style consistency level.
@@ -155,17 +270,17 @@ pub struct ConsistencyModel {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsistencyLevel {
-    pub id: String,
+    pub id: Text,
     /// The level's name as written in the seed (`ONE`, `LOCAL_QUORUM`).
-    pub title: String,
-    pub meaning: String,
-    pub use_case: String,
-    pub summary: String,
+    pub title: Text,
+    pub meaning: Text,
+    pub use_case: Text,
+    pub summary: Text,
     #[serde(default)]
-    pub trade_offs: Vec<String>,
+    pub trade_offs: List<Text>,
     /// The same setting in a store's own terms (a relational primary has no Cassandra levels).
     #[serde(default)]
-    pub equivalents: Vec<Implementation>,
+    pub equivalents: List<Implementation>,
 }
 
 /// How one kind of store does something, in its own terms: `store` is a store kind id (`relational`, `document`).
@@ -175,12 +290,12 @@ pub struct ConsistencyLevel {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
-    pub store: String,
+    pub store: Text,
     #[serde(default)]
-    pub model: String,
+    pub model: Text,
     #[serde(default)]
-    pub replication: String,
-    pub text: String,
+    pub replication: Text,
+    pub text: Text,
 }
 
 /// A data pattern. Only the lists the seed gives for that pattern are non-empty.
@@ -188,21 +303,21 @@ pub struct Implementation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pattern {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
     #[serde(default)]
-    pub rules: Vec<String>,
+    pub rules: List<Text>,
     #[serde(default)]
-    pub benefits: Vec<String>,
+    pub benefits: List<Text>,
     #[serde(default)]
-    pub challenges: Vec<String>,
+    pub challenges: List<Text>,
     #[serde(default)]
-    pub problems: Vec<String>,
+    pub problems: List<Text>,
     #[serde(default)]
-    pub when_ok: Vec<String>,
+    pub when_ok: List<Text>,
     #[serde(default)]
-    pub complexity: Vec<String>,
+    pub complexity: List<Text>,
     /// Score at or above which the pattern is recommended.
     #[serde(default = "default_recommend_at")]
     pub recommend_at: i32,
@@ -221,7 +336,7 @@ fn default_avoid_at() -> i32 {
 
 impl Pattern {
     /// The costs the seed names: challenges, problems or complexity, whichever the pattern has.
-    pub fn trade_offs(&self) -> impl Iterator<Item = &String> {
+    pub fn trade_offs(&self) -> impl Iterator<Item = &Text> {
         self.challenges
             .iter()
             .chain(&self.problems)
@@ -234,9 +349,9 @@ impl Pattern {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
 }
 
 /// A primary-replica replication mode: a row of the seed's modes table.
@@ -244,29 +359,29 @@ pub struct Topic {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReplicationMode {
-    pub id: String,
+    pub id: Text,
     /// The seed's short name (`Async`, `Semi-sync`, `Sync`).
-    pub title: String,
-    pub description: String,
-    pub trade_off: String,
-    pub summary: String,
+    pub title: Text,
+    pub description: Text,
+    pub trade_off: Text,
+    pub summary: Text,
     /// Systems that replicate this way, per primary store kind.
     #[serde(default)]
-    pub implementations: Vec<Implementation>,
+    pub implementations: List<Implementation>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MultiPrimary {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub challenges: Vec<String>,
-    pub use_when: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    pub challenges: List<Text>,
+    pub use_when: List<Text>,
     /// Systems that offer multi-primary writes, per primary store kind (said plainly where it takes an extension).
     #[serde(default)]
-    pub implementations: Vec<Implementation>,
+    pub implementations: List<Implementation>,
 }
 
 /// A migration strategy with its ordered phases or steps.
@@ -274,10 +389,10 @@ pub struct MultiPrimary {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Migration {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub steps: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    pub steps: List<Text>,
 }
 
 /// A checklist question. `answered_by` names the sections whose outcome answers it:
@@ -286,12 +401,12 @@ pub struct Migration {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistEntry {
-    pub id: String,
+    pub id: Text,
     /// `service` or `system`.
-    pub scope: String,
-    pub question: String,
+    pub scope: Text,
+    pub question: Text,
     #[serde(default)]
-    pub answered_by: Vec<String>,
+    pub answered_by: List<Text>,
 }
 
 /// Knobs of the scoring: which stores compete for primary, tie-break defaults, presence threshold, and the
@@ -301,14 +416,14 @@ pub struct ChecklistEntry {
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// Store ids that compete for the primary-store card (first listed wins nothing by itself: see defaults).
-    pub primary_store: Vec<String>,
+    pub primary_store: List<Text>,
     /// The option chosen on a tie (and when nothing is ticked), per choice section.
     pub defaults: Defaults,
     /// Score at or above which a store or migration card appears.
     pub present_at: i32,
     /// Requirements that always get strong consistency, whatever else is ticked (the seed's "use strong
     /// consistency when" cases): other ticks pulling towards eventual raise a conflict instead of outvoting them.
-    pub strong_anchors: Vec<String>,
+    pub strong_anchors: List<Text>,
     /// A choice whose runner-up scores within this margin is shown as a close call.
     pub close_call_margin: i32,
 }
@@ -317,10 +432,10 @@ pub struct Scoring {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Defaults {
-    pub primary_store: String,
-    pub consistency: String,
-    pub consistency_level: String,
-    pub replication: String,
+    pub primary_store: Text,
+    pub consistency: Text,
+    pub consistency_level: Text,
+    pub replication: Text,
 }
 
 /// "Ticking `requirement` pushes `option` of `section` by `weight`, because `why`."
@@ -332,19 +447,19 @@ pub struct Defaults {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    pub requirement: String,
-    pub section: String,
-    pub option: String,
+    pub requirement: Text,
+    pub section: Text,
+    pub option: Text,
     #[cfg_attr(
         feature = "schema",
         schemars(range(min = super::validate::WEIGHT_BOUNDS.0, max = super::validate::WEIGHT_BOUNDS.1))
     )]
     pub weight: i32,
-    pub why: String,
+    pub why: Text,
     #[serde(default)]
-    pub only_with: Vec<String>,
+    pub only_with: List<Text>,
     #[serde(default)]
-    pub unless: Vec<String>,
+    pub unless: List<Text>,
 }
 
 /// Needs that pull against each other, judged on what the engine chose. Shown when every one of `requires` is
@@ -355,21 +470,21 @@ pub struct Rule {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
     #[serde(default)]
-    pub requires: Vec<String>,
+    pub requires: List<Text>,
     #[serde(default)]
-    pub any_of: Vec<String>,
+    pub any_of: List<Text>,
     #[serde(default)]
-    pub unless: Vec<String>,
+    pub unless: List<Text>,
     #[serde(default)]
-    pub when: Vec<OptionRef>,
+    pub when: List<OptionRef>,
     #[serde(default)]
     pub min_stores: u32,
-    pub trade_offs: Vec<String>,
-    pub resolution: String,
+    pub trade_offs: List<Text>,
+    pub resolution: Text,
     #[serde(default)]
     pub subject: Option<OptionRef>,
 }
@@ -381,8 +496,8 @@ pub struct Conflict {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OptionRef {
-    pub section: String,
-    pub option: String,
+    pub section: Text,
+    pub option: Text,
     #[serde(default)]
     pub advised: bool,
 }
@@ -393,21 +508,21 @@ pub struct OptionRef {
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// The name shown for the catalogue (`Acme` gives "Catalogue: Acme 2026-11").
-    pub name: String,
+    pub name: Text,
     /// The organisation's own version of its catalogue (`2026-11`, `3`); may be empty.
     #[serde(default)]
-    pub version: String,
+    pub version: Text,
     /// When the organisation last reviewed it (YYYY-MM-DD).
     #[cfg_attr(
         feature = "schema",
         schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
     )]
-    pub reviewed: String,
+    pub reviewed: Text,
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: List<Text>,
     /// Links to internal documents (http or https only).
     #[serde(default)]
-    pub links: Vec<Link>,
+    pub links: List<Link>,
 }
 
 /// One example system of a store kind, beyond its name.
@@ -416,7 +531,7 @@ pub struct Organisation {
 #[serde(deny_unknown_fields)]
 pub struct System {
     /// The name as it appears in the store kind's `examples`.
-    pub name: String,
+    pub name: Text,
     /// An organisation's verdict on it; none in the built-in catalogue.
     #[serde(default)]
     pub status: Option<Status>,
@@ -424,10 +539,10 @@ pub struct System {
     #[serde(default)]
     pub managed: Managed,
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: List<Text>,
     /// Links to internal documents (http or https only).
     #[serde(default)]
-    pub links: Vec<Link>,
+    pub links: List<Link>,
 }
 
 /// An organisation's verdict on a system, as on a technology radar. Cards list systems in this order (adopt
@@ -472,13 +587,13 @@ impl Status {
 pub struct Managed {
     /// Amazon Web Services.
     #[serde(default)]
-    pub aws: Option<Vec<String>>,
+    pub aws: Option<List<Text>>,
     /// Microsoft Azure.
     #[serde(default)]
-    pub azure: Option<Vec<String>>,
+    pub azure: Option<List<Text>>,
     /// Google Cloud.
     #[serde(default)]
-    pub gcp: Option<Vec<String>>,
+    pub gcp: Option<List<Text>>,
 }
 
 impl Managed {
@@ -490,7 +605,7 @@ impl Managed {
     };
 
     /// Every cloud as (key, display name, services), in a fixed order.
-    pub fn clouds(&self) -> [(&'static str, &'static str, Option<&[String]>); 3] {
+    pub fn clouds(&self) -> [(&'static str, &'static str, Option<&[Text]>); 3] {
         [
             ("aws", "AWS", self.aws.as_deref()),
             ("azure", "Azure", self.azure.as_deref()),
@@ -509,11 +624,11 @@ impl Managed {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    pub title: String,
+    pub title: Text,
     /// An http or https address.
     #[cfg_attr(
         feature = "schema",
         schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"))
     )]
-    pub url: String,
+    pub url: Text,
 }

@@ -13,9 +13,9 @@ mod read;
 #[cfg(feature = "json")]
 pub use read::{check_size, load, read, MAX_OVERLAY_BYTES};
 
-use super::model::{Catalog, Link, Organisation, Rule, StoreKind, System};
+use super::model::{Catalog, Link, List, Organisation, Rule, StoreKind, System, Text};
 use super::validate::{is_date, options, quote, url_problem, validate, MAX_SYSTEMS, WEIGHT_BOUNDS};
-use super::Index;
+use super::{Index, IndexCell};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -261,7 +261,7 @@ pub fn apply(builtin: &Catalog, overlay: &Overlay) -> Result<Catalog, Vec<Overla
         match cat.stores.iter_mut().find(|k| k.id == changes.store) {
             Some(kind) => store(kind, &format!("stores[{i}]"), changes, &mut problems),
             None => {
-                let known: Vec<&str> = builtin.stores.iter().map(|k| k.id.as_str()).collect();
+                let known: Vec<&str> = builtin.stores.iter().map(|k| k.id.as_ref()).collect();
                 problems.add(
                     format!("stores[{i}].store"),
                     format!(
@@ -276,11 +276,11 @@ pub fn apply(builtin: &Catalog, overlay: &Overlay) -> Result<Catalog, Vec<Overla
     rules(&mut cat, overlay, &mut problems);
     problems.finish()?;
     cat.organisation = Some(Organisation {
-        name: overlay.name.trim().to_string(),
-        version: overlay.version.trim().to_string(),
-        reviewed: overlay.reviewed.clone(),
-        notes: overlay.notes.clone(),
-        links: overlay.links.clone(),
+        name: overlay.name.trim().to_string().into(),
+        version: overlay.version.trim().to_string().into(),
+        reviewed: overlay.reviewed.clone().into(),
+        notes: texts(&overlay.notes),
+        links: overlay.links.iter().cloned().collect(),
     });
     // The checks above name places in the overlay; this one guards the merged whole, and should never fire.
     let whole = |message: String| {
@@ -290,7 +290,10 @@ pub fn apply(builtin: &Catalog, overlay: &Overlay) -> Result<Catalog, Vec<Overla
         )]
     };
     validate(&cat).map_err(whole)?;
-    cat.index = Index::build(&cat).ok_or_else(|| whole("its index cannot be built".into()))?;
+    let index = Index::build(&cat).ok_or_else(|| whole("its index cannot be built".into()))?;
+    // Anything looked up while merging built the index of the unmerged catalogue: replace it.
+    cat.index = IndexCell::new();
+    let _ = cat.index.0.set(index);
     Ok(cat)
 }
 
@@ -310,7 +313,7 @@ fn name_problem(name: &str) -> Option<String> {
     }
 }
 
-fn text_problems(path: &str, what: &str, list: &[String], problems: &mut Problems) {
+fn text_problems(path: &str, what: &str, list: &[Text], problems: &mut Problems) {
     for (i, text) in list.iter().enumerate() {
         if text.trim().is_empty() {
             problems.add(format!("{path}[{i}]"), format!("empty {what}"));
@@ -369,7 +372,7 @@ fn header(overlay: &Overlay, problems: &mut Problems) {
             ),
         );
     }
-    text_problems("notes", "note", &overlay.notes, problems);
+    text_problems("notes", "note", &texts(&overlay.notes), problems);
     link_problems("", &overlay.links, problems);
 }
 
@@ -426,7 +429,7 @@ fn details<'k>(kind: &'k mut StoreKind, name: &str) -> &'k mut System {
         Some(at) => at,
         None => {
             kind.systems.push(System {
-                name: name.to_string(),
+                name: name.to_string().into(),
                 ..System::default()
             });
             kind.systems.len() - 1
@@ -464,15 +467,15 @@ fn rename(kind: &mut StoreKind, at: &str, renames: &[Rename], problems: &mut Pro
         };
         if let Some(problem) = name_problem(&rename.to) {
             problems.add(format!("{path}.to"), problem);
-        } else if rename.to != rename.from && kind.examples.contains(&rename.to) {
+        } else if rename.to != rename.from && kind.examples.iter().any(|e| *e == *rename.to) {
             problems.add(
                 format!("{path}.to"),
                 format!("{} is already a system of '{}'", quote(&rename.to), kind.id),
             );
         } else {
-            kind.examples[p].clone_from(&rename.to);
-            if let Some(d) = kind.systems.iter_mut().find(|s| s.name == rename.from) {
-                d.name.clone_from(&rename.to);
+            kind.examples[p] = rename.to.clone().into();
+            if let Some(d) = kind.systems.iter_mut().find(|s| *s.name == *rename.from) {
+                d.name = rename.to.clone().into();
             }
         }
     }
@@ -516,7 +519,7 @@ fn describe(kind: &mut StoreKind, at: &str, systems: &[System], problems: &mut P
     let mut described: HashMap<&str, usize> = HashMap::new();
     for (j, system) in systems.iter().enumerate() {
         let path = format!("{at}.systems[{j}]");
-        let i = *described.entry(system.name.as_str()).or_insert(j);
+        let i = *described.entry(system.name.as_ref()).or_insert(j);
         if i != j {
             problems.add(
                 format!("{path}.name"),
@@ -623,7 +626,7 @@ fn rules(cat: &mut Catalog, overlay: &Overlay, problems: &mut Problems) {
             Some(c) => {
                 c.weight = rule.weight;
                 if !rule.why.trim().is_empty() {
-                    c.why.clone_from(&rule.why);
+                    c.why = rule.why.clone().into();
                 }
             }
             None if rule.why.trim().is_empty() => problems.add(
@@ -633,15 +636,20 @@ fn rules(cat: &mut Catalog, overlay: &Overlay, problems: &mut Problems) {
             None => {
                 catalogue.insert(owned(own), cat.rules.len());
                 cat.rules.push(Rule {
-                    requirement: rule.requirement.clone(),
-                    section: rule.section.clone(),
-                    option: rule.option.clone(),
+                    requirement: rule.requirement.clone().into(),
+                    section: rule.section.clone().into(),
+                    option: rule.option.clone().into(),
                     weight: rule.weight,
-                    why: rule.why.clone(),
-                    only_with: Vec::new(),
-                    unless: Vec::new(),
+                    why: rule.why.clone().into(),
+                    only_with: List::default(),
+                    unless: List::default(),
                 });
             }
         }
     }
+}
+
+/// The overlay's owned strings as catalogue text.
+fn texts(list: &[String]) -> List<Text> {
+    list.iter().map(|t| Text::from(t.clone())).collect()
 }

@@ -54,27 +54,27 @@ pub fn options<'a>(cat: &'a Catalog, section: &str) -> Option<Vec<&'a str>> {
             .scoring
             .primary_store
             .iter()
-            .map(String::as_str)
+            .map(|s| s.as_ref())
             .collect(),
-        "store" => cat.stores.iter().map(|s| s.id.as_str()).collect(),
+        "store" => cat.stores.iter().map(|s| s.id.as_ref()).collect(),
         "consistency" => cat
             .consistency_models
             .iter()
-            .map(|m| m.id.as_str())
+            .map(|m| m.id.as_ref())
             .collect(),
         "consistency-level" => cat
             .consistency_levels
             .iter()
-            .map(|l| l.id.as_str())
+            .map(|l| l.id.as_ref())
             .collect(),
         "replication" => cat
             .replication_modes
             .iter()
-            .map(|m| m.id.as_str())
-            .chain([cat.multi_primary.id.as_str()])
+            .map(|m| m.id.as_ref())
+            .chain([cat.multi_primary.id.as_ref()])
             .collect(),
-        "pattern" => cat.patterns.iter().map(|p| p.id.as_str()).collect(),
-        "migration" => cat.migrations.iter().map(|m| m.id.as_str()).collect(),
+        "pattern" => cat.patterns.iter().map(|p| p.id.as_ref()).collect(),
+        "migration" => cat.migrations.iter().map(|m| m.id.as_ref()).collect(),
         _ => return None,
     };
     Some(ids)
@@ -100,7 +100,7 @@ pub fn validate(cat: &Catalog) -> Result<(), String> {
         }
     }
     unique(
-        cat.presets.iter().map(|p| p.id.as_str()),
+        cat.presets.iter().map(|p| p.id.as_ref()),
         "presets",
         "preset id",
     )?;
@@ -120,7 +120,7 @@ fn requirements(cat: &Catalog) -> Result<HashSet<&str>, String> {
         return Err("groups: there are no requirement groups".into());
     }
     unique(
-        cat.groups.iter().map(|g| g.id.as_str()),
+        cat.groups.iter().map(|g| g.id.as_ref()),
         "groups",
         "group id",
     )?;
@@ -144,7 +144,7 @@ fn requirements(cat: &Catalog) -> Result<HashSet<&str>, String> {
                     "{place}: a requirement needs a non-empty id, label and help"
                 ));
             }
-            if !ids.insert(req.id.as_str()) {
+            if !ids.insert(req.id.as_ref()) {
                 return Err(format!("{place}: duplicate requirement id '{}'", req.id));
             }
         }
@@ -175,7 +175,7 @@ fn entry_ids(cat: &Catalog) -> Result<(), String> {
         ("primary_replica", &cat.primary_replica.id),
         ("multi_primary", &cat.multi_primary.id),
     ];
-    let listed: [(&str, Vec<&String>); 8] = [
+    let listed: [(&str, Vec<&Text>); 8] = [
         ("stores", cat.stores.iter().map(|s| &s.id).collect()),
         (
             "consistency_models",
@@ -207,7 +207,7 @@ fn entry_ids(cat: &Catalog) -> Result<(), String> {
         if id.is_empty() {
             return Err(format!("{place}.id: an entry needs a non-empty id"));
         }
-        if !seen.insert(id.as_str()) {
+        if !seen.insert(id.as_ref()) {
             return Err(format!("{place}.id: duplicate entry id '{id}'"));
         }
     }
@@ -244,7 +244,7 @@ fn scoring(cat: &Catalog, req: &ReqCheck) -> Result<(), String> {
         }
     }
     unique(
-        s.primary_store.iter().map(String::as_str),
+        s.primary_store.iter().map(|s| s.as_ref()),
         "scoring.primary_store",
         "store",
     )?;
@@ -356,7 +356,7 @@ fn checklist(cat: &Catalog) -> Result<(), String> {
                     "consistency-level",
                     "replication",
                 ]
-                .contains(&by.as_str()),
+                .contains(&by.as_ref()),
             };
             if !ok {
                 return Err(format!(
@@ -517,7 +517,7 @@ fn links(place: &str, links: &[Link]) -> Result<(), String> {
     Ok(())
 }
 
-fn texts(place: &str, what: &str, list: &[String]) -> Result<(), String> {
+fn texts(place: &str, what: &str, list: &[Text]) -> Result<(), String> {
     match list.iter().position(|t| t.trim().is_empty()) {
         Some(i) => Err(format!("{place}[{i}]: empty {what}")),
         None => Ok(()),
@@ -536,12 +536,12 @@ fn systems(cat: &Catalog) -> Result<(), String> {
         }
         texts(&format!("{place}.examples"), "system name", &store.examples)?;
         unique(
-            store.examples.iter().map(String::as_str),
+            store.examples.iter().map(|s| s.as_ref()),
             &format!("{place}.examples"),
             "system",
         )?;
         unique(
-            store.systems.iter().map(|s| s.name.as_str()),
+            store.systems.iter().map(|s| s.name.as_ref()),
             &format!("{place}.systems"),
             "system",
         )?;

@@ -2,7 +2,7 @@
 //! with the `cat-<id>` anchor that cards link to and, where the seed has one, its diagram drawn with the seed's
 //! own example names. All text is escaped here; the build puts the result into `index.html` as is.
 
-use crate::catalog::{anchor, Catalog};
+use crate::catalog::{anchor, Catalog, Text};
 use crate::diagrams::{diagram_for_choice, DiagramId};
 use crate::export::escape_html as esc;
 
@@ -36,7 +36,7 @@ pub fn catalogue_html() -> String {
         });
     }
     o.push_str("</div>");
-    let scope = |s: &str| -> Vec<String> {
+    let scope = |s: &str| -> Vec<Text> {
         c.checklist
             .iter()
             .filter(|i| i.scope == s)
@@ -100,7 +100,7 @@ fn para(o: &mut String, text: &str) {
     o.push_str("</p>");
 }
 
-fn list(o: &mut String, tag: &str, texts: &[String]) {
+fn list(o: &mut String, tag: &str, texts: &[Text]) {
     o.push_str(&format!("<{tag}>"));
     for t in texts {
         o.push_str("<li>");
@@ -110,7 +110,7 @@ fn list(o: &mut String, tag: &str, texts: &[String]) {
     o.push_str(&format!("</{tag}>"));
 }
 
-fn items(o: &mut String, heading: &str, texts: &[String]) {
+fn items(o: &mut String, heading: &str, texts: &[Text]) {
     if texts.is_empty() {
         return;
     }
@@ -119,7 +119,7 @@ fn items(o: &mut String, heading: &str, texts: &[String]) {
 }
 
 /// A table; the first cell of each row is its header, and rows may carry an anchor id.
-fn table(o: &mut String, caption: &str, head: &[&str], rows: &[(Option<String>, Vec<String>)]) {
+fn table(o: &mut String, caption: &str, head: &[&str], rows: &[(Option<Text>, Vec<Text>)]) {
     o.push_str(&format!(
         "<div class=\"table-wrap\"><table><caption class=\"sr-only\">{}</caption><thead><tr>",
         esc(caption)
@@ -149,7 +149,11 @@ fn decision_matrix(o: &mut String, c: &Catalog) {
         .map(|s| {
             (
                 Some(s.id.clone()),
-                vec![s.need.clone(), s.title.clone(), s.examples.join(", ")],
+                vec![
+                    s.need.clone(),
+                    s.title.clone(),
+                    s.examples.join(", ").into(),
+                ],
             )
         })
         .collect();

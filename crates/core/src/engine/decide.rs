@@ -139,12 +139,12 @@ impl Design {
 }
 
 pub(crate) fn decide(cat: &Catalog, ticks: Ticks) -> Design {
-    decide_with(cat, ticks, Scores::of(&cat.index, ticks))
+    decide_with(cat, ticks, Scores::of(cat.index(), ticks))
 }
 
 /// `decide` with the scores of `ticks` already counted.
 pub(crate) fn decide_with(cat: &Catalog, ticks: Ticks, s: Scores) -> Design {
-    let ix = &cat.index;
+    let ix = &cat.index();
     let primary = rank(ix, &s, Part::PrimaryStore, all(ix, Part::PrimaryStore)).0;
     let (model, anchored) = consistency_model(ix, ticks, &s);
     let replication = rank(
@@ -231,7 +231,7 @@ pub(crate) fn level(ix: &Index, ticks: Ticks, replication: usize) -> usize {
 /// Step 5. Stores whose need is ticked strongly enough appear next to the primary store; a rival for the
 /// primary's place is an alternative, not an addition.
 fn stores(cat: &Catalog, s: &Scores, primary: usize) -> (u32, u32) {
-    let ix = &cat.index;
+    let ix = &cat.index();
     let primary_kind = ix.primary_kinds.get(primary).copied();
     let shown =
         present(ix, s, Part::Store, cat.scoring.present_at) & !primary_kind.map_or(0, |k| 1 << k);
@@ -242,7 +242,7 @@ fn stores(cat: &Catalog, s: &Scores, primary: usize) -> (u32, u32) {
 /// A small team with three or more stores and a relational primary (whose lighter ways the catalogue
 /// describes) is shown those first: the stores that have one become acceptable rather than recommended.
 fn lighter(cat: &Catalog, ticks: Ticks, d: &Design) -> u32 {
-    let ix = &cat.index;
+    let ix = &cat.index();
     let relational = d.primary == ix.known.relational;
     if ticks & ix.needs.small_team == 0 || !relational || d.store_count(ix) < SMALL_TEAM_STORES {
         return 0;
@@ -255,7 +255,7 @@ fn lighter(cat: &Catalog, ticks: Ticks, d: &Design) -> u32 {
 /// sourcing is recommended only when views must be rebuilt or reads and writes scale apart (for an audit trail
 /// alone an audit table or change data capture is lighter).
 fn patterns(cat: &Catalog, ticks: Ticks, s: &Scores) -> [u8; 8] {
-    let ix = &cat.index;
+    let ix = &cat.index();
     let mut out = [ACCEPTABLE; 8];
     for (p, pattern) in cat.patterns.iter().enumerate().take(8) {
         let score = s.get(ix, Part::Pattern, p);
@@ -282,11 +282,11 @@ fn present(ix: &Index, s: &Scores, part: Part, at: i32) -> u32 {
 /// Step 8. The conflicts whose ticks are there and whose outcome the design has.
 fn conflicts(cat: &Catalog, ticks: Ticks, d: &Design) -> u64 {
     let mut on = 0u64;
-    for (i, c) in cat.index.conflicts.iter().enumerate().take(64) {
+    for (i, c) in cat.index().conflicts.iter().enumerate().take(64) {
         let fires = ticks & c.requires == c.requires
             && (c.any_of == 0 || ticks & c.any_of != 0)
             && ticks & c.unless == 0
-            && d.store_count(&cat.index) >= c.min_stores
+            && d.store_count(cat.index()) >= c.min_stores
             && c.when
                 .iter()
                 .all(|&(slot, advised)| holds(cat, d, ticks, slot, advised));
@@ -300,7 +300,7 @@ fn conflicts(cat: &Catalog, ticks: Ticks, d: &Design) -> u64 {
 /// Whether option `slot` is part of the design: chosen, present, or (patterns) recommended — or, `advised`,
 /// made acceptable by some tick.
 pub(crate) fn holds(cat: &Catalog, d: &Design, ticks: Ticks, slot: usize, advised: bool) -> bool {
-    let ix = &cat.index;
+    let ix = &cat.index();
     let Some(part) = Part::ALL.into_iter().find(|&p| ix.range(p).contains(&slot)) else {
         return false;
     };

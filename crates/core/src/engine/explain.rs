@@ -10,14 +10,14 @@ use super::{
     StoreRole, SystemView, Toggle, Verdict,
 };
 use crate::catalog::{
-    anchor, Catalog, Implementation, Managed, Part, Source, Status, StoreKind, Ticks,
+    anchor, Catalog, Implementation, Managed, Part, Source, Status, StoreKind, Text, Ticks,
 };
 use std::borrow::Cow;
 
 /// Given the requirement set `reqs`, what the catalogue advises and why. Deterministic and total: unknown
 /// ids are ignored, and an empty (or all-unknown) set gives the neutral defaults with a hint.
 pub fn recommend<'a>(cat: &'a Catalog, reqs: &Requirements) -> Recommendation<'a> {
-    let ix = &cat.index;
+    let ix = &cat.index();
     let ticks = ix.ticks(reqs);
     let design = decide(cat, ticks);
     let ex = Explain {
@@ -38,7 +38,7 @@ pub fn recommend<'a>(cat: &'a Catalog, reqs: &Requirements) -> Recommendation<'a
     let neutral = ticks == 0;
     let mut rec = Recommendation {
         neutral,
-        hint: neutral.then_some(cat.neutral_hint.as_str()),
+        hint: neutral.then_some(cat.neutral_hint.as_ref()),
         primary_store,
         stores,
         consistency,
@@ -87,13 +87,13 @@ impl Keys {
 /// (key, requirement number, new code) for every single toggle that changes a shown card.
 fn flips(cat: &Catalog, ticks: Ticks, base: &Design) -> Vec<(usize, usize, u32)> {
     let keys = Keys::of(cat);
-    let base_scores = Scores::of(&cat.index, ticks);
+    let base_scores = Scores::of(cat.index(), ticks);
     let mut out = Vec::new();
-    for n in 0..cat.index.reqs.len() {
+    for n in 0..cat.index().reqs.len() {
         let alt = decide_with(
             cat,
             ticks ^ 1 << n,
-            base_scores.toggled(&cat.index, ticks, n),
+            base_scores.toggled(cat.index(), ticks, n),
         );
         if alt == *base {
             continue;
@@ -147,7 +147,7 @@ impl<'a> Explain<'a> {
     }
 
     fn requirement(&self, n: usize) -> &'a crate::catalog::Requirement {
-        let (g, r) = self.cat.index.reqs[n];
+        let (g, r) = self.cat.index().reqs[n];
         &self.cat.groups[g].requirements[r]
     }
 
@@ -159,7 +159,7 @@ impl<'a> Explain<'a> {
 
     /// Adds the counted rules on `slot` whose weight has sign `sign`, one entry per requirement (the strongest).
     fn collect(&self, slot: usize, sign: i32, out: &mut Vec<RawReason>) {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         for &rule in &ix.by_slot[slot] {
             let r = &self.cat.rules[rule];
             let req = ix.rule_req[rule];
@@ -202,7 +202,7 @@ impl<'a> Explain<'a> {
     fn labels(&self, bits: Ticks) -> String {
         let labels: Vec<&str> = self
             .ticked(bits)
-            .map(|n| self.requirement(n).label.as_str())
+            .map(|n| self.requirement(n).label.as_ref())
             .collect();
         join_and(&labels)
     }
@@ -252,7 +252,7 @@ impl<'a> Explain<'a> {
         allowed: u64,
         rivals: u64,
     ) -> Card<'a> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let range = ix.range(part);
         let chosen = range.start + off;
         let mut c = card(self.cat, part, off, Verdict::Recommended);
@@ -279,7 +279,7 @@ impl<'a> Explain<'a> {
         allowed: u64,
         changes: &[Change<'a>],
     ) -> Option<CloseCall<'a>> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let (best, runner) = rank(ix, &self.scores, part, allowed);
         let runner = runner.filter(|_| best == off)?;
         let (a, b) = (
@@ -304,7 +304,7 @@ impl<'a> Explain<'a> {
     }
 
     fn primary_card(&self) -> Card<'a> {
-        let all = (1u64 << self.cat.index.range(Part::PrimaryStore).len()) - 1;
+        let all = (1u64 << self.cat.index().range(Part::PrimaryStore).len()) - 1;
         let mut c = self.choice_card(Part::PrimaryStore, 0, self.design.primary, all, all);
         if !c.is_assessed() && self.design.stores != 0 {
             c.notes.push("None of your ticks needs a general-purpose store: this is the default, for the data the stores below do not hold (accounts, settings). If there is none, those stores are all you need.".into());
@@ -313,7 +313,7 @@ impl<'a> Explain<'a> {
     }
 
     fn consistency_card(&self) -> Card<'a> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let d = &self.design;
         // Only a choice the weights made can be a close call; an anchor or local writes decide outright.
         let forced = d.anchored || self.has(ix.needs.local_writes);
@@ -329,7 +329,7 @@ impl<'a> Explain<'a> {
     }
 
     fn replication_card(&self) -> Card<'a> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
         let allowed = replication_allowed(ix, self.ticks, d.model, d.anchored);
         let single_primary = d.replication != k.multi_primary;
@@ -364,7 +364,7 @@ impl<'a> Explain<'a> {
 
     /// What the replication card adds to its reasons: what a need ruled out, and where writes and reads go.
     fn replication_notes(&self) -> Vec<Cow<'a, str>> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
         let single_primary = d.replication != k.multi_primary;
         let mut notes: Vec<Cow<'a, str>> = Vec::new();
@@ -402,7 +402,7 @@ impl<'a> Explain<'a> {
     /// The level card follows from the replication and the model: its reasons are theirs, restated as what
     /// they set (W, R); it shows the arithmetic and the setting in the primary store's own terms.
     fn level_card(&self, consistency: &Card<'a>, replication: &Card<'a>) -> Card<'a> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let d = &self.design;
         let mut c = card(self.cat, Part::Level, d.level, Verdict::Recommended);
         let q = self.quorum();
@@ -437,8 +437,8 @@ impl<'a> Explain<'a> {
 
     /// What a tick behind the replication (`sets_write`) or the model sets in the arithmetic, in a sentence.
     fn level_why(&self, id: &str, q: &Quorum, sets_write: bool) -> Cow<'a, str> {
-        let needs = &self.cat.index.needs;
-        let bit = self.cat.index.req_ids.get(id).map_or(0, |&n| 1u64 << n);
+        let needs = &self.cat.index().needs;
+        let bit = self.cat.index().req_ids.get(id).map_or(0, |&n| 1u64 << n);
         let is = |need: Ticks| bit & need != 0;
         let (w, n) = (q.write, q.copies);
         let r = q.read.unwrap_or(1);
@@ -481,7 +481,7 @@ impl<'a> Explain<'a> {
 
     /// N = 3 copies per region; W from the replication; R from the model and where reads go.
     fn quorum(&self) -> Quorum {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let (k, d) = (&ix.known, &self.design);
         let regions = if self.has(ix.needs.multi_region | ix.needs.local_writes) {
             2
@@ -516,7 +516,7 @@ impl<'a> Explain<'a> {
 
     fn primary_kind(&self) -> usize {
         self.cat
-            .index
+            .index()
             .primary_kinds
             .get(self.design.primary)
             .copied()
@@ -546,7 +546,7 @@ impl<'a> Explain<'a> {
                 if alternative {
                     c.notes.push(self.alternative_note(i, primary_title));
                 }
-                if self.has(self.cat.index.needs.no_data_loss)
+                if self.has(self.cat.index().needs.no_data_loss)
                     && !self.cat.stores[i].durable.is_empty()
                 {
                     c.notes.push(
@@ -565,7 +565,7 @@ impl<'a> Explain<'a> {
 
     /// Why a rival of the primary store is shown as an alternative: it lost, or tied and the default won.
     fn alternative_note(&self, kind: usize, primary_title: &str) -> Cow<'a, str> {
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         let rival = ix.primary_kinds.iter().position(|&k| k == kind);
         let score = |off: usize| self.scores.get(ix, Part::PrimaryStore, off);
         let tied = rival.is_some_and(|r| score(r) == score(self.design.primary));
@@ -579,7 +579,7 @@ impl<'a> Explain<'a> {
     /// Patterns, stores, migrations: reasons are the counted rules on that option; for an "avoid" verdict the
     /// negative ones are what pushed it there.
     fn scored_card(&self, part: Part, off: usize, key: usize, verdict: Verdict) -> Card<'a> {
-        let slot = self.cat.index.range(part).start + off;
+        let slot = self.cat.index().range(part).start + off;
         let mut c = card(self.cat, part, off, verdict);
         let (sign_for, sign_against) = if verdict == Verdict::Avoid {
             (-1, 1)
@@ -598,7 +598,7 @@ impl<'a> Explain<'a> {
 
     fn pattern_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
-        let (k, needs) = (&self.cat.index.known, &self.cat.index.needs);
+        let (k, needs) = (&self.cat.index().known, &self.cat.index().needs);
         (0..self.cat.patterns.len())
             .map(|p| {
                 let verdict = verdict_of(self.design.patterns[p.min(7)]);
@@ -628,7 +628,7 @@ impl<'a> Explain<'a> {
 
     fn conflict_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
-        let ix = &self.cat.index;
+        let ix = &self.cat.index();
         self.cat
             .conflicts
             .iter()
@@ -649,7 +649,7 @@ impl<'a> Explain<'a> {
                     summary: &c.summary,
                     reasons_for,
                     reasons_against: Vec::new(),
-                    trade_offs: c.trade_offs.iter().map(String::as_str).collect(),
+                    trade_offs: c.trade_offs.iter().map(|s| s.as_ref()).collect(),
                     would_change: self.changes(keys.conflict + i),
                     examples: Vec::new(),
                     systems: Vec::new(),
@@ -721,7 +721,7 @@ fn for_store<'a>(
     let best = list.iter().filter(|i| matches(i)).map(specificity).max();
     list.iter()
         .filter(|i| matches(i) && Some(specificity(i)) == best)
-        .map(|i| i.text.as_str())
+        .map(|i| i.text.as_ref())
         .collect()
 }
 
@@ -753,14 +753,14 @@ struct OptionInfo<'a> {
     id: &'a str,
     title: &'a str,
     summary: &'a str,
-    trade_offs: [&'a [String]; 3],
+    trade_offs: [&'a [Text]; 3],
     /// Store kinds only: the kind, whose example systems the card lists.
     store: Option<&'a StoreKind>,
-    steps: &'a [String],
+    steps: &'a [Text],
 }
 
 fn option_info(cat: &Catalog, part: Part, off: usize) -> OptionInfo<'_> {
-    let none: &[String] = &[];
+    let none: &[Text] = &[];
     let plain = |id, title, summary, trade_offs| OptionInfo {
         id,
         title,
@@ -772,7 +772,7 @@ fn option_info(cat: &Catalog, part: Part, off: usize) -> OptionInfo<'_> {
     match part {
         Part::PrimaryStore | Part::Store => {
             let kind = if part == Part::PrimaryStore {
-                cat.index.primary_kinds[off]
+                cat.index().primary_kinds[off]
             } else {
                 off
             };
@@ -833,8 +833,8 @@ fn section_of(part: Part) -> Section {
 
 fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
     let o = option_info(cat, part, off);
-    fn strs(list: &[String]) -> Vec<&str> {
-        list.iter().map(String::as_str).collect()
+    fn strs(list: &[Text]) -> Vec<&str> {
+        list.iter().map(|s| s.as_ref()).collect()
     }
     let systems = o.store.map(systems_in_order).unwrap_or_default();
     let examples = systems.iter().map(|s| s.name).collect();
@@ -849,7 +849,7 @@ fn card(cat: &Catalog, part: Part, off: usize, verdict: Verdict) -> Card<'_> {
         trade_offs: o
             .trade_offs
             .iter()
-            .flat_map(|list| list.iter().map(String::as_str))
+            .flat_map(|list| list.iter().map(|s| s.as_ref()))
             .collect(),
         would_change: Vec::new(),
         examples,
@@ -880,8 +880,8 @@ fn systems_in_order(kind: &StoreKind) -> Vec<SystemView<'_>> {
             name,
             status: details.and_then(|d| d.status),
             managed: details.map_or(&Managed::NONE, |d| &d.managed),
-            notes: details.map_or(&[], |d| &d.notes),
-            links: details.map_or(&[], |d| &d.links),
+            notes: details.map_or(&[], |d| &d.notes[..]),
+            links: details.map_or(&[], |d| &d.links[..]),
         };
         let at = ordered
             .iter()
@@ -896,7 +896,7 @@ fn systems_in_order(kind: &StoreKind) -> Vec<SystemView<'_>> {
 fn checklist<'a>(cat: &'a Catalog, rec: &Recommendation<'a>) -> Vec<ChecklistItem<'a>> {
     cat.checklist
         .iter()
-        .zip(&cat.index.checklist)
+        .zip(&cat.index().checklist)
         .map(|(entry, sources)| ChecklistItem {
             id: &entry.id,
             scope: &entry.scope,

@@ -196,7 +196,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
         .primary_store
         .iter()
         .filter_map(|id| catalog.store(id))
-        .map(|s| (s.id.as_str(), s.title.as_str()));
+        .map(|s| (s.id.as_ref(), s.title.as_ref()));
     table(
         o,
         Section::PrimaryStore.label(),
@@ -205,7 +205,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     let models = catalog
         .consistency_models
         .iter()
-        .map(|m| (m.id.as_str(), m.title.as_str()));
+        .map(|m| (m.id.as_ref(), m.title.as_ref()));
     table(
         o,
         Section::Consistency.label(),
@@ -214,7 +214,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     let levels = catalog
         .consistency_levels
         .iter()
-        .map(|l| (l.id.as_str(), l.title.as_str()));
+        .map(|l| (l.id.as_ref(), l.title.as_ref()));
     table(
         o,
         Section::ConsistencyLevel.label(),
@@ -223,10 +223,10 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     let modes = catalog
         .replication_modes
         .iter()
-        .map(|m| (m.id.as_str(), m.title.as_str()))
+        .map(|m| (m.id.as_ref(), m.title.as_ref()))
         .chain([(
-            catalog.multi_primary.id.as_str(),
-            catalog.multi_primary.title.as_str(),
+            catalog.multi_primary.id.as_ref(),
+            catalog.multi_primary.title.as_ref(),
         )]);
     table(
         o,
@@ -256,7 +256,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
             } else {
                 "Not needed"
             };
-            (m.title.clone(), outcome.to_string())
+            (m.title.to_string(), outcome.to_string())
         })
         .collect();
     table(o, "Migrations", &migrations);

@@ -63,15 +63,15 @@ fn system(s: &SystemView) -> Value {
 fn catalogue(catalog: &Catalog) -> Value {
     let organisation = catalog.organisation.as_ref().map_or(Value::Null, |org| {
         Value::object([
-            ("name", Value::from(org.name.as_str())),
-            ("version", org.version.as_str().into()),
-            ("reviewed", org.reviewed.as_str().into()),
+            ("name", Value::from(org.name.as_ref())),
+            ("version", org.version.as_ref().into()),
+            ("reviewed", org.reviewed.as_ref().into()),
         ])
     });
     Value::object([
-        ("name", Value::from(catalog.name.as_str())),
+        ("name", Value::from(catalog.name.as_ref())),
         ("version", catalog.version.into()),
-        ("reviewed", catalog.reviewed.as_str().into()),
+        ("reviewed", catalog.reviewed.as_ref().into()),
         ("label", catalog.label().as_str().into()),
         ("organisation", organisation),
     ])
