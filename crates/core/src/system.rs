@@ -307,7 +307,7 @@ fn needs_latest(cat: &Catalog, reqs: &Requirements) -> bool {
 
 /// Whether a service's ticks say its writes are transactions: ACID, money, stock or bookings.
 fn transactional(cat: &Catalog, reqs: &Requirements) -> bool {
-    let ix = &cat.index();
+    let ix = cat.index();
     ix.ticks(reqs) & ix.needs.transactional != 0
 }
 
@@ -318,9 +318,13 @@ fn flows(cat: &Catalog, decision: &Decision, model: &Ownership) -> Vec<Flow> {
     let mut out = Vec::new();
     for e in &model.entities {
         let [owner] = e.owners[..] else { continue };
+        // Reference data (its owner ticks read-only shared data) changes rarely: every reader keeps a cache.
+        let reference = decision.services[owner]
+            .requirements
+            .contains("read-only-shared");
         for &consumer in e.readers.iter().filter(|&&r| r != owner) {
             let reqs = &decision.services[consumer].requirements;
-            let kind = if needs_latest(cat, reqs) {
+            let kind = if needs_latest(cat, reqs) && !reference {
                 FlowKind::Query
             } else {
                 let outbox = transactional(cat, &decision.services[owner].requirements);
@@ -373,18 +377,24 @@ fn data_access(services: &[ServiceView], flows: &[Flow]) -> Option<SystemCard> {
 fn cross_service_queries(services: &[ServiceView], flows: &[Flow]) -> Vec<SystemCard> {
     let mut cards = Vec::new();
     for (consumer, view) in services.iter().enumerate() {
-        let mut owners: Vec<usize> = flows
-            .iter()
-            .filter(|f| f.consumer == consumer)
-            .map(|f| f.owner)
-            .collect();
-        owners.sort_unstable();
-        owners.dedup();
+        let owners_by = |events_only: bool| {
+            let mut owners: Vec<usize> = flows
+                .iter()
+                .filter(|f| f.consumer == consumer && !(events_only && f.kind == FlowKind::Query))
+                .map(|f| f.owner)
+                .collect();
+            owners.sort_unstable();
+            owners.dedup();
+            owners
+        };
+        // Only data it subscribes to can feed a read model; what it queries, it asks for each time.
+        let subscribed = owners_by(true);
+        let many = subscribed.len() >= READ_MODEL_OWNERS;
+        let owners = if many { subscribed } else { owners_by(false) };
         if owners.is_empty() {
             continue;
         }
         let from = names(services, &owners);
-        let many = owners.len() >= READ_MODEL_OWNERS;
         let mut involved = owners.clone();
         involved.push(consumer);
         cards.push(if many {
@@ -425,11 +435,18 @@ fn sagas(
     model: &Ownership,
 ) -> Vec<SystemCard> {
     let cat_tx = |i: usize| transactional(cat, &decision.services[i].requirements);
+    let reference = |i: usize| {
+        decision.services[i]
+            .requirements
+            .contains("read-only-shared")
+    };
     let mut pairs: Vec<(usize, usize, Vec<String>)> = Vec::new();
     for e in &model.entities {
-        let sharing: Vec<usize> = e.owners.iter().chain(&e.readers).copied().collect();
-        for (n, &a) in sharing.iter().enumerate() {
-            for &b in &sharing[n + 1..] {
+        // An owner and a reader of the same entity; two readers share no write, and reference data is not
+        // changed in the readers' transactions.
+        let owners = e.owners.iter().filter(|&&o| !reference(o));
+        for &a in owners {
+            for &b in &e.readers {
                 if a == b || !cat_tx(a) || !cat_tx(b) {
                     continue;
                 }
@@ -451,7 +468,7 @@ fn sagas(
                 kind: SystemKind::Saga,
                 verdict: Verdict::Recommended,
                 title: format!("{na} and {nb}: a saga, not one transaction"),
-                summary: format!("A change that spans {na} and {nb} (they share {shared}) cannot be one ACID transaction across their databases. Run it as a saga: each service commits its own step and publishes an event through an outbox; a step that fails triggers compensating steps that undo the earlier ones."),
+                summary: format!("If one business change writes in both {na} and {nb} (they share {shared}), it cannot be one ACID transaction across their databases. Run it as a saga: each service commits its own step and publishes an event through an outbox; a step that fails triggers compensating steps that undo the earlier ones."),
                 because: vec![format!("Both {na} and {nb} have transactional data (ACID, money, stock or bookings) and share {shared}.")],
                 trade_offs: vec!["Distributed transactions hard".into(), "Eventual consistency between them".into()],
                 resolution: String::new(),

@@ -99,7 +99,7 @@ const SCENARIOS: &[Scenario] = &[
         name: "Shop: stock, cart, search, images",
         ticks: "inventory shopping-cart full-text blobs",
         design: "relational strong semi-sync quorum",
-        stores: "key-value+ search+ object-store+",
+        stores: "search+ object-store+",
         patterns: "",
         migrations: "",
         conflicts: "mixed-consistency",
@@ -148,32 +148,32 @@ const SCENARIOS: &[Scenario] = &[
     Scenario {
         name: "IoT metrics (preset)",
         ticks: "time-series streaming logging-metrics analytics horizontal-scaling high-availability",
-        design: "document eventual async one",
+        design: "document strong semi-sync quorum",
         stores: "time-series+ columnar+ log+",
         patterns: "",
         migrations: "",
         conflicts: "",
-        why: "Logging, metrics: ONE; analytics: eventual; time series, columnar and log stores for the three needs.",
+        why: "The readings live in the time series store, where ONE and async are enough for metrics; columnar and log stores for analytics and streaming; the primary keeps devices and accounts.",
     },
     Scenario {
         name: "Logging pipeline",
         ticks: "logging-metrics streaming full-text",
-        design: "relational eventual async one",
+        design: "relational strong semi-sync quorum",
         stores: "time-series+ search+ log+",
         patterns: "",
         migrations: "",
         conflicts: "",
-        why: "Logging, metrics: ONE and async; losing the last lines in a failover is tolerable.",
+        why: "Logging, metrics: ONE and async in their own stores, where losing the last lines in a failover is tolerable; the primary store keeps the defaults.",
     },
     Scenario {
         name: "Analytics warehouse",
         ticks: "analytics complex-queries sql-expertise",
-        design: "relational eventual semi-sync quorum",
+        design: "relational strong semi-sync quorum",
         stores: "columnar+",
         patterns: "",
         migrations: "",
         conflicts: "",
-        why: "Analytics (OLAP): columnar store, eventual consistency; reads may come from any replica.",
+        why: "Analytics (OLAP): the columnar store is the eventually consistent copy that analytics reads; the source stays strongly consistent.",
     },
     Scenario {
         name: "Ledger with reports",
@@ -316,14 +316,14 @@ const SCENARIOS: &[Scenario] = &[
         why: "Strong consistency asked for outright wins; the feed's eventual need is named, with a separate store as the way out.",
     },
     Scenario {
-        name: "Contradiction: no data loss for metrics",
+        name: "No data loss next to metrics",
         ticks: "no-data-loss logging-metrics",
-        design: "relational eventual semi-sync quorum",
+        design: "relational strong semi-sync quorum",
         stores: "time-series+",
         patterns: "",
         migrations: "",
-        conflicts: "no-data-loss-async",
-        why: "Async: fast but data can be lost, so no data loss rules it out even where metrics would tolerate it.",
+        conflicts: "",
+        why: "Metrics live in their own store; no data loss keeps the primary semi-sync (Async: fast but data can be lost).",
     },
     Scenario {
         name: "Contradiction: no data loss and low latency",
@@ -468,12 +468,12 @@ const SCENARIOS: &[Scenario] = &[
     Scenario {
         name: "Metrics written in every region",
         ticks: "local-writes multi-region logging-metrics",
-        design: "document eventual multi-primary one",
+        design: "document eventual multi-primary local-quorum",
         stores: "time-series+",
         patterns: "",
         migrations: "",
         conflicts: "",
-        why: "Multi-primary for local writes; ONE for logging and metrics.",
+        why: "Multi-primary for local writes everywhere, LOCAL_QUORUM in each region; the metrics themselves sit in a time series store where ONE is enough.",
     },
     Scenario {
         name: "Local writes that must not be lost",
@@ -488,12 +488,12 @@ const SCENARIOS: &[Scenario] = &[
     Scenario {
         name: "Event streaming for analytics",
         ticks: "streaming analytics horizontal-scaling",
-        design: "document eventual semi-sync quorum",
+        design: "document strong semi-sync quorum",
         stores: "columnar+ log+",
         patterns: "",
         migrations: "",
         conflicts: "",
-        why: "Streaming: a log; analytics: columnar, eventual.",
+        why: "Streaming: a log; analytics: a columnar copy, eventually consistent; the primary keeps the defaults.",
     },
     Scenario {
         name: "Renaming columns in a live system",
@@ -534,6 +534,16 @@ const SCENARIOS: &[Scenario] = &[
         migrations: "",
         conflicts: "mixed-consistency",
         why: "Booking systems are never outvoted by a feed; the feed gets its own store.",
+    },
+    Scenario {
+        name: "Bookings that want local writes in every region",
+        ticks: "booking local-writes multi-region no-data-loss high-availability",
+        design: "relational strong semi-sync quorum",
+        stores: "",
+        patterns: "",
+        migrations: "",
+        conflicts: "strong-multi-primary no-data-loss-region-loss",
+        why: "Booking systems need strong consistency: no multi-primary (eventually consistent), no document store picked for local writes; a home region per booking.",
     },
     Scenario {
         name: "Nothing ticked",
@@ -845,16 +855,38 @@ fn notes_carry_the_seeds_nuances() {
         .notes
         .iter()
         .any(|n| n.contains("audit table") && n.contains("change data capture")));
-    assert!(run("audit-trail rebuild-views")
-        .pattern("cqrs-event-sourcing")
-        .unwrap()
-        .notes
-        .is_empty());
+    // Recommended for rebuilt views: no "lighter answer", but where the events live.
+    let r = run("audit-trail rebuild-views");
+    let notes = &r.pattern("cqrs-event-sourcing").unwrap().notes;
+    assert!(notes.iter().all(|n| !n.contains("audit table")));
+    assert!(notes.iter().any(|n| n.contains("append-only table")
+        && n.contains("not where an aggregate's history is kept")));
+    // A store alongside says what its data may lag or lose; a cart's store says it must persist.
+    let r = run("acid analytics shopping-cart key-value");
+    let columnar = r.stores.iter().find(|c| c.choice == "columnar").unwrap();
+    assert!(columnar.notes[0].starts_with("Fed from the primary store and eventually consistent"));
+    let kv = r.stores.iter().find(|c| c.choice == "key-value").unwrap();
+    assert!(kv.notes.iter().any(|n| n.contains("not Memcached")));
+    // A small team with a document primary starts from the document store's own features.
+    let r = run("small-team flexible-schema hierarchical full-text time-series key-value");
+    assert_eq!(r.primary_store.choice, "document");
+    let search = r.stores.iter().find(|c| c.choice == "search").unwrap();
+    assert!(
+        search
+            .notes
+            .iter()
+            .any(|n| n.contains("MongoDB text indexes")),
+        "{:?}",
+        search.notes
+    );
     // A small team is shown the lighter way for each store that has one.
     let r = run("small-team acid full-text time-series key-value");
     let search = r.stores.iter().find(|c| c.choice == "search").unwrap();
     assert_eq!(search.verdict, Verdict::Acceptable);
-    assert!(search.notes[0].contains("PostgreSQL full-text search"));
+    assert!(search
+        .notes
+        .iter()
+        .any(|n| n.contains("PostgreSQL full-text search")));
     // Conflicts say the way out.
     assert!(run("strong-consistency social-feed").conflicts[0]
         .resolution

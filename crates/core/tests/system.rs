@@ -354,3 +354,59 @@ fn system_cards_escape_what_the_user_typed() {
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;") && html.contains("B&amp;B"));
     assert!(html.contains("href=\"#cat-single-source-of-truth\""));
 }
+
+#[test]
+fn sagas_pair_an_owner_with_a_reader_and_reference_data_is_cached() {
+    let a = advice(&system(&[
+        ("Reference", "read-only-shared", "Currency", ""),
+        ("Payments", "financial", "Payment", "Currency, Customer"),
+        ("Orders", "acid inventory", "Order", "Currency, Payment"),
+        ("Users", "acid", "Customer", ""),
+    ]));
+    let sagas: Vec<&str> = a
+        .cards
+        .iter()
+        .filter(|c| c.kind == SystemKind::Saga)
+        .map(|c| c.title.as_str())
+        .collect();
+    // Payments owns Payment, which Orders reads; Users owns Customer, which Payments reads. Payments and Orders
+    // both only read Currency: no saga for that.
+    assert_eq!(
+        sagas,
+        [
+            "Payments and Orders: a saga, not one transaction",
+            "Payments and Users: a saga, not one transaction"
+        ]
+    );
+    assert!(a
+        .cards
+        .iter()
+        .filter(|c| c.kind == SystemKind::Saga)
+        .all(|c| !c.summary.contains("Currency")));
+    // Reference data reaches even a reader that needs the latest write as events into a cache.
+    let currency = a
+        .flows
+        .iter()
+        .find(|f| f.entity == "Currency" && f.consumer == 1)
+        .unwrap();
+    assert_eq!(currency.kind, FlowKind::Event { outbox: false });
+}
+
+#[test]
+fn a_read_model_is_built_only_from_data_a_service_subscribes_to() {
+    let a = advice(&system(&[
+        ("Users", "", "User", ""),
+        ("Orders", "", "Order", ""),
+        ("Catalog", "", "Product", ""),
+        ("Checkout", "inventory", "", "User, Order, Product"),
+    ]));
+    // Checkout needs the latest write: it queries all three, so it composes rather than keeping a read model.
+    assert!(a.cards.iter().all(|c| c.kind != SystemKind::ReadModel));
+    assert!(a.flows.iter().all(|f| f.kind == FlowKind::Query));
+    let checkout = a
+        .cards
+        .iter()
+        .find(|c| c.title.starts_with("Checkout"))
+        .unwrap();
+    assert_eq!(checkout.kind, SystemKind::ApiComposition);
+}

@@ -90,6 +90,11 @@ pub(crate) struct Needs {
     pub high_availability: Ticks,
     pub read_heavy: Ticks,
     pub logging_metrics: Ticks,
+    /// Low latency, a feed or a cart: reads that would rather be fast than see the region's latest write.
+    pub fast_reads: Ticks,
+    pub shopping_cart: Ticks,
+    pub horizontal_scaling: Ticks,
+    pub monolith_transition: Ticks,
     pub small_team: Ticks,
     pub audit_trail: Ticks,
     pub rebuild_or_scale: Ticks,
@@ -133,8 +138,10 @@ pub(crate) struct Index {
     pub by_slot: Vec<Vec<usize>>,
     /// Per rule, its requirement number.
     pub rule_req: Vec<usize>,
-    /// Store kinds (bits) that have a lighter way for a small team.
+    /// Store kinds (bits) that have a lighter way for a small team, with any primary.
     pub lighter: u32,
+    /// Per primary-store option, the store kinds (bits) whose lighter way starts from that primary.
+    pub lighter_for: Vec<u32>,
     /// Requirements named in some rule's `only_with` or `unless`: toggling one changes other rules' counts.
     pub conditions: Ticks,
     /// Tie-break default (offset within the part): primary store, consistency, level, replication.
@@ -275,6 +282,10 @@ impl Index {
             high_availability: named("high-availability"),
             read_heavy: named("read-heavy"),
             logging_metrics: named("logging-metrics"),
+            fast_reads: named("low-latency") | named("social-feed") | named("shopping-cart"),
+            shopping_cart: named("shopping-cart"),
+            horizontal_scaling: named("horizontal-scaling"),
+            monolith_transition: named("monolith-transition"),
             small_team: named("small-team"),
             audit_trail: named("audit-trail"),
             rebuild_or_scale: named("rebuild-views") | named("scale-reads-writes"),
@@ -344,12 +355,24 @@ impl Index {
             .iter()
             .flatten()
             .fold(0, |bits, p: &Push| bits | p.only_with | p.unless);
-        let lighter = cat
-            .stores
+        let lighter_of = |primary: &str| {
+            cat.stores
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| {
+                    k.lighter
+                        .iter()
+                        .any(|l| primary.is_empty() || *l.store == *primary)
+                })
+                .fold(0u32, |bits, (i, _)| bits | 1 << i)
+        };
+        let lighter = lighter_of("");
+        let lighter_for = cat
+            .scoring
+            .primary_store
             .iter()
-            .enumerate()
-            .filter(|(_, k)| !k.lighter.is_empty())
-            .fold(0u32, |bits, (i, _)| bits | 1 << i);
+            .map(|p| lighter_of(p))
+            .collect();
         Some(Index {
             req_ids,
             reqs,
@@ -358,6 +381,7 @@ impl Index {
             by_slot,
             rule_req,
             lighter,
+            lighter_for,
             conditions,
             defaults,
             primary_kinds,

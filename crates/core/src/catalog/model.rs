@@ -222,9 +222,14 @@ pub struct StoreKind {
     pub summary: Text,
     #[serde(default)]
     pub trade_offs: List<Text>,
-    /// What a small team can use first instead of running this store (empty: nothing lighter).
+    /// What a small team can use first instead of running this store, per primary store kind (`store` names
+    /// the primary: with PostgreSQL full-text search comes first, with MongoDB its text indexes). None: nothing
+    /// lighter, as for a managed object store.
     #[serde(default)]
-    pub lighter: Text,
+    pub lighter: List<Implementation>,
+    /// What this store's data may lag or lose when it sits alongside the primary store (shown on its card).
+    #[serde(default)]
+    pub alongside: Text,
     /// What "no data loss" takes in this store's own settings (empty: nothing beyond the replication card).
     #[serde(default)]
     pub durable: Text,

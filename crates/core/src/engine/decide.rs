@@ -144,7 +144,7 @@ pub(crate) fn decide(cat: &Catalog, ticks: Ticks) -> Design {
 
 /// `decide` with the scores of `ticks` already counted.
 pub(crate) fn decide_with(cat: &Catalog, ticks: Ticks, s: Scores) -> Design {
-    let ix = &cat.index();
+    let ix = cat.index();
     let primary = rank(ix, &s, Part::PrimaryStore, all(ix, Part::PrimaryStore)).0;
     let (model, anchored) = consistency_model(ix, ticks, &s);
     let replication = rank(
@@ -154,7 +154,7 @@ pub(crate) fn decide_with(cat: &Catalog, ticks: Ticks, s: Scores) -> Design {
         replication_allowed(ix, ticks, model, anchored),
     )
     .0;
-    let level = level(ix, ticks, replication);
+    let level = level(ix, replication);
     let (stores, alternatives) = stores(cat, &s, primary);
     let mut design = Design {
         primary,
@@ -213,15 +213,13 @@ pub(crate) fn replication_allowed(ix: &Index, ticks: Ticks, model: usize, anchor
 
 /// Step 4. The consistency level follows from the replication, so the two always agree: with one primary,
 /// async confirms on one copy (ONE), semi-sync on two of three (QUORUM), sync on all (ALL); several primaries
-/// count a majority in the local region (LOCAL_QUORUM), or one copy for loss-tolerant logs and metrics. Reads
-/// that must be current go to the primary; eventual reads may come from any replica.
-pub(crate) fn level(ix: &Index, ticks: Ticks, replication: usize) -> usize {
-    let (k, needs) = (&ix.known, &ix.needs);
-    if replication == k.multi_primary {
-        let loss_tolerant = ticks & needs.logging_metrics != 0 && ticks & needs.no_data_loss == 0;
-        return if loss_tolerant { k.one } else { k.local_quorum };
-    }
+/// count a majority in the local region (LOCAL_QUORUM). Reads that must be current go to the primary;
+/// eventual reads may come from any replica (with several primaries, from one copy in the region when speed
+/// matters more than reading the region's latest write).
+pub(crate) fn level(ix: &Index, replication: usize) -> usize {
+    let k = &ix.known;
     match replication {
+        r if r == k.multi_primary => k.local_quorum,
         r if r == k.async_ => k.one,
         r if r == k.sync => k.all,
         _ => k.quorum,
@@ -231,7 +229,7 @@ pub(crate) fn level(ix: &Index, ticks: Ticks, replication: usize) -> usize {
 /// Step 5. Stores whose need is ticked strongly enough appear next to the primary store; a rival for the
 /// primary's place is an alternative, not an addition.
 fn stores(cat: &Catalog, s: &Scores, primary: usize) -> (u32, u32) {
-    let ix = &cat.index();
+    let ix = cat.index();
     let primary_kind = ix.primary_kinds.get(primary).copied();
     let shown =
         present(ix, s, Part::Store, cat.scoring.present_at) & !primary_kind.map_or(0, |k| 1 << k);
@@ -239,15 +237,16 @@ fn stores(cat: &Catalog, s: &Scores, primary: usize) -> (u32, u32) {
     (shown, shown & rivals)
 }
 
-/// A small team with three or more stores and a relational primary (whose lighter ways the catalogue
-/// describes) is shown those first: the stores that have one become acceptable rather than recommended.
+/// A small team with three or more stores to run is shown the lighter way first for each store that has one
+/// with this primary (the catalogue's `lighter`, per primary store kind): those stores become acceptable
+/// rather than recommended.
 fn lighter(cat: &Catalog, ticks: Ticks, d: &Design) -> u32 {
-    let ix = &cat.index();
-    let relational = d.primary == ix.known.relational;
-    if ticks & ix.needs.small_team == 0 || !relational || d.store_count(ix) < SMALL_TEAM_STORES {
+    let ix = cat.index();
+    if ticks & ix.needs.small_team == 0 || d.store_count(ix) < SMALL_TEAM_STORES {
         return 0;
     }
-    d.stores & !d.alternatives & ix.lighter
+    let for_primary = ix.lighter_for.get(d.primary).copied().unwrap_or(0);
+    d.stores & !d.alternatives & for_primary
 }
 
 /// Step 6. Patterns by their thresholds: recommended, acceptable, or avoid; with two of the seed's limits:
@@ -255,7 +254,7 @@ fn lighter(cat: &Catalog, ticks: Ticks, d: &Design) -> u32 {
 /// sourcing is recommended only when views must be rebuilt or reads and writes scale apart (for an audit trail
 /// alone an audit table or change data capture is lighter).
 fn patterns(cat: &Catalog, ticks: Ticks, s: &Scores) -> [u8; 8] {
-    let ix = &cat.index();
+    let ix = cat.index();
     let mut out = [ACCEPTABLE; 8];
     for (p, pattern) in cat.patterns.iter().enumerate().take(8) {
         let score = s.get(ix, Part::Pattern, p);
@@ -300,7 +299,7 @@ fn conflicts(cat: &Catalog, ticks: Ticks, d: &Design) -> u64 {
 /// Whether option `slot` is part of the design: chosen, present, or (patterns) recommended — or, `advised`,
 /// made acceptable by some tick.
 pub(crate) fn holds(cat: &Catalog, d: &Design, ticks: Ticks, slot: usize, advised: bool) -> bool {
-    let ix = &cat.index();
+    let ix = cat.index();
     let Some(part) = Part::ALL.into_iter().find(|&p| ix.range(p).contains(&slot)) else {
         return false;
     };

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// Given the requirement set `reqs`, what the catalogue advises and why. Deterministic and total: unknown
 /// ids are ignored, and an empty (or all-unknown) set gives the neutral defaults with a hint.
 pub fn recommend<'a>(cat: &'a Catalog, reqs: &Requirements) -> Recommendation<'a> {
-    let ix = &cat.index();
+    let ix = cat.index();
     let ticks = ix.ticks(reqs);
     let design = decide(cat, ticks);
     let ex = Explain {
@@ -159,7 +159,7 @@ impl<'a> Explain<'a> {
 
     /// Adds the counted rules on `slot` whose weight has sign `sign`, one entry per requirement (the strongest).
     fn collect(&self, slot: usize, sign: i32, out: &mut Vec<RawReason>) {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         for &rule in &ix.by_slot[slot] {
             let r = &self.cat.rules[rule];
             let req = ix.rule_req[rule];
@@ -252,7 +252,7 @@ impl<'a> Explain<'a> {
         allowed: u64,
         rivals: u64,
     ) -> Card<'a> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let range = ix.range(part);
         let chosen = range.start + off;
         let mut c = card(self.cat, part, off, Verdict::Recommended);
@@ -279,7 +279,7 @@ impl<'a> Explain<'a> {
         allowed: u64,
         changes: &[Change<'a>],
     ) -> Option<CloseCall<'a>> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let (best, runner) = rank(ix, &self.scores, part, allowed);
         let runner = runner.filter(|_| best == off)?;
         let (a, b) = (
@@ -291,29 +291,64 @@ impl<'a> Explain<'a> {
             return None;
         }
         let rival = option_info(self.cat, part, runner);
+        let flips_to_rival: Vec<&Change<'a>> =
+            changes.iter().filter(|c| c.becomes == rival.id).collect();
+        // A tick that overrides the weights (a strong use case, local writes) decides by rule, not by a near
+        // miss: a call that only such ticks would flip is not close.
+        let overrides = ix.needs.strong_anchors | ix.needs.local_writes;
+        let deciders: Vec<Change<'a>> = flips_to_rival
+            .iter()
+            .filter(|c| {
+                ix.req_ids
+                    .get(c.requirement)
+                    .is_none_or(|&n| overrides >> n & 1 == 0)
+            })
+            .map(|c| (*c).clone())
+            .collect();
+        if deciders.is_empty() && !flips_to_rival.is_empty() {
+            return None;
+        }
         Some(CloseCall {
             rival: rival.id,
             rival_title: rival.title,
             margin: margin.unsigned_abs(),
-            deciders: changes
-                .iter()
-                .filter(|c| c.becomes == rival.id)
-                .cloned()
-                .collect(),
+            deciders,
         })
     }
 
     fn primary_card(&self) -> Card<'a> {
         let all = (1u64 << self.cat.index().range(Part::PrimaryStore).len()) - 1;
         let mut c = self.choice_card(Part::PrimaryStore, 0, self.design.primary, all, all);
+        if self.scales_elsewhere(&c) {
+            c.notes.push("The time series, columnar and log stores below are what scales out for those needs; the primary store holds the rest (devices, accounts, settings).".into());
+        }
         if !c.is_assessed() && self.design.stores != 0 {
             c.notes.push("None of your ticks needs a general-purpose store: this is the default, for the data the stores below do not hold (accounts, settings). If there is none, those stores are all you need.".into());
         }
         c
     }
 
+    /// Whether horizontal scaling is the primary's only reason while stores built to scale carry the volume.
+    fn scales_elsewhere(&self, primary: &Card) -> bool {
+        let ix = self.cat.index();
+        let only_scaling = !primary.reasons_for.is_empty()
+            && primary.reasons_for.iter().all(|r| {
+                ix.req_ids
+                    .get(r.requirement)
+                    .is_some_and(|&n| ix.needs.horizontal_scaling >> n & 1 == 1)
+            });
+        let scaling_stores = self
+            .cat
+            .stores
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.design.stores >> i & 1 == 1)
+            .any(|(_, k)| ["time-series", "columnar", "log"].contains(&&*k.id));
+        only_scaling && scaling_stores
+    }
+
     fn consistency_card(&self) -> Card<'a> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let d = &self.design;
         // Only a choice the weights made can be a close call; an anchor or local writes decide outright.
         let forced = d.anchored || self.has(ix.needs.local_writes);
@@ -329,7 +364,7 @@ impl<'a> Explain<'a> {
     }
 
     fn replication_card(&self) -> Card<'a> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
         let allowed = replication_allowed(ix, self.ticks, d.model, d.anchored);
         let single_primary = d.replication != k.multi_primary;
@@ -364,7 +399,7 @@ impl<'a> Explain<'a> {
 
     /// What the replication card adds to its reasons: what a need ruled out, and where writes and reads go.
     fn replication_notes(&self) -> Vec<Cow<'a, str>> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let (k, needs, d) = (&ix.known, &ix.needs, &self.design);
         let single_primary = d.replication != k.multi_primary;
         let mut notes: Vec<Cow<'a, str>> = Vec::new();
@@ -393,7 +428,10 @@ impl<'a> Explain<'a> {
                         .into(),
                 );
             }
-        } else if !single_primary && !self.has(needs.multi_region) {
+        } else if !single_primary && d.primary == k.relational {
+            notes.push("The usual alternative for a relational SaaS: a home region per tenant, one primary each, so a tenant's users write locally and nothing needs conflict resolution (see the conflict card).".into());
+        }
+        if !single_primary && !self.has(needs.multi_region) {
             notes.push("Local writes in every region imply several regions: read this as a multi-region deployment.".into());
         }
         notes
@@ -402,7 +440,7 @@ impl<'a> Explain<'a> {
     /// The level card follows from the replication and the model: its reasons are theirs, restated as what
     /// they set (W, R); it shows the arithmetic and the setting in the primary store's own terms.
     fn level_card(&self, consistency: &Card<'a>, replication: &Card<'a>) -> Card<'a> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let d = &self.design;
         let mut c = card(self.cat, Part::Level, d.level, Verdict::Recommended);
         let q = self.quorum();
@@ -437,7 +475,7 @@ impl<'a> Explain<'a> {
 
     /// What a tick behind the replication (`sets_write`) or the model sets in the arithmetic, in a sentence.
     fn level_why(&self, id: &str, q: &Quorum, sets_write: bool) -> Cow<'a, str> {
-        let needs = &self.cat.index().needs;
+        let needs = self.cat.index().needs;
         let bit = self.cat.index().req_ids.get(id).map_or(0, |&n| 1u64 << n);
         let is = |need: Ticks| bit & need != 0;
         let (w, n) = (q.write, q.copies);
@@ -453,8 +491,6 @@ impl<'a> Explain<'a> {
                 n - w
             )
             .into()
-        } else if is(needs.logging_metrics) && w == 1 {
-            "W = 1: one copy confirms a write; losing the last few points in a failover is tolerable.".into()
         } else if sets_write && w == 1 {
             "W = 1: the write is confirmed at once, without waiting for another copy.".into()
         } else if q.read.is_none() {
@@ -467,6 +503,8 @@ impl<'a> Explain<'a> {
                 r + w
             )
             .into()
+        } else if sets_write && q.local {
+            format!("W = {w} of {n} in its region: a write waits for {} other cop{} there, never for another region.", w - 1, if w == 2 { "y" } else { "ies" }).into()
         } else if sets_write {
             format!(
                 "W = {w} of {n}: the primary waits for {} other cop{} before confirming.",
@@ -481,7 +519,7 @@ impl<'a> Explain<'a> {
 
     /// N = 3 copies per region; W from the replication; R from the model and where reads go.
     fn quorum(&self) -> Quorum {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let (k, d) = (&ix.known, &self.design);
         let regions = if self.has(ix.needs.multi_region | ix.needs.local_writes) {
             2
@@ -489,9 +527,9 @@ impl<'a> Explain<'a> {
             1
         };
         let strong = d.model == k.strong;
+        let fast_reads = self.has(ix.needs.fast_reads);
         let (write, read, local) = match d.replication {
-            r if r == k.multi_primary && d.level == k.one => (1, Some(1), true),
-            r if r == k.multi_primary => (2, Some(2), true),
+            r if r == k.multi_primary => (2, Some(if fast_reads { 1 } else { 2 }), true),
             r if r == k.sync => (3, Some(1), false),
             r if r == k.async_ => (1, if strong { None } else { Some(1) }, false),
             _ => (2, if strong { None } else { Some(1) }, false),
@@ -545,6 +583,11 @@ impl<'a> Explain<'a> {
                 });
                 if alternative {
                     c.notes.push(self.alternative_note(i, primary_title));
+                } else if !self.cat.stores[i].alongside.is_empty() {
+                    c.notes.push(Cow::Borrowed(&self.cat.stores[i].alongside));
+                }
+                if self.cat.stores[i].id == "key-value" && self.has(self.cat.index().needs.shopping_cart) {
+                    c.notes.push("Carts must survive a restart: Redis with an append-only file and a replica, or DynamoDB — not Memcached, which keeps nothing across a restart.".into());
                 }
                 if self.has(self.cat.index().needs.no_data_loss)
                     && !self.cat.stores[i].durable.is_empty()
@@ -555,7 +598,7 @@ impl<'a> Explain<'a> {
                 }
                 if lighter {
                     c.notes.push(
-                        format!("For a small team, first: {}", self.cat.stores[i].lighter).into(),
+                        format!("For a small team, first: {}", self.lighter_text(i)).into(),
                     );
                 }
                 c
@@ -563,9 +606,19 @@ impl<'a> Explain<'a> {
             .collect()
     }
 
+    /// The lighter way to start for store kind `kind`, with this design's primary store.
+    fn lighter_text(&self, kind: usize) -> &'a str {
+        let primary = &self.cat.stores[self.primary_kind()].id;
+        let lighter = &self.cat.stores[kind].lighter;
+        lighter
+            .iter()
+            .find(|l| l.store == *primary)
+            .map_or("", |l| &l.text)
+    }
+
     /// Why a rival of the primary store is shown as an alternative: it lost, or tied and the default won.
     fn alternative_note(&self, kind: usize, primary_title: &str) -> Cow<'a, str> {
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         let rival = ix.primary_kinds.iter().position(|&k| k == kind);
         let score = |off: usize| self.scores.get(ix, Part::PrimaryStore, off);
         let tied = rival.is_some_and(|r| score(r) == score(self.design.primary));
@@ -598,19 +651,24 @@ impl<'a> Explain<'a> {
 
     fn pattern_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
-        let (k, needs) = (&self.cat.index().known, &self.cat.index().needs);
+        let (k, needs) = (self.cat.index().known, self.cat.index().needs);
         (0..self.cat.patterns.len())
             .map(|p| {
                 let verdict = verdict_of(self.design.patterns[p.min(7)]);
                 let mut c = self.scored_card(Part::Pattern, p, keys.pattern + p, verdict);
                 let advised = verdict != Verdict::Avoid && !c.reasons_for.is_empty();
                 if advised && Some(p) == k.database_per_service && self.has(needs.transactional) {
-                    c.notes.push(format!("ACID stops at the service boundary: a change that spans services becomes a saga (each service commits its own step and undoes it if a later step fails), and each service publishes its events through an outbox table written in the same transaction. {} inside one service keep their transactions.", self.labels(needs.transactional)).into());
+                    c.notes.push("ACID stops at the service boundary: a change that spans services becomes a saga (each service commits its own step and undoes it if a later step fails), and each service publishes its events through an outbox table written in the same transaction. Transactions inside one service stay ACID.".into());
                 }
                 if Some(p) == k.cqrs && self.has(needs.audit_trail) && !self.has(needs.rebuild_or_scale) {
                     c.notes.push("For an audit trail alone, an append-only audit table written in the same transaction, or change data capture from the database log (e.g. Debezium), is the lighter answer.".into());
                 }
-                if advised && Some(p) == k.shared_database && self.has(needs.read_only_shared) {
+                if Some(p) == k.cqrs && verdict == Verdict::Recommended {
+                    c.notes.push("Events live in an append-only table of the primary store with a unique (stream, version) pair for optimistic concurrency, or in an event store such as EventStoreDB; a log such as Kafka carries them to the read models (through the outbox) but is not where an aggregate's history is kept.".into());
+                }
+                let only_reference_data = self.has(needs.read_only_shared)
+                    && !self.has(needs.small_team | needs.monolith_transition);
+                if advised && Some(p) == k.shared_database && only_reference_data {
                     c.notes.push("Only for the read-only reference data (countries, currencies): one service owns it, the others read it; each service's own data stays in its own database.".into());
                 }
                 c
@@ -628,7 +686,7 @@ impl<'a> Explain<'a> {
 
     fn conflict_cards(&self) -> Vec<Card<'a>> {
         let keys = Keys::of(self.cat);
-        let ix = &self.cat.index();
+        let ix = self.cat.index();
         self.cat
             .conflicts
             .iter()
@@ -676,6 +734,7 @@ fn verdict_of(code: u8) -> Verdict {
 
 /// When writes and reads use different levels (QUORUM writes, ONE reads), the card says so first.
 fn mixed_levels(q: &Quorum) -> Option<String> {
+    let local = if q.local { "LOCAL_" } else { "" };
     let name = |k: u32| match k {
         1 => "ONE",
         k if k == q.copies => "ALL",
@@ -683,9 +742,10 @@ fn mixed_levels(q: &Quorum) -> Option<String> {
         _ => "TWO",
     };
     let read = q.read?;
+    let region = if q.local { " in the region" } else { "" };
     (read != q.write && !q.reads_see_latest()).then(|| {
         format!(
-            "Writes at {} (W = {}), reads at {} (R = {read}): a read may come from a copy that lags behind the latest write, which the eventual model allows.",
+            "Writes at {local}{} (W = {}), reads at {local}{} (R = {read}): a read may come from a copy{region} that lags behind the latest write, which the eventual model allows.",
             name(q.write),
             q.write,
             name(read)
