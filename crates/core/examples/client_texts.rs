@@ -20,7 +20,7 @@ use std::path::Path;
 use strata_core::catalog::Catalog;
 use strata_core::decision::{Decision, Service};
 use strata_core::diagrams::{
-    clean, layout, render_svg, to_mermaid, DiagramId, DiagramInput, SvgMode,
+    clean, layout, render_svg, to_mermaid, DataFlow, DiagramId, DiagramInput, SvgMode,
 };
 use strata_core::engine::recommend;
 use strata_core::export::{
@@ -28,6 +28,7 @@ use strata_core::export::{
     relevant_diagrams, EMBED_SANDBOX,
 };
 use strata_core::permalink;
+use strata_core::system::FlowKind;
 
 /// A name of exactly 40 characters, with spaces where a name would have them.
 const FORTY: &str = "Customer Relationship Management Service";
@@ -36,7 +37,29 @@ const HOSTILE: &str = "<b>\"Q\" & 'q'</b> `x` | %% ;#:::warn ]]> ~~~~ __NOTOC__ 
 
 fn everywhere(name: &str, count: usize) -> DiagramInput {
     let many = |prefix: &str| (1..=count).map(|i| format!("{prefix}{i} {name}")).collect();
+    let kinds = [
+        FlowKind::Event { outbox: true },
+        FlowKind::Query,
+        FlowKind::Event { outbox: false },
+    ];
+    // Each service reads from the next one and from the one three further on, both ways round the row.
+    let flows = (0..count)
+        .flat_map(|i| [(i, (i + 1) % count), ((i + 3) % count, i)])
+        .filter(|(o, c)| o != c)
+        .enumerate()
+        .map(|(k, (owner, consumer))| DataFlow {
+            owner,
+            consumer,
+            entity: format!("E{}.{} {name}", owner + 1, k % 3 + 1),
+            kind: kinds[k % 3],
+        })
+        .collect();
     DiagramInput {
+        stores: many("Store "),
+        owns: (1..=count)
+            .map(|i| (1..=3).map(|k| format!("E{i}.{k} {name}")).collect())
+            .collect(),
+        flows,
         store_name: name.into(),
         replicas: 5,
         services: many(""),

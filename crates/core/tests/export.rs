@@ -670,14 +670,17 @@ fn diagram_input_follows_the_decision() {
         r.primary_store.examples.first()
     );
 
-    // Two named services replace the seed's; one named service does not.
-    let two = decision(
+    // Several services replace the seed's, as the page names them ("Service 2" when unnamed), with what each
+    // owns; the first that owns anything is the source of truth. One service does not replace them.
+    let mut three = decision(
         "",
         &[("Orders", &["microservices"]), ("", &[]), ("Billing", &[])],
     );
-    let input = diagram_input(&two, &rec(&two));
-    assert_eq!(input.services, ["Orders", "Billing"]);
-    assert_eq!(input.owner_service, "Orders");
+    three.services[2].owns = vec!["Invoice".into()];
+    let input = diagram_input(&three, &rec(&three));
+    assert_eq!(input.services, ["Orders", "Service 2", "Billing"]);
+    assert_eq!(input.owns, [vec![], vec![], vec!["Invoice".to_string()]]);
+    assert_eq!(input.owner_service, "Billing");
     let one = decision("", &[("Orders", &["microservices"])]);
     let input = diagram_input(&one, &rec(&one));
     assert_eq!(input.services.len(), 3);
