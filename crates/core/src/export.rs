@@ -95,6 +95,9 @@ pub fn system_diagram_input(decision: &Decision, advice: &SystemAdvice) -> Diagr
     };
     let mut input = diagram_input(decision, &first.rec);
     use_services(&mut input, decision);
+    if let Some(card) = advice.pattern_card(DiagramId::SharedDatabase.as_str()) {
+        input.shared_database_verdict = card.verdict;
+    }
     input.stores = advice
         .services
         .iter()
@@ -161,5 +164,23 @@ pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
             out.push(id);
         }
     }
+    out
+}
+
+/// The diagrams of the system as a whole: the system diagram, the patterns judged for the system (database
+/// per service when recommended, the shared database when recommended or to be avoided), and the single
+/// source of truth when data flows between services.
+pub fn system_diagrams(advice: &SystemAdvice) -> Vec<DiagramId> {
+    let patterns = advice.patterns.iter().filter(|c| {
+        c.verdict == Verdict::Recommended
+            || (c.verdict == Verdict::Avoid
+                && diagram_for_choice(c.choice) == Some(DiagramId::SharedDatabase))
+    });
+    let mut out = vec![DiagramId::System];
+    out.extend(patterns.filter_map(|c| diagram_for_choice(c.choice)));
+    if !advice.flows.is_empty() {
+        out.push(DiagramId::SingleSourceOfTruth);
+    }
+    out.dedup();
     out
 }

@@ -5,6 +5,9 @@ use crate::decision::Decision;
 use crate::engine::{Card, Change, CloseCall, Quorum, Reason, Recommendation, Toggle};
 use crate::json::Value;
 use crate::permalink;
+use crate::system::{advise, SystemAdvice, SystemCard};
+
+use super::store_label;
 
 /// The `schema` value of the record.
 pub const SCHEMA: &str = "strata.decision";
@@ -110,11 +113,26 @@ fn quorum(q: &Quorum) -> Value {
 ///
 /// Strings are kept as typed (JSON escaping makes them safe); `ticked` is the user's edit or else the
 /// engine's pre-fill (answered items are ticked).
+///
+/// Every service and the system they form (additive: `recommendation` stays the first service's):
+///
+/// ```text
+///   "decision": { "services": [{ …, "owns": [entity…], "reads": [entity…] }] },
+///   "system": { "services": [{ "name", "headline", "store", "recommendation": { as above } }],
+///     "patterns": [card…], "entities": [{ "name", "owners": [i…], "readers": [i…] }],
+///     "flows": [{ "entity", "owner": i, "consumer": i, "kind": "events"|"events-outbox"|"query", "label" }],
+///     "cards": [{ kind, verdict, title, summary, because, trade_offs, resolution, services: [i…], catalog_ref }],
+///     "checklist": [{ id, question, answer, ticked, edited }] }
+/// ```
+///
+/// `i` is an index into `system.services` (and `decision.services`).
 pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendation) -> String {
     let services = decision.services.iter().map(|s| {
         Value::object([
             ("name", Value::from(s.name.as_str())),
             ("requirements", Value::strings(&s.requirements)),
+            ("owns", Value::strings(&s.owns)),
+            ("reads", Value::strings(&s.reads)),
         ])
     });
     let edits = decision
@@ -126,6 +144,22 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
         ("services", Value::Array(services.collect())),
         ("checklist", Value::object(edits)),
     ]);
+    let recommendation = recommendation(decision, rec);
+    Value::object([
+        ("schema", Value::from(SCHEMA)),
+        ("schema_version", SCHEMA_VERSION.into()),
+        ("link_format", permalink::VERSION.into()),
+        ("catalog_version", catalog.version.into()),
+        ("decision", decision_value),
+        ("recommendation", recommendation),
+        ("system", system_value(decision, &advise(catalog, decision))),
+    ])
+    .to_json_pretty()
+}
+
+/// One service's recommendation: its cards, conflicts and checklist (the user's checklist edits are the
+/// page's, which edits the first service).
+fn recommendation(decision: &Decision, rec: &Recommendation) -> Value {
     let conflicts = rec.conflicts.iter().map(|c| {
         Value::object([
             ("id", Value::from(c.choice)),
@@ -148,20 +182,87 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
             ("edited", edit.is_some().into()),
         ])
     });
-    let recommendation = Value::object([
+    Value::object([
         ("neutral", Value::Bool(rec.neutral)),
         ("hint", rec.hint.map_or(Value::Null, Value::from)),
         ("cards", Value::Array(rec.cards().map(card).collect())),
         ("conflicts", Value::Array(conflicts.collect())),
         ("checklist", Value::Array(checklist.collect())),
-    ]);
-    Value::object([
-        ("schema", Value::from(SCHEMA)),
-        ("schema_version", SCHEMA_VERSION.into()),
-        ("link_format", permalink::VERSION.into()),
-        ("catalog_version", catalog.version.into()),
-        ("decision", decision_value),
-        ("recommendation", recommendation),
     ])
-    .to_json_pretty()
+}
+
+/// A service index (a decision holds at most 16).
+fn index(i: usize) -> Value {
+    Value::from(u32::try_from(i).unwrap_or(u32::MAX))
+}
+
+/// Service indices as a JSON array.
+fn indices(list: &[usize]) -> Value {
+    Value::Array(list.iter().map(|&i| index(i)).collect())
+}
+
+fn system_card(c: &SystemCard) -> Value {
+    Value::object([
+        ("kind", Value::from(c.kind.as_str())),
+        ("verdict", c.verdict.as_str().into()),
+        ("title", c.title.as_str().into()),
+        ("summary", c.summary.as_str().into()),
+        ("because", Value::strings(&c.because)),
+        ("trade_offs", Value::strings(&c.trade_offs)),
+        ("resolution", c.resolution.as_str().into()),
+        ("services", indices(&c.services)),
+        ("catalog_ref", c.catalog_ref.into()),
+    ])
+}
+
+/// Every service's recommendation, the ownership model, the flows, the system's cards and checklist.
+fn system_value(decision: &Decision, advice: &SystemAdvice) -> Value {
+    let services = advice.services.iter().map(|s| {
+        Value::object([
+            ("name", Value::from(s.name.as_str())),
+            ("headline", s.headline.as_str().into()),
+            ("store", store_label(&s.rec).as_str().into()),
+            ("recommendation", recommendation(decision, &s.rec)),
+        ])
+    });
+    let entities = advice.entities.iter().map(|e| {
+        Value::object([
+            ("name", Value::from(e.name.as_str())),
+            ("owners", indices(&e.owners)),
+            ("readers", indices(&e.readers)),
+        ])
+    });
+    let flows = advice.flows.iter().map(|f| {
+        Value::object([
+            ("entity", Value::from(f.entity.as_str())),
+            ("owner", index(f.owner)),
+            ("consumer", index(f.consumer)),
+            ("kind", f.kind.as_str().into()),
+            ("label", f.kind.label().into()),
+        ])
+    });
+    let checklist = advice.checklist.iter().map(|item| {
+        let edit = decision.checklist.get(&item.id).copied();
+        Value::object([
+            ("id", Value::from(item.id.as_str())),
+            ("question", item.question.as_str().into()),
+            ("answer", opt(item.answer.as_ref())),
+            ("ticked", edit.unwrap_or(item.answer.is_some()).into()),
+            ("edited", edit.is_some().into()),
+        ])
+    });
+    Value::object([
+        ("services", Value::Array(services.collect())),
+        (
+            "patterns",
+            Value::Array(advice.patterns.iter().map(card).collect()),
+        ),
+        ("entities", Value::Array(entities.collect())),
+        ("flows", Value::Array(flows.collect())),
+        (
+            "cards",
+            Value::Array(advice.cards.iter().map(system_card).collect()),
+        ),
+        ("checklist", Value::Array(checklist.collect())),
+    ])
 }

@@ -123,8 +123,9 @@ pub fn system(c: &mut Canvas, input: &DiagramInput) -> Words {
         })
         .collect();
     let refs: Vec<&[String]> = texts.iter().map(|t| &t[..]).collect();
-    // Wider than the other diagrams' services: a store's name ("PostgreSQL (relational)") fits on a line.
-    let w = matched_width(&refs, if drawn > 4 { 180.0 } else { 240.0 });
+    // Wider than the other diagrams' services: a store's name ("PostgreSQL (relational)") fits on a line,
+    // but for seven or eight services.
+    let w = matched_width(&refs, if drawn > 6 { 180.0 } else { 240.0 });
     let boxes: Vec<usize> = texts
         .iter()
         .map(|t| c.add_box_of_width(t, BoxKind::Service, w))
