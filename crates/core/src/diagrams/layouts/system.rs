@@ -81,7 +81,7 @@ pub(super) fn pairs(flows: &[DataFlow], count: usize) -> Vec<Pair> {
     out
 }
 
-/// "Order has two owners, Orders and Billing." for each entity several services own.
+/// "Order has 2 owners, Orders and Billing: choose one …" for each entity several services own.
 fn two_owners(input: &DiagramInput, names: &[String]) -> Vec<String> {
     let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
     for i in 0..names.len() {
