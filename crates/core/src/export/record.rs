@@ -100,6 +100,40 @@ fn quorum(q: &Quorum) -> Value {
     ])
 }
 
+/// One service's recommendation: its cards, conflicts and checklist (the user's checklist edits are the
+/// page's, which edits the first service).
+fn recommendation(decision: &Decision, rec: &Recommendation) -> Value {
+    let conflicts = rec.conflicts.iter().map(|c| {
+        Value::object([
+            ("id", Value::from(c.choice)),
+            ("title", c.title.into()),
+            ("summary", c.summary.into()),
+            (
+                "requirements",
+                Value::strings(c.reasons_for.iter().map(|r| &r.requirement)),
+            ),
+        ])
+    });
+    let checklist = rec.checklist.iter().map(|item| {
+        let edit = decision.checklist.get(item.id).copied();
+        Value::object([
+            ("id", Value::from(item.id)),
+            ("scope", item.scope.into()),
+            ("question", item.question.into()),
+            ("answer", opt(item.answer.as_ref())),
+            ("ticked", edit.unwrap_or(item.answer.is_some()).into()),
+            ("edited", edit.is_some().into()),
+        ])
+    });
+    Value::object([
+        ("neutral", Value::Bool(rec.neutral)),
+        ("hint", rec.hint.map_or(Value::Null, Value::from)),
+        ("cards", Value::Array(rec.cards().map(card).collect())),
+        ("conflicts", Value::Array(conflicts.collect())),
+        ("checklist", Value::Array(checklist.collect())),
+    ])
+}
+
 /// Pretty JSON for a decision and its recommendation:
 ///
 /// ```text
@@ -155,40 +189,6 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
         ("system", system_value(decision, &advise(catalog, decision))),
     ])
     .to_json_pretty()
-}
-
-/// One service's recommendation: its cards, conflicts and checklist (the user's checklist edits are the
-/// page's, which edits the first service).
-fn recommendation(decision: &Decision, rec: &Recommendation) -> Value {
-    let conflicts = rec.conflicts.iter().map(|c| {
-        Value::object([
-            ("id", Value::from(c.choice)),
-            ("title", c.title.into()),
-            ("summary", c.summary.into()),
-            (
-                "requirements",
-                Value::strings(c.reasons_for.iter().map(|r| &r.requirement)),
-            ),
-        ])
-    });
-    let checklist = rec.checklist.iter().map(|item| {
-        let edit = decision.checklist.get(item.id).copied();
-        Value::object([
-            ("id", Value::from(item.id)),
-            ("scope", item.scope.into()),
-            ("question", item.question.into()),
-            ("answer", opt(item.answer.as_ref())),
-            ("ticked", edit.unwrap_or(item.answer.is_some()).into()),
-            ("edited", edit.is_some().into()),
-        ])
-    });
-    Value::object([
-        ("neutral", Value::Bool(rec.neutral)),
-        ("hint", rec.hint.map_or(Value::Null, Value::from)),
-        ("cards", Value::Array(rec.cards().map(card).collect())),
-        ("conflicts", Value::Array(conflicts.collect())),
-        ("checklist", Value::Array(checklist.collect())),
-    ])
 }
 
 /// A service index (a decision holds at most 16).
