@@ -88,6 +88,11 @@ tests.push(['Mermaid parses and renders every diagram text, in the drawing\'s or
 
 tests.push(['cmark-gfm renders every ADR with its MADR structure and nothing from the decision as markup', async () => {
   const titles = Object.fromEntries(read('adr', 'titles.tsv').trim().split('\n').map((l) => l.split('\t')));
+  // Each ADR's second-level headings: MADR's, then a section per service and System for a system.
+  const sections = Object.fromEntries(read('adr', 'sections.tsv').trim().split('\n').map((l) => {
+    const [name, ...headings] = l.split('\t');
+    return [name, headings];
+  }));
   const page = await browser.newPage();
   for (const f of files('adr', '.md')) {
     const name = f.replace(/\.md$/, '');
@@ -117,12 +122,15 @@ tests.push(['cmark-gfm renders every ADR with its MADR structure and nothing fro
     assert(stray.length === 0, `${name}: text became markup: <${stray.join('>, <')}>`);
     assert(facts.strikes === 0, `${name}: "~~" became strikethrough`);
     assert(facts.h1.length === 1 && facts.h1[0] === titles[name], `${name}: heading ${JSON.stringify(facts.h1)}, not ${JSON.stringify(titles[name])}`);
-    const madr = ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'Diagrams',
-      'More Information'];
-    assert(JSON.stringify(facts.h2) === JSON.stringify(madr), `${name}: sections ${JSON.stringify(facts.h2)}`);
+    const madr = ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome'];
+    const expected = sections[name];
+    assert(JSON.stringify(expected.slice(0, 4)) === JSON.stringify(madr) && expected.at(-1) === 'More Information',
+      `${name}: sections.tsv does not start with MADR's sections: ${JSON.stringify(expected)}`);
+    assert(JSON.stringify(facts.h2) === JSON.stringify(expected), `${name}: sections ${JSON.stringify(facts.h2)}, not ${JSON.stringify(expected)}`);
     assert(facts.tables.length >= 6, `${name}: ${facts.tables.length} tables`);
+    // Every row has as many cells as the head: a name with "|" split no cell.
     for (const t of facts.tables) {
-      assert(t.head.length === 2 && t.rows.length > 0 && t.rows.every((n) => n === 2), `${name}: a broken table ${JSON.stringify(t)}`);
+      assert(t.head.length >= 2 && t.rows.length > 0 && t.rows.every((n) => n === t.head.length), `${name}: a broken table ${JSON.stringify(t)}`);
     }
     assert(facts.links.every((h) => h.startsWith('https://strata.example/')), `${name}: links ${facts.links}`);
     const fences = (source.match(/^```mermaid$/gm) || []).length;
@@ -182,8 +190,9 @@ tests.push(['rsvg-convert renders every SVG file in its colours, with legible te
     execFileSync('rsvg-convert', ['--output', png, path.join(dir, 'svg', f)]);
     const svg = read('svg', f);
     const { share, colours } = await pixelsOf(page, png, svg).catch((e) => { throw new Error(`${name}: ${e.message}`); });
-    // Boxes, lines and text each add colours; a black or blank render is one colour.
-    assert(share < 0.9 && colours >= 4, `${name}: ${(share * 100).toFixed(1)} % of the image is one colour`);
+    // Boxes, lines and text each add colours; a black or blank render is one colour. A drawing of thin lines
+    // is mostly background: the system diagram of eight services, lanes and arrows between them, is 93 %.
+    assert(share < 0.95 && colours >= 4, `${name}: ${(share * 100).toFixed(1)} % of the image is one colour`);
     const texts = await page.evaluate(() => window.textChecks);
     for (const t of texts) {
       assert(contrast(t.fill, t.under) >= 4.5, `${name}: "${t.text}" is ${t.fill} on ${t.under}`);

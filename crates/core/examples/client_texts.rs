@@ -5,12 +5,15 @@
 //! - `mermaid/<case>--<diagram>.mmd`: the text of "Copy Mermaid" (parsed and rendered by mermaid),
 //! - `adr/<case>.md`: the ADR of "Copy ADR" / "Download ADR" (rendered by cmark-gfm; its Mermaid blocks too),
 //! - `adr/titles.tsv`: the heading each ADR must show, one `case<TAB>title` line per case,
+//! - `adr/sections.tsv`: the second-level headings each ADR must show, `case<TAB>heading<TAB>heading…`,
 //! - `snippets/<case>.iframe.html`, `.confluence.html`, `.md`: the Embed dialog's snippets for a wiki page at
 //!   `https://wiki.example/tools/strata/` (parsed by Chromium and cmark-gfm), with `snippets/expected.tsv`
 //!   (`case<TAB>link text<TAB>link fragment`) and `snippets/sandbox.txt` (the iframe's sandbox flags).
 //!
 //! Cases: the seed's example input, 40-character names in every slot, hostile names, and the decisions of
-//! every preset plus a hostile one (their diagrams drawn from the decision, as the cards draw them).
+//! every preset plus a hostile one (their diagrams drawn from the decision, as the cards draw them), and
+//! systems of several services: a shop of five, and eight services with 40-character hostile names (their
+//! system diagrams drawn from the system advice, as the page's system figure draws them).
 //!
 //! `cargo run -p strata-core --example client_texts -- <out-dir>`
 
@@ -20,14 +23,15 @@ use std::path::Path;
 use strata_core::catalog::Catalog;
 use strata_core::decision::{Decision, Service};
 use strata_core::diagrams::{
-    clean, layout, render_svg, to_mermaid, DiagramId, DiagramInput, SvgMode,
+    clean, layout, render_svg, to_mermaid, DataFlow, DiagramId, DiagramInput, SvgMode,
 };
 use strata_core::engine::recommend;
 use strata_core::export::{
     adr_markdown_with_date, confluence_snippet, diagram_input, iframe_snippet, markdown_link,
-    relevant_diagrams, EMBED_SANDBOX,
+    relevant_diagrams, system_diagram_input, system_diagrams, EMBED_SANDBOX,
 };
 use strata_core::permalink;
+use strata_core::system::{advise, FlowKind, SystemAdvice};
 
 /// A name of exactly 40 characters, with spaces where a name would have them.
 const FORTY: &str = "Customer Relationship Management Service";
@@ -36,7 +40,29 @@ const HOSTILE: &str = "<b>\"Q\" & 'q'</b> `x` | %% ;#:::warn ]]> ~~~~ __NOTOC__ 
 
 fn everywhere(name: &str, count: usize) -> DiagramInput {
     let many = |prefix: &str| (1..=count).map(|i| format!("{prefix}{i} {name}")).collect();
+    let kinds = [
+        FlowKind::Event { outbox: true },
+        FlowKind::Query,
+        FlowKind::Event { outbox: false },
+    ];
+    // Each service reads from the next one and from the one three further on, both ways round the row.
+    let flows = (0..count)
+        .flat_map(|i| [(i, (i + 1) % count), ((i + 3) % count, i)])
+        .filter(|(o, c)| o != c)
+        .enumerate()
+        .map(|(k, (owner, consumer))| DataFlow {
+            owner,
+            consumer,
+            entity: format!("E{}.{} {name}", owner + 1, k % 3 + 1),
+            kind: kinds[k % 3],
+        })
+        .collect();
     DiagramInput {
+        stores: many("Store "),
+        owns: (1..=count)
+            .map(|i| (1..=3).map(|k| format!("E{i}.{k} {name}")).collect())
+            .collect(),
+        flows,
         store_name: name.into(),
         replicas: 5,
         services: many(""),
@@ -50,6 +76,131 @@ fn everywhere(name: &str, count: usize) -> DiagramInput {
         event_names: many("E"),
         ..DiagramInput::default()
     }
+}
+
+/// A service of a system: its name, ticks, and the entities it owns and reads (comma-separated).
+fn service(name: &str, ticks: &[&str], owns: &str, reads: &str) -> Service {
+    let mut s = Service {
+        name: name.into(),
+        requirements: ticks.iter().map(|t| t.to_string()).collect(),
+        ..Service::default()
+    };
+    Service::add_entities(&mut s.owns, owns);
+    Service::add_entities(&mut s.reads, reads);
+    s
+}
+
+/// Systems of several services: a shop whose services get data by events (through an outbox where the
+/// owner's writes are transactions) and by queries, with a reporting service that needs a read model; and eight
+/// services with 40-character hostile names, each reading from the next two.
+fn systems() -> Vec<(String, Decision)> {
+    let shop = Decision {
+        title: String::new(),
+        services: vec![
+            service(
+                "Orders",
+                &["acid", "inventory", "microservices"],
+                "Order, Order line",
+                "Customer, Product",
+            ),
+            service(
+                "Customers",
+                &["flexible-schema", "schema-evolving"],
+                "Customer",
+                "",
+            ),
+            service(
+                "Catalog",
+                &["full-text", "read-heavy", "flexible-schema"],
+                "Product",
+                "",
+            ),
+            service(
+                "Payments",
+                &["financial", "no-data-loss", "audit-trail"],
+                "Payment",
+                "Order",
+            ),
+            service(
+                "Reporting",
+                &["analytics"],
+                "",
+                "Order, Customer, Product, Payment",
+            ),
+        ],
+        ..Decision::default()
+    };
+    let presets = Catalog::builtin().presets.iter().map(|p| &p.requirements);
+    let hostile: Vec<Service> = presets
+        .cycle()
+        .take(8)
+        .enumerate()
+        .map(|(i, ticks)| {
+            let name: String = format!("{i} {HOSTILE}").chars().take(40).collect();
+            let entity = |k: usize| format!("E{k} {HOSTILE}");
+            let ticks: Vec<&str> = ticks.iter().map(|s| s.as_ref()).collect();
+            let reads = format!("{}, {}", entity((i + 1) % 8), entity((i + 2) % 8));
+            service(&name, &ticks, &entity(i), &reads)
+        })
+        .collect();
+    vec![
+        ("system-shop".into(), shop),
+        (
+            "system-hostile".into(),
+            Decision {
+                title: String::new(),
+                services: hostile,
+                ..Decision::default()
+            },
+        ),
+    ]
+}
+
+/// Service `i`'s name as the exports show it.
+fn service_name(decision: &Decision, i: usize) -> String {
+    match clean(&decision.services[i].name) {
+        n if n.is_empty() => format!("Service {}", i + 1),
+        n => n,
+    }
+}
+
+/// The ADR's first heading: the title, else the services it covers (none of these names a lone service).
+fn expected_title(decision: &Decision) -> String {
+    let names: Vec<String> = (0..decision.services.len())
+        .map(|i| service_name(decision, i))
+        .collect();
+    match (clean(&decision.title), &names[..]) {
+        (t, _) if !t.is_empty() => t,
+        (_, [_]) => "Data architecture decision".into(),
+        (_, [a, b]) => format!("Data architecture for {a} and {b}"),
+        (_, [a, b, c]) => format!("Data architecture for {a}, {b} and {c}"),
+        (_, all) => format!("Data architecture for {} services", all.len()),
+    }
+}
+
+/// The ADR's second-level headings: MADR's, a section per service when there are several, and System when
+/// there is a system to speak of.
+fn expected_sections(decision: &Decision, advice: &SystemAdvice) -> Vec<String> {
+    let mut out: Vec<String> = [
+        "Context and Problem Statement",
+        "Decision Drivers",
+        "Considered Options",
+        "Decision Outcome",
+    ]
+    .map(String::from)
+    .to_vec();
+    if decision.services.len() > 1 {
+        out.extend(
+            (0..decision.services.len()).map(|i| format!("Service: {}", service_name(decision, i))),
+        );
+    } else {
+        out.push("Diagrams".into());
+    }
+    if advice.is_system() {
+        out.push("System".into());
+    }
+    out.push("More Information".into());
+    out
 }
 
 fn write(dir: &Path, file: &str, text: &str) {
@@ -134,23 +285,32 @@ fn main() {
         },
     ));
     decisions.push(("decision-empty".into(), Decision::default()));
+    decisions.extend(systems());
     let link = "https://strata.example/tools/strata/#v=1&r=acid";
     let mut titles = String::new();
+    let mut sections = String::new();
     let mut expected = String::new();
     let page = "https://wiki.example/tools/strata/";
     for (case, decision) in &decisions {
         let rec = recommend(catalog, decision.requirements());
         let input = diagram_input(decision, &rec);
         diagram_files(out, case, &input, &relevant_diagrams(&rec));
+        let advice = advise(catalog, decision);
+        if advice.is_system() {
+            let input = system_diagram_input(decision, &advice);
+            diagram_files(
+                out,
+                &format!("{case}-system"),
+                &input,
+                &system_diagrams(&advice),
+            );
+        }
         let adr = adr_markdown_with_date(catalog, decision, &rec, link, Some("2026-01-31"));
         write(&out.join("adr"), &format!("{case}.md"), &adr);
-        // None of these decisions names its first service, so the heading is the title or the default.
-        let title = match clean(&decision.title) {
-            t if t.is_empty() => "Data architecture decision".to_string(),
-            t => t,
-        };
-        // `clean` leaves no tab or newline in a title.
-        titles.push_str(&format!("{case}\t{title}\n"));
+        // `clean` leaves no tab or newline in a title or a service's name.
+        titles.push_str(&format!("{case}\t{}\n", expected_title(decision)));
+        let headings = expected_sections(decision, &advice).join("\t");
+        sections.push_str(&format!("{case}\t{headings}\n"));
 
         let fragment = permalink::encode(decision, false);
         let snippets = out.join("snippets");
@@ -167,6 +327,7 @@ fn main() {
         expected.push_str(&format!("{case}\t{text}\t{fragment}\n"));
     }
     write(&out.join("adr"), "titles.tsv", &titles);
+    write(&out.join("adr"), "sections.tsv", &sections);
     write(&out.join("snippets"), "expected.tsv", &expected);
     write(&out.join("snippets"), "sandbox.txt", EMBED_SANDBOX);
 }

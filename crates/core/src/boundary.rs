@@ -6,8 +6,11 @@
 //! The module only makes data ([`answer`]); copying, downloading and telling the user stay in the app.
 //! Pure: no browser dependency; the round trips are tested natively.
 
-use crate::diagrams::{DiagramId, DiagramInput, ReplicationLabel};
+use crate::decision::Decision;
+use crate::diagrams::{DataFlow, DiagramId, DiagramInput, ReplicationLabel};
 use crate::engine::Verdict;
+use crate::export::system_diagram_input;
+use crate::system::{FlowKind, SystemAdvice};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +69,22 @@ pub struct Drawing {
     pub shared_database: Verdict,
     pub owner_service: String,
     pub services: Vec<String>,
+    /// Each service's recommended store, parallel to `services` (the system diagram names them).
+    pub stores: Vec<String>,
+    /// The entities each service owns, parallel to `services`.
+    pub owns: Vec<Vec<String>>,
+    /// Entities going from their owner to a reader: the system diagram's arrows.
+    pub flows: Vec<FlowOf>,
+}
+
+/// A [`DataFlow`] across the boundary (service indices fit a byte: a decision holds at most 16).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlowOf {
+    pub owner: u8,
+    pub consumer: u8,
+    pub entity: String,
+    #[serde(with = "flow_kind_index")]
+    pub kind: FlowKind,
 }
 
 /// A drawn diagram: the inline SVG and the sentences of its text version.
@@ -123,6 +142,19 @@ impl From<&DiagramInput> for Drawing {
             shared_database: input.shared_database_verdict,
             owner_service: input.owner_service.clone(),
             services: input.services.clone(),
+            stores: input.stores.clone(),
+            owns: input.owns.clone(),
+            flows: input
+                .flows
+                .iter()
+                .filter(|f| f.owner.max(f.consumer) <= u8::MAX as usize)
+                .map(|f| FlowOf {
+                    owner: f.owner as u8,
+                    consumer: f.consumer as u8,
+                    entity: f.entity.clone(),
+                    kind: f.kind,
+                })
+                .collect(),
         }
     }
 }
@@ -138,6 +170,18 @@ impl Drawing {
             shared_database_verdict: self.shared_database,
             owner_service: self.owner_service.clone(),
             services: self.services.clone(),
+            stores: self.stores.clone(),
+            owns: self.owns.clone(),
+            flows: self
+                .flows
+                .iter()
+                .map(|f| DataFlow {
+                    owner: f.owner.into(),
+                    consumer: f.consumer.into(),
+                    entity: f.entity.clone(),
+                    kind: f.kind,
+                })
+                .collect(),
             ..DiagramInput::default()
         }
     }
@@ -162,6 +206,16 @@ impl Figure {
 }
 
 impl DiagramOf {
+    /// The system diagram of a decision: its services with their stores and owned entities, and the flows of
+    /// its advice (see `export::system_diagram_input`). The app asks for its `Figure`, `SvgFile` and `Mermaid`
+    /// as for any diagram.
+    pub fn system(decision: &Decision, advice: &SystemAdvice) -> DiagramOf {
+        DiagramOf {
+            diagram: DiagramId::System,
+            drawing: Some(Drawing::from(&system_diagram_input(decision, advice))),
+        }
+    }
+
     /// The prefix of the ids inside the inline SVG: a card's and the catalogue's drawing of one diagram can
     /// be on the page together.
     pub fn id_prefix(&self) -> String {
@@ -236,6 +290,15 @@ index_codec!(
         ReplicationLabel::Async,
         ReplicationLabel::SemiSync,
         ReplicationLabel::Sync
+    ]
+);
+index_codec!(
+    flow_kind_index,
+    FlowKind,
+    [
+        FlowKind::Event { outbox: false },
+        FlowKind::Event { outbox: true },
+        FlowKind::Query
     ]
 );
 index_codec!(

@@ -54,14 +54,18 @@ impl Service {
 }
 
 /// An entity name as kept: one line, at most `MAX_ENTITY_CHARS` characters, no commas (they separate names).
+/// Spaces are collapsed before the name is cut, so one name cuts the same wherever it stands in a typed list
+/// ("Order, Customer" and "Customer" give the same `Customer`, however long it is).
 pub fn clean_entity(raw: &str) -> String {
-    raw.chars()
+    let words = raw
+        .chars()
         .map(|c| if c.is_control() || c == ',' { ' ' } else { c })
-        .take(MAX_ENTITY_CHARS)
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let cut: String = words.chars().take(MAX_ENTITY_CHARS).collect();
+    cut.trim_end().to_string()
 }
 
 /// Whether two entity names mean the same entity: `Order` and ` order ` do. Case is compared in ASCII only

@@ -12,6 +12,7 @@ mod svg;
 mod text;
 
 use crate::engine::Verdict;
+use crate::system::FlowKind;
 
 pub use canvas::{BOX_PAD_X, BOX_PAD_Y, LABEL_PAD_X};
 pub use mermaid::to_mermaid;
@@ -23,7 +24,7 @@ pub use text::{clean, text_width, LINE_HEIGHT, MIN_FONT};
 /// instead, see [`Ink`]).
 pub const CSS: &str = include_str!("../../../styles/diagrams.css");
 
-/// The ten diagrams of the seed.
+/// The ten diagrams of the seed, and the system diagram drawn from the user's ownership model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DiagramId {
     StrongConsistency,
@@ -36,10 +37,29 @@ pub enum DiagramId {
     CqrsEventSourcing,
     ExpandContract,
     ParallelRun,
+    /// The user's services with their stores and owned entities, and the data flowing between them.
+    System,
 }
 
 impl DiagramId {
-    pub const ALL: [DiagramId; 10] = [
+    /// Every diagram, in a fixed order (the boundary sends the index: append only).
+    pub const ALL: [DiagramId; 11] = [
+        DiagramId::StrongConsistency,
+        DiagramId::EventualConsistency,
+        DiagramId::SingleSourceOfTruth,
+        DiagramId::DatabasePerService,
+        DiagramId::SharedDatabase,
+        DiagramId::PrimaryReplica,
+        DiagramId::MultiPrimary,
+        DiagramId::CqrsEventSourcing,
+        DiagramId::ExpandContract,
+        DiagramId::ParallelRun,
+        DiagramId::System,
+    ];
+
+    /// The seed's own diagrams, each explaining a choice and drawn in the catalogue; the system diagram is
+    /// not one of them (it draws the user's model and has no catalogue entry).
+    pub const SEED: [DiagramId; 10] = [
         DiagramId::StrongConsistency,
         DiagramId::EventualConsistency,
         DiagramId::SingleSourceOfTruth,
@@ -64,6 +84,7 @@ impl DiagramId {
             DiagramId::CqrsEventSourcing => "cqrs-event-sourcing",
             DiagramId::ExpandContract => "expand-contract",
             DiagramId::ParallelRun => "parallel-run",
+            DiagramId::System => "system",
         }
     }
 
@@ -87,6 +108,7 @@ pub fn diagram_for_choice(choice_id: &str) -> Option<DiagramId> {
                 DiagramId::StrongConsistency
                     | DiagramId::EventualConsistency
                     | DiagramId::PrimaryReplica
+                    | DiagramId::System
             )
         }),
     }
@@ -142,6 +164,24 @@ pub struct DiagramInput {
     pub new_store: String,
     /// 1–8 event names for the event store.
     pub event_names: Vec<String>,
+    /// The recommended store of each service, parallel to `services` ("PostgreSQL (relational)"); missing
+    /// or empty: not decided yet.
+    pub stores: Vec<String>,
+    /// The entities each service owns, parallel to `services` (the database-per-service, single-source-of-truth
+    /// and system diagrams list them).
+    pub owns: Vec<Vec<String>>,
+    /// Entities going from their owner to a service that reads them (indices into `services`): the system
+    /// diagram's arrows.
+    pub flows: Vec<DataFlow>,
+}
+
+/// An entity going from the service that owns it to one that reads it (indices into `DiagramInput::services`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataFlow {
+    pub owner: usize,
+    pub consumer: usize,
+    pub entity: String,
+    pub kind: FlowKind,
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
@@ -164,6 +204,9 @@ impl Default for DiagramInput {
             old_store: "Old DB".into(),
             new_store: "New DB".into(),
             event_names: strings(&["Created", "Updated", "Shipped"]),
+            stores: Vec::new(),
+            owns: Vec::new(),
+            flows: Vec::new(),
         }
     }
 }
@@ -255,6 +298,16 @@ pub struct Arrow {
     pub bidirectional: bool,
 }
 
+/// A service's lane: a thin vertical line down from its box (`of`), where the arrows of the system diagram
+/// start and end (an arrow's `from` and `to` are the boxes whose lanes it joins).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub of: usize,
+    pub x: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
 /// A laid-out diagram; all coordinates lie inside `0..width` × `0..height`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
@@ -268,6 +321,8 @@ pub struct Diagram {
     pub boxes: Vec<BoxShape>,
     pub arrows: Vec<Arrow>,
     pub labels: Vec<Label>,
+    /// Lanes under boxes (the system diagram); empty elsewhere.
+    pub lanes: Vec<Lane>,
 }
 
 impl Diagram {

@@ -21,8 +21,11 @@ pub use hosting::{host_requirements, HostSteps};
 pub use record::{decision_json, SCHEMA, SCHEMA_VERSION};
 
 use crate::decision::Decision;
-use crate::diagrams::{clean, diagram_for_choice, DiagramId, DiagramInput, ReplicationLabel};
+use crate::diagrams::{
+    clean, diagram_for_choice, DataFlow, DiagramId, DiagramInput, ReplicationLabel,
+};
 use crate::engine::{Recommendation, Verdict};
+use crate::system::SystemAdvice;
 
 /// The requirement that asks for more read replicas in the primary-replica diagram.
 const MORE_REPLICAS: &str = "read-heavy";
@@ -35,9 +38,12 @@ const MORE_REPLICAS: &str = "read-heavy";
 /// - `replication`: the replication card's mode (`primary-replica-async|semi-sync|sync`); multi-primary keeps
 ///   the default.
 /// - `replicas`: 2, or 3 when `read-heavy` is ticked.
-/// - `services` and `owner_service`: the decision's service names when more than one is named (the first one
-///   owns the data), else the seed's three services.
+/// - `services`, `owns` and `owner_service`: when the decision has several services, their names ("Service 2"
+///   when unnamed) and the entities each owns, the first that owns any being the source of truth; else the
+///   seed's three services.
 /// - `shared_database_verdict`: the verdict of the `shared-database` pattern card.
+///
+/// The system diagram needs more (each service's store, the flows): [`system_diagram_input`].
 pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput {
     let mut input = DiagramInput::default();
     if let Some(example) = rec.primary_store.examples.first() {
@@ -53,20 +59,73 @@ pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput 
     if decision.requirements().contains(MORE_REPLICAS) {
         input.replicas = 3;
     }
-    let named: Vec<String> = decision
-        .services
-        .iter()
-        .map(|s| clean(&s.name))
-        .filter(|n| !n.is_empty())
-        .collect();
-    if named.len() > 1 {
-        input.owner_service = named[0].clone();
-        input.services = named;
+    if decision.services.len() > 1 {
+        use_services(&mut input, decision);
     }
     if let Some(card) = rec.pattern(DiagramId::SharedDatabase.as_str()) {
         input.shared_database_verdict = card.verdict;
     }
     input
+}
+
+/// The decision's services, the entities each owns, and the first that owns any as the source of truth.
+fn use_services(input: &mut DiagramInput, decision: &Decision) {
+    input.services = decision
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match clean(&s.name) {
+            n if n.is_empty() => format!("Service {}", i + 1),
+            n => n,
+        })
+        .collect();
+    input.owns = decision.services.iter().map(|s| s.owns.clone()).collect();
+    let owner = decision.services.iter().position(|s| !s.owns.is_empty());
+    input.owner_service = input.services[owner.unwrap_or(0)].clone();
+}
+
+/// The input of the system diagram: [`diagram_input`] of the first service, with every service of the
+/// decision (also when there is one), each one's recommended store ("PostgreSQL (relational)"; empty while
+/// nothing is ticked) and the flows of the system advice. For a decision of several services, the cards may
+/// draw from it too: its services are [`diagram_input`]'s, and the source-of-truth diagram then shows the owner
+/// with the most readers, and how each reader gets the data.
+pub fn system_diagram_input(decision: &Decision, advice: &SystemAdvice) -> DiagramInput {
+    let Some(first) = advice.services.first() else {
+        return DiagramInput::default();
+    };
+    let mut input = diagram_input(decision, &first.rec);
+    use_services(&mut input, decision);
+    if let Some(card) = advice.pattern_card(DiagramId::SharedDatabase.as_str()) {
+        input.shared_database_verdict = card.verdict;
+    }
+    input.stores = advice
+        .services
+        .iter()
+        .map(|s| store_label(&s.rec))
+        .collect();
+    input.flows = advice
+        .flows
+        .iter()
+        .map(|f| DataFlow {
+            owner: f.owner,
+            consumer: f.consumer,
+            entity: f.entity.clone(),
+            kind: f.kind,
+        })
+        .collect();
+    input
+}
+
+/// "PostgreSQL (relational)": the primary store's first example and its kind; empty while nothing is ticked.
+pub fn store_label(rec: &Recommendation) -> String {
+    if rec.neutral {
+        return String::new();
+    }
+    let kind = rec.primary_store.title.to_ascii_lowercase();
+    match rec.primary_store.examples.first() {
+        Some(example) => format!("{example} ({kind})"),
+        None => kind,
+    }
 }
 
 /// The system the multi-primary diagram draws in each region: one that really has several primaries. A
@@ -105,5 +164,23 @@ pub fn relevant_diagrams(rec: &Recommendation) -> Vec<DiagramId> {
             out.push(id);
         }
     }
+    out
+}
+
+/// The diagrams of the system as a whole: the system diagram, the patterns judged for the system (database
+/// per service when recommended, the shared database when recommended or to be avoided), and the single
+/// source of truth when data flows between services.
+pub fn system_diagrams(advice: &SystemAdvice) -> Vec<DiagramId> {
+    let patterns = advice.patterns.iter().filter(|c| {
+        c.verdict == Verdict::Recommended
+            || (c.verdict == Verdict::Avoid
+                && diagram_for_choice(c.choice) == Some(DiagramId::SharedDatabase))
+    });
+    let mut out = vec![DiagramId::System];
+    out.extend(patterns.filter_map(|c| diagram_for_choice(c.choice)));
+    if !advice.flows.is_empty() {
+        out.push(DiagramId::SingleSourceOfTruth);
+    }
+    out.dedup();
     out
 }

@@ -38,6 +38,15 @@ pub enum FlowKind {
 }
 
 impl FlowKind {
+    /// Its id in the JSON record: `events`, `events-outbox` or `query`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowKind::Event { outbox: true } => "events-outbox",
+            FlowKind::Event { outbox: false } => "events",
+            FlowKind::Query => "query",
+        }
+    }
+
     /// The arrow's label in the system diagram.
     pub fn label(self) -> &'static str {
         match self {
@@ -133,14 +142,21 @@ pub struct SystemAdvice<'a> {
     pub patterns: Vec<Card<'a>>,
     /// Ownership problems, data access, cross-service queries, sagas, replication and retention.
     pub cards: Vec<SystemCard>,
+    /// Every entity named anywhere, with the services that own and read it, in first-mention order.
+    pub entities: Vec<EntityOwners>,
     pub flows: Vec<Flow>,
     pub checklist: Vec<SystemCheck>,
 }
 
-impl SystemAdvice<'_> {
+impl<'a> SystemAdvice<'a> {
     /// Whether there is a system to speak of: several services, or data ownership filled in.
     pub fn is_system(&self) -> bool {
         self.services.len() > 1 || !self.cards.is_empty()
+    }
+
+    /// The system's card for a pattern (`database-per-service`, `shared-database`), when judged.
+    pub fn pattern_card(&self, choice: &str) -> Option<&Card<'a>> {
+        self.patterns.iter().find(|c| c.choice == choice)
     }
 }
 
@@ -192,6 +208,7 @@ pub fn advise<'a>(cat: &'a Catalog, decision: &Decision) -> SystemAdvice<'a> {
         services,
         patterns,
         cards,
+        entities: model.entities,
         flows,
         checklist,
     }
@@ -199,23 +216,25 @@ pub fn advise<'a>(cat: &'a Catalog, decision: &Decision) -> SystemAdvice<'a> {
 
 /// Every entity named anywhere, with its owners and readers (service indices), in first-mention order.
 struct Ownership {
-    entities: Vec<Entity>,
+    entities: Vec<EntityOwners>,
 }
 
-struct Entity {
-    name: String,
-    owners: Vec<usize>,
-    readers: Vec<usize>,
+/// An entity (as first typed) and the services that own and read it (indices).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityOwners {
+    pub name: String,
+    pub owners: Vec<usize>,
+    pub readers: Vec<usize>,
 }
 
 impl Ownership {
     fn of(services: &[Service]) -> Ownership {
-        let mut entities: Vec<Entity> = Vec::new();
+        let mut entities: Vec<EntityOwners> = Vec::new();
         let mut note = |name: &str, service: usize, owns: bool| {
             let at = match entities.iter().position(|e| same_entity(&e.name, name)) {
                 Some(at) => at,
                 None => {
-                    entities.push(Entity {
+                    entities.push(EntityOwners {
                         name: name.to_string(),
                         owners: Vec::new(),
                         readers: Vec::new(),

@@ -2,15 +2,16 @@
 //! refused with a message, and what the module answers is drawn from the decision and escaped.
 
 use strata_core::boundary::{
-    answer, answer_bytes, DiagramOf, Drawing, Embed, Figure, HostSteps, Message, Request, Response,
-    Snippet,
+    answer, answer_bytes, DiagramOf, Drawing, Embed, Figure, FlowOf, HostSteps, Message, Request,
+    Response, Snippet,
 };
 use strata_core::catalog::Catalog;
 use strata_core::deferred::{catalogue_html, FIGURE_SLOT};
 use strata_core::diagrams::{DiagramId, DiagramInput, ReplicationLabel};
 use strata_core::engine::{recommend, Requirements, Verdict};
-use strata_core::export::diagram_input;
+use strata_core::export::{diagram_input, system_diagram_input};
 use strata_core::permalink;
+use strata_core::system::{advise, FlowKind};
 
 fn reqs(ids: &[&str]) -> Requirements {
     ids.iter().map(|s| s.to_string()).collect()
@@ -57,6 +58,22 @@ fn every_request_and_response_survives_the_codec() {
         shared_database: Verdict::Acceptable,
         owner_service: hostile.into(),
         services: vec![hostile.into(), String::new(), "Billing".into()],
+        stores: vec![hostile.into(), String::new()],
+        owns: vec![vec![hostile.into()], Vec::new(), vec!["Invoice".into()]],
+        flows: [
+            FlowKind::Event { outbox: false },
+            FlowKind::Event { outbox: true },
+            FlowKind::Query,
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, kind)| FlowOf {
+            owner: i as u8,
+            consumer: 2 - i as u8,
+            entity: hostile.into(),
+            kind,
+        })
+        .collect(),
     };
     let mut requests = Vec::new();
     for diagram in DiagramId::ALL {
@@ -118,9 +135,28 @@ fn bad_bytes_are_refused_with_a_message_not_a_panic() {
             other => panic!("{bytes:?} answered {other:?}"),
         }
     }
-    // A diagram index past the ten diagrams.
+    // A diagram index past the last diagram.
     let mut bytes = Request::Figure(of(DiagramId::ParallelRun, None)).to_bytes();
     bytes[1] = DiagramId::ALL.len() as u8;
+    assert!(Request::from_bytes(&bytes).is_err());
+    // A flow kind past the three.
+    let drawing = Drawing {
+        flows: vec![FlowOf {
+            owner: 0,
+            consumer: 1,
+            entity: "Order".into(),
+            kind: FlowKind::Query,
+        }],
+        ..drawing_of("r=acid")
+    };
+    let mut bytes = Request::Mermaid(DiagramOf {
+        diagram: DiagramId::System,
+        drawing: Some(drawing),
+    })
+    .to_bytes();
+    let at = bytes.len() - 1;
+    assert_eq!(bytes[at], 2, "the flow's kind is the last byte");
+    bytes[at] = 3;
     assert!(Request::from_bytes(&bytes).is_err());
 }
 
@@ -260,16 +296,78 @@ fn every_cards_catalogue_link_has_its_entry_in_the_catalogue() {
 }
 
 #[test]
-fn the_catalogue_has_a_slot_for_each_of_the_ten_diagrams_and_names_every_store() {
+fn the_catalogue_has_a_slot_for_each_of_the_seeds_ten_diagrams_and_names_every_store() {
     let html = catalogue_html();
-    for id in DiagramId::ALL {
+    for id in DiagramId::SEED {
         let slot = format!("{FIGURE_SLOT}=\"{}\"", id.as_str());
         assert_eq!(html.matches(&slot).count(), 1, "{slot}");
     }
     assert_eq!(html.matches(FIGURE_SLOT).count(), 10);
+    assert!(
+        !html.contains("=\"system\""),
+        "the system diagram draws a decision, not the seed"
+    );
     for store in &Catalog::builtin().stores {
         for example in &store.examples {
             assert!(html.contains(example.as_ref()), "{example}");
         }
     }
+}
+
+/// A three-service system held in a link: Orders owns Order and reads Customer; Customers owns Customer;
+/// Billing (money, so it queries) reads Order.
+const SYSTEM: &str = "v=1&n=Orders&r=acid&o=Order&u=Customer&n2=Customers&r2=flexible-schema&o2=Customer&n3=Billing&r3=financial&u3=Order";
+
+#[test]
+fn the_system_figure_svg_and_mermaid_are_drawn_from_the_decision() {
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(SYSTEM, catalog).decision;
+    assert_eq!(decision.services.len(), 3, "{decision:?}");
+    let of = DiagramOf::system(&decision, &advise(catalog, &decision));
+    assert_eq!(of.diagram, DiagramId::System);
+    let drawing = of.drawing.as_ref().expect("a drawing");
+    assert_eq!(drawing.services, ["Orders", "Customers", "Billing"]);
+    assert_eq!(drawing.stores[0], "PostgreSQL (relational)");
+    assert_eq!(drawing.owns[1], ["Customer"]);
+    assert_eq!(
+        drawing.input(),
+        system_diagram_input(&decision, &advise(catalog, &decision)),
+        "the drawing keeps the whole input"
+    );
+    let Response::Figure(figure) = ask(&Request::Figure(of.clone())) else {
+        panic!("a figure")
+    };
+    assert!(
+        figure.svg.contains("id=\"dg-system-title\""),
+        "{}",
+        figure.svg
+    );
+    for text in [
+        "Orders",
+        "PostgreSQL (relational)",
+        "owns Order",
+        "query: Order",
+        "events: Customer",
+    ] {
+        assert!(figure.svg.contains(text), "{text}: {}", figure.svg);
+    }
+    let alt = figure.text_version.join("\n");
+    assert!(
+        alt.contains("Billing queries Orders for Order: it needs the latest write."),
+        "{alt}"
+    );
+    assert!(
+        alt.contains("Customers publishes Customer events; Orders keeps a copy marked as cache."),
+        "{alt}"
+    );
+    let svg = text(Request::SvgFile(of.clone()));
+    assert!(
+        svg.starts_with("<?xml") && svg.contains("class=\"dg-lane\""),
+        "{svg}"
+    );
+    let mermaid = text(Request::Mermaid(of));
+    assert!(
+        mermaid.starts_with("flowchart LR;\n") && mermaid.contains("|\"query: Order\"|"),
+        "{mermaid}"
+    );
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use proptest::prelude::*;
 use strata_core::diagrams::*;
 use strata_core::engine::Verdict;
+use strata_core::system::FlowKind;
 
 const EPS: f32 = 0.01;
 
@@ -108,6 +109,20 @@ fn check_geometry(d: &Diagram) {
             );
         }
     }
+    for l in &d.lanes {
+        assert!(l.of < d.boxes.len() && l.top < l.bottom, "{id}: {l:?}");
+        assert!(
+            inside(d, (l.x, l.top, 0.0, l.bottom - l.top)),
+            "{id}: lane outside"
+        );
+        for (j, b) in rects.iter().enumerate() {
+            let crosses = l.x > b.0 + EPS
+                && l.x < b.0 + b.2 - EPS
+                && l.bottom > b.1 + EPS
+                && l.top < b.1 + b.3 - EPS;
+            assert!(!crosses, "{id}: a lane crosses box {j}");
+        }
+    }
     for a in &d.arrows {
         assert!(
             a.points.len() >= 2 && a.from < d.boxes.len() && a.to < d.boxes.len(),
@@ -124,6 +139,10 @@ type Segment = ((f32, f32), (f32, f32));
 
 fn segments(a: &Arrow) -> Vec<Segment> {
     a.points.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+fn lane_segment(l: &Lane) -> Segment {
+    ((l.x, l.top), (l.x, l.bottom))
 }
 
 /// Whether two axis-aligned segments run along the same line over some length (a shared trunk).
@@ -167,6 +186,13 @@ fn check_labels_are_unambiguous(d: &Diagram) {
                 );
             }
         }
+        for lane in &d.lanes {
+            assert!(
+                distance(r, lane_segment(lane)) > EPS,
+                "{id}: label {:?} covers a lane",
+                l.lines
+            );
+        }
     }
     for (i, a) in d.arrows.iter().enumerate() {
         let Some(l) = &a.label else { continue };
@@ -189,6 +215,13 @@ fn check_labels_are_unambiguous(d: &Diagram) {
                 "{id}: label {:?} sits on a trunk shared with an unlike arrow {j}: {:?}",
                 l.lines,
                 d.arrows
+            );
+        }
+        for lane in &d.lanes {
+            assert!(
+                distance(r, lane_segment(lane)) > own_distance + EPS,
+                "{id}: label {:?} is as near a lane as its own arrow",
+                l.lines
             );
         }
         for (j, b) in d.arrows.iter().enumerate() {
@@ -449,7 +482,7 @@ fn check_mermaid(d: &Diagram) {
     let id = d.id.as_str();
     let m = to_mermaid(d);
     let grouped = d.labels.iter().any(|l| !l.members.is_empty());
-    let header = if grouped {
+    let header = if grouped || !d.lanes.is_empty() {
         "flowchart LR;\n"
     } else {
         "flowchart TB;\n"
@@ -564,12 +597,18 @@ fn input() -> impl Strategy<Value = DiagramInput> {
             prop::collection::vec(name(), 0..=9),
             any::<bool>(),
         ),
+        (
+            prop::collection::vec(name(), 0..=9),
+            prop::collection::vec(prop::collection::vec(name(), 0..=4), 0..=9),
+            prop::collection::vec(flow(), 0..=24),
+        ),
     )
         .prop_map(
             |(
                 (store, replicas, mode, services, owner),
                 (regions, verdict, table, old, new),
                 (os, ns, events, owner_listed),
+                (stores, owns, flows),
             )| {
                 let owner_service = if owner_listed && !services.is_empty() {
                     services[0].clone()
@@ -598,10 +637,31 @@ fn input() -> impl Strategy<Value = DiagramInput> {
                     old_store: os,
                     new_store: ns,
                     event_names: events,
+                    stores,
+                    owns,
+                    flows,
                 }
             },
         )
 }
+
+/// A flow between any two of the first ten services (some of them not drawn, some from a service to itself).
+fn flow() -> impl Strategy<Value = DataFlow> {
+    (0usize..10, 0usize..10, name(), 0usize..3).prop_map(|(owner, consumer, entity, kind)| {
+        DataFlow {
+            owner,
+            consumer,
+            entity,
+            kind: KINDS[kind],
+        }
+    })
+}
+
+const KINDS: [FlowKind; 3] = [
+    FlowKind::Event { outbox: false },
+    FlowKind::Event { outbox: true },
+    FlowKind::Query,
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
@@ -629,6 +689,16 @@ fn defaults_and_each_hostile_name_everywhere() {
             new_store: s.clone(),
             event_names: vec![s.clone(); 8],
             replicas: 5,
+            stores: vec![s.clone(); 8],
+            owns: vec![vec![s.clone(); 3]; 8],
+            flows: (0..8)
+                .map(|i| DataFlow {
+                    owner: i,
+                    consumer: (i + 5) % 8,
+                    entity: s.clone(),
+                    kind: KINDS[i % 3],
+                })
+                .collect(),
             ..DiagramInput::default()
         };
         check_all(&inp);
@@ -650,12 +720,15 @@ fn ids_are_the_seed_ones_and_choices_map() {
             "multi-primary",
             "cqrs-event-sourcing",
             "expand-contract",
-            "parallel-run"
+            "parallel-run",
+            "system"
         ]
     );
     for d in DiagramId::ALL {
         assert_eq!(DiagramId::parse(d.as_str()), Some(d));
     }
+    // The seed's ten are every diagram but the system's, in the same order.
+    assert_eq!(DiagramId::SEED[..], DiagramId::ALL[..10]);
     fn map(c: &str) -> Option<&'static str> {
         diagram_for_choice(c).map(|d| d.as_str())
     }
@@ -682,7 +755,13 @@ fn ids_are_the_seed_ones_and_choices_map() {
     ] {
         assert_eq!(map(c), Some(c));
     }
-    for c in ["primary-replica", "strong-consistency", "relational", ""] {
+    for c in [
+        "primary-replica",
+        "strong-consistency",
+        "relational",
+        "system",
+        "",
+    ] {
         assert_eq!(map(c), None, "{c}");
     }
 }
@@ -1110,4 +1189,336 @@ fn equal_names_wrap_alike_and_short_names_do_not_wrap() {
     );
     let lines: Vec<usize> = d.boxes[..3].iter().map(|b| b.lines.len()).collect();
     assert!(lines.iter().all(|&n| n == lines[0]), "{lines:?}");
+}
+
+/// A system of `n` services with 40-character names, each owning `entities` entities of up to 60 characters,
+/// and every service reading from every other (the densest drawing: n × (n − 1) arrows).
+fn dense_system(n: usize, entities: usize) -> DiagramInput {
+    const FORTY: &str = "Customer Relationship Management Service";
+    let entity =
+        |i: usize, k: usize| format!("{i}.{k} {}", "Entity name ".repeat(5))[..60].to_string();
+    DiagramInput {
+        services: (0..n).map(|i| format!("{i}{}", &FORTY[1..])).collect(),
+        stores: (0..n)
+            .map(|i| ["PostgreSQL (relational)", "MongoDB (document)"][i % 2].to_string())
+            .collect(),
+        owns: (0..n)
+            .map(|i| (0..entities).map(|k| entity(i, k)).collect())
+            .collect(),
+        flows: (0..n)
+            .flat_map(|o| (0..n).map(move |c| (o, c)))
+            .filter(|(o, c)| o != c)
+            .enumerate()
+            .map(|(k, (owner, consumer))| DataFlow {
+                owner,
+                consumer,
+                entity: entity(owner, 0),
+                kind: KINDS[k % 3],
+            })
+            .collect(),
+        ..DiagramInput::default()
+    }
+}
+
+/// The box and the lane of service `i` (boxes come in service order).
+fn lane_of(d: &Diagram, b: usize) -> &Lane {
+    d.lanes.iter().find(|l| l.of == b).expect("a lane")
+}
+
+#[test]
+fn system_diagram_draws_one_to_eight_services_without_overlaps() {
+    for n in 1..=8 {
+        for entities in [0, 1, 24] {
+            let input = dense_system(n, entities);
+            let d = layout(DiagramId::System, &input);
+            check_geometry(&d);
+            check_svg(&d);
+            check_mermaid(&d);
+            assert_eq!(d.boxes.len(), n, "one box per service");
+            assert_eq!(
+                d.arrows.len(),
+                n * (n - 1),
+                "one arrow per owner and reader"
+            );
+            for (i, b) in d.boxes.iter().enumerate() {
+                // Name, store and owned entities, in that order (each may wrap or be cut).
+                let want = 1 + 1 + usize::from(entities > 0);
+                assert_eq!(b.paragraphs.len(), want, "{:?}", b.paragraphs);
+                assert_eq!(b.paragraphs[0], input.services[i]);
+                assert_eq!(b.paragraphs[1], input.stores[i]);
+                if entities > 0 {
+                    assert!(b.paragraphs[2].starts_with(&format!("owns {}", input.owns[i][0])));
+                }
+                assert!(
+                    b.lines.join(" ").starts_with(&input.services[i]),
+                    "{:?}",
+                    b.lines
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_system_arrow_runs_from_its_owner_to_its_reader() {
+    let input = dense_system(5, 2);
+    let d = layout(DiagramId::System, &input);
+    assert_eq!(d.lanes.len(), 5);
+    for (i, b) in d.boxes.iter().enumerate() {
+        let lane = lane_of(&d, i);
+        assert!(
+            (lane.x - (b.x + b.w / 2.0)).abs() < EPS,
+            "a lane hangs from its box's middle"
+        );
+        assert!((lane.top - (b.y + b.h)).abs() < EPS);
+    }
+    for (k, a) in d.arrows.iter().enumerate() {
+        let f = input
+            .flows
+            .iter()
+            .find(|f| f.owner == a.from && f.consumer == a.to)
+            .unwrap_or_else(|| panic!("arrow {k} ({} → {}) is no flow", a.from, a.to));
+        let (start, end) = (a.points[0], *a.points.last().unwrap());
+        let (from, to) = (lane_of(&d, a.from), lane_of(&d, a.to));
+        assert!(
+            (start.0 - from.x).abs() < EPS && (end.0 - to.x).abs() < EPS,
+            "arrow {k} joins the wrong lanes"
+        );
+        for (x, y) in [start, end] {
+            assert!(
+                y > from.top && y < from.bottom && y > to.top && y < to.bottom,
+                "arrow {k} at {x},{y} is off its lanes"
+            );
+        }
+        assert_eq!(a.points.len(), 2, "a straight line across");
+        assert_eq!(
+            a.dashed,
+            f.kind != FlowKind::Query,
+            "events dashed, queries solid"
+        );
+        let label = &a.label.as_ref().expect("a label").text;
+        assert_eq!(label, &format!("{}: {}", f.kind.label(), f.entity));
+        let l = a.label.as_ref().unwrap();
+        // Beside the owner's lane, on the side the arrow goes, just above the arrow.
+        let beside = if end.0 > start.0 {
+            l.x > start.0
+        } else {
+            l.x + l.w < start.0
+        };
+        assert!(
+            beside && l.y + l.h < start.1 && start.1 - (l.y + l.h) < 6.0,
+            "label of arrow {k} is astray"
+        );
+    }
+    // Each arrow has a row of its own.
+    let rows: HashSet<i64> = d
+        .arrows
+        .iter()
+        .map(|a| (a.points[0].1 * 10.0) as i64)
+        .collect();
+    assert_eq!(rows.len(), d.arrows.len());
+}
+
+#[test]
+fn system_arrows_merge_an_owners_entities_for_one_reader_and_skip_what_cannot_be_drawn() {
+    let flow = |owner, consumer, entity: &str, kind| DataFlow {
+        owner,
+        consumer,
+        entity: entity.into(),
+        kind,
+    };
+    let mut services: Vec<String> = (1..=12).map(|i| format!("S{i}")).collect();
+    services[0] = "Orders".into();
+    services[1] = "Billing".into();
+    let input = DiagramInput {
+        services,
+        flows: vec![
+            flow(0, 1, "Order", KINDS[1]),
+            flow(0, 1, " order ", KINDS[1]),
+            flow(0, 1, "Customer", KINDS[1]),
+            flow(1, 1, "Invoice", KINDS[0]),
+            flow(1, 0, "Invoice", KINDS[2]),
+            flow(0, 10, "Order", KINDS[0]),
+            flow(2, 0, "\u{7}  ", KINDS[0]),
+        ],
+        owns: vec![
+            vec!["Order".into(), "Customer".into()],
+            vec!["Invoice".into(), "order".into()],
+        ],
+        ..DiagramInput::default()
+    };
+    let d = layout(DiagramId::System, &input);
+    check_geometry(&d);
+    let labels: Vec<&str> = d
+        .arrows
+        .iter()
+        .map(|a| a.label.as_ref().unwrap().text.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["events (outbox): Order, Customer", "query: Invoice"]
+    );
+    assert_eq!(d.boxes.len(), 8, "at most eight services are drawn");
+    let notes: Vec<String> = d.labels.iter().map(|l| l.text.clone()).collect();
+    assert!(
+        notes[0].contains("4 more services and their data are not drawn"),
+        "{notes:?}"
+    );
+    assert_eq!(d.labels[1].kind, LabelKind::Warn);
+    assert!(
+        notes[1].contains("Order has 2 owners, Orders and Billing"),
+        "{notes:?}"
+    );
+    // The text version names every service and every flow, drawn or not.
+    let text = d.text_alternative.join("\n");
+    for i in 3..=12 {
+        assert!(
+            text.contains(&format!(
+                "S{i} its store is not decided yet and owns no listed entity."
+            )),
+            "{text}"
+        );
+    }
+    assert!(
+        text.contains("Orders publishes Order and Customer events through an outbox"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Orders queries Billing for Invoice: it needs the latest write."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Orders publishes Order events; S11 keeps a copy marked as cache."),
+        "{text}"
+    );
+    assert_eq!(d.title, "System: 12 services, 3 data flows");
+    let m = to_mermaid(&d);
+    assert!(m.contains("  n0 -.->|\"events (outbox): Order, Customer\"| n1;\n  n1 -->|\"query: Invoice\"| n0;\n"), "{m}");
+    // The chain keeps the services in their order, before any arrow.
+    let chain: String = (0..7)
+        .map(|i| format!("  n{i} ~~~ n{};\n", i + 1))
+        .collect();
+    assert!(m.contains(&chain) && m.find(&chain) < m.find("-.->"), "{m}");
+}
+
+#[test]
+fn a_system_without_flows_draws_its_services_and_says_what_is_missing() {
+    let d = layout(DiagramId::System, &DiagramInput::default());
+    assert_eq!(d.boxes.len(), 3);
+    assert!(d.arrows.is_empty() && d.lanes.is_empty());
+    assert!(d.labels[0]
+        .text
+        .starts_with("No service reads data another service owns yet"));
+    assert!(
+        to_mermaid(&d).starts_with("flowchart TB;"),
+        "a row of boxes needs no chain"
+    );
+    let one = DiagramInput {
+        services: vec!["Orders".into()],
+        stores: vec!["PostgreSQL (relational)".into()],
+        owns: vec![vec!["Order".into()]],
+        ..DiagramInput::default()
+    };
+    let d = layout(DiagramId::System, &one);
+    assert_eq!(
+        d.boxes[0].lines,
+        ["Orders", "PostgreSQL (relational)", "owns Order"],
+        "a few services' store fits on a line"
+    );
+    assert_eq!(d.desc, "Orders and the entities it owns.");
+    assert_eq!(
+        d.text_alternative[0],
+        "Orders stores its data in PostgreSQL (relational) and owns Order."
+    );
+}
+
+#[test]
+fn ownership_diagrams_show_what_each_service_owns() {
+    let input = DiagramInput {
+        services: vec!["Orders".into(), "Billing".into(), "Shipping".into()],
+        stores: vec![
+            "PostgreSQL (relational)".into(),
+            String::new(),
+            "MongoDB (document)".into(),
+        ],
+        owns: vec![
+            vec!["Order".into()],
+            vec!["Invoice".into(), "Payment".into()],
+        ],
+        owner_service: "Orders".into(),
+        ..DiagramInput::default()
+    };
+    let d = layout(DiagramId::DatabasePerService, &input);
+    let dbs: Vec<Vec<String>> = d.boxes[3..].iter().map(|b| b.paragraphs.clone()).collect();
+    assert_eq!(
+        dbs,
+        [
+            vec!["Orders DB", "PostgreSQL (relational)", "Order"],
+            vec!["Billing DB", "Invoice, Payment"],
+            vec!["Shipping DB", "MongoDB (document)"],
+        ]
+    );
+    assert_eq!(
+        d.text_alternative[1],
+        "Billing owns Billing DB, which holds Invoice and Payment; no other service touches it."
+    );
+    // Without flows, the named owner and the seed's picture: the others keep cached copies of its events.
+    let d = layout(DiagramId::SingleSourceOfTruth, &input);
+    assert_eq!(
+        d.boxes[0].paragraphs,
+        ["Orders", "source of truth for Order"]
+    );
+    assert!(d.boxes[1..].iter().all(|b| b.kind == BoxKind::Cache));
+    assert_eq!(d.arrows[0].label.as_ref().unwrap().text, "publishes events");
+    // With flows, the owner with the most readers, each drawn as it gets the data.
+    let flows = vec![
+        DataFlow {
+            owner: 0,
+            consumer: 1,
+            entity: "Order".into(),
+            kind: KINDS[1],
+        },
+        DataFlow {
+            owner: 1,
+            consumer: 0,
+            entity: "Invoice".into(),
+            kind: KINDS[0],
+        },
+        DataFlow {
+            owner: 1,
+            consumer: 2,
+            entity: "Payment".into(),
+            kind: KINDS[2],
+        },
+    ];
+    let d = layout(
+        DiagramId::SingleSourceOfTruth,
+        &DiagramInput { flows, ..input },
+    );
+    check_geometry(&d);
+    assert_eq!(
+        d.boxes[0].paragraphs,
+        ["Billing", "source of truth for Invoice, Payment"]
+    );
+    assert_eq!(
+        (
+            d.boxes[1].lines[0].as_str(),
+            d.boxes[1].kind,
+            d.boxes[2].lines[1].as_str(),
+            d.boxes[2].kind
+        ),
+        (
+            "Orders",
+            BoxKind::Cache,
+            "(queries the owner)",
+            BoxKind::Service
+        )
+    );
+    assert_eq!(
+        d.arrows[0].label.as_ref().unwrap().text,
+        "events and queries"
+    );
+    assert!(d
+        .text_alternative
+        .contains(&"Shipping query Billing each time, for the latest data.".to_string()));
 }

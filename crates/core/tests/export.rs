@@ -91,6 +91,24 @@ fn cell_pipes(line: &str) -> usize {
     n
 }
 
+/// Checks that every row of every table has as many cells as its head.
+fn check_tables(doc: &str) {
+    for table in doc.split("\n\n").filter(|b| b.starts_with("| ")) {
+        let pipes: Vec<usize> = table.lines().map(cell_pipes).collect();
+        assert!(pipes.iter().all(|&n| n == pipes[0] && n >= 3), "{table}");
+    }
+}
+
+/// The text of a `## ` section, up to the next one.
+fn part<'a>(doc: &'a str, start: &str) -> &'a str {
+    let at = doc
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in\n{doc}"));
+    let rest = &doc[at + start.len()..];
+    let end = rest.find("\n## ").map_or(rest.len(), |e| e + 1);
+    &rest[..end]
+}
+
 /// Checks that fences pair up as ```` ```mermaid ```` … ```` ``` ```` and that nothing else contains a fence.
 fn check_fences(doc: &str) -> usize {
     assert_eq!(doc.matches("```").count() % 2, 0, "odd fences:\n{doc}");
@@ -233,12 +251,10 @@ fn adr_escapes_user_typed_names() {
         let rest = line[level..].replace("\\#", "");
         assert!(!rest.contains('#'), "unescaped # in {line}");
     }
-    // Every table row has exactly its column separators.
+    // Every table row has exactly its table's column separators.
     let rows: Vec<&str> = doc.lines().filter(|l| l.starts_with('|')).collect();
     assert!(rows.iter().any(|l| l.contains("alert(1)")));
-    for row in rows {
-        assert_eq!(cell_pipes(row), 3, "{row}");
-    }
+    check_tables(&doc);
     check_fences(&doc);
     // Named services reach the diagrams, escaped for Mermaid.
     let input = diagram_input(&d, &r);
@@ -670,14 +686,17 @@ fn diagram_input_follows_the_decision() {
         r.primary_store.examples.first()
     );
 
-    // Two named services replace the seed's; one named service does not.
-    let two = decision(
+    // Several services replace the seed's, as the page names them ("Service 2" when unnamed), with what each
+    // owns; the first that owns anything is the source of truth. One service does not replace them.
+    let mut three = decision(
         "",
         &[("Orders", &["microservices"]), ("", &[]), ("Billing", &[])],
     );
-    let input = diagram_input(&two, &rec(&two));
-    assert_eq!(input.services, ["Orders", "Billing"]);
-    assert_eq!(input.owner_service, "Orders");
+    three.services[2].owns = vec!["Invoice".into()];
+    let input = diagram_input(&three, &rec(&three));
+    assert_eq!(input.services, ["Orders", "Service 2", "Billing"]);
+    assert_eq!(input.owns, [vec![], vec![], vec!["Invoice".to_string()]]);
+    assert_eq!(input.owner_service, "Billing");
     let one = decision("", &[("Orders", &["microservices"])]);
     let input = diagram_input(&one, &rec(&one));
     assert_eq!(input.services.len(), 3);
@@ -732,4 +751,287 @@ fn the_multi_primary_diagram_draws_a_system_that_has_several_primaries() {
         input(&["flexible-schema", "local-writes", "multi-region"]),
         "DynamoDB global tables"
     );
+}
+
+/// Orders (transactions, stock) owns Order and reads Customer; Customers owns Customer; Billing (money) reads
+/// Order and owns Invoice.
+fn shop() -> Decision {
+    let mut d = decision(
+        "",
+        &[
+            ("Orders", &["acid", "microservices"]),
+            ("Customers", &["flexible-schema", "read-heavy"]),
+            ("Billing", &["financial", "audit-trail"]),
+        ],
+    );
+    let entities = [
+        ("Order", "Customer"),
+        ("Customer", ""),
+        ("Invoice", "Order"),
+    ];
+    for (s, (owns, reads)) in d.services.iter_mut().zip(entities) {
+        Service::add_entities(&mut s.owns, owns);
+        Service::add_entities(&mut s.reads, reads);
+    }
+    d
+}
+
+/// The `## ` headings in order.
+fn h2s(doc: &str) -> Vec<&str> {
+    doc.lines().filter_map(|l| l.strip_prefix("## ")).collect()
+}
+
+#[test]
+fn adr_of_several_services_has_a_section_for_each_and_one_for_the_system() {
+    let d = shop();
+    let doc = adr(&d);
+    assert!(
+        doc.starts_with("# Data architecture for Orders, Customers and Billing\n"),
+        "{doc}"
+    );
+    assert_eq!(
+        h2s(&doc),
+        [
+            "Context and Problem Statement",
+            "Decision Drivers",
+            "Considered Options",
+            "Decision Outcome",
+            "Service: Orders",
+            "Service: Customers",
+            "Service: Billing",
+            "System",
+            "More Information"
+        ]
+    );
+    let context = part(&doc, "## Context and Problem Statement\n");
+    assert!(
+        context.contains("| Orders | `acid`, `microservices` | Order | Customer |"),
+        "{context}"
+    );
+    assert!(
+        context.contains("* **Financial transactions** (`financial`)"),
+        "{context}"
+    );
+    let outcome = part(&doc, "## Decision Outcome\n");
+    assert!(
+        outcome.contains("| Customers | document, strong, semi-sync |"),
+        "{outcome}"
+    );
+    // Each service has its own outcome, consequences and diagrams, drawn from its own choices.
+    let orders = part(&doc, "## Service: Orders\n");
+    let customers = part(&doc, "## Service: Customers\n");
+    for s in [orders, customers] {
+        assert!(
+            s.contains("### Primary store: ") && s.contains("### Consequences"),
+            "{s}"
+        );
+        assert!(s.contains("```mermaid"), "{s}");
+    }
+    assert!(
+        orders.contains("### Primary store: Relational")
+            && customers.contains("### Primary store: Document")
+    );
+    assert!(
+        customers.contains("3 replicas"),
+        "its own read-heavy tick: {customers}"
+    );
+    assert!(!orders.contains("3 replicas"), "{orders}");
+    // The system: its patterns, cards, flows, diagrams and checklists.
+    let system = part(&doc, "## System\n");
+    for part in [
+        "### Data pattern for the system: Database per service",
+        "### Recommended: Each entity from its owner",
+        "### Recommended: Orders and Billing: a saga, not one transaction",
+        "| Order | Orders | Billing | queries the owner for the latest write |",
+        "| Customer | Customers | Orders | events; the reader keeps a cache |",
+        "### System: 3 services, 2 data flows\n\n```mermaid\nflowchart LR;\n",
+        "### Database per service\n\n```mermaid\n",
+        "### Single source of truth: Orders\n\n```mermaid\n",
+        "* Orders stores its data in PostgreSQL (relational) and owns Order.",
+        "### Checklist: Orders\n\n* [x] What data does it own? — Order\n",
+        "* [x] How does it share data with others? — Order to Billing (query); Customer from Customers (events)",
+        "### Checklist: the system\n\n* [x] Single source of truth for each entity? — Order: Orders; Customer: Customers; Invoice: Billing\n",
+    ] {
+        assert!(system.contains(part), "missing {part:?} in\n{system}");
+    }
+    let more = part(&doc, "## More Information\n");
+    assert!(
+        more.contains("answered for each service and for the system under System")
+            && !more.contains("* ["),
+        "{more}"
+    );
+    // Every Mermaid block is fenced and every table keeps its columns.
+    assert!(check_fences(&doc) >= 5);
+    check_tables(&doc);
+}
+
+#[test]
+fn adr_puts_the_services_options_side_by_side() {
+    let doc = adr(&shop());
+    let options = part(&doc, "## Considered Options\n");
+    let primary = section(options, "### Primary store\n");
+    assert!(
+        primary.contains("| Option | Orders | Customers | Billing |\n| --- | --- | --- | --- |\n"),
+        "{primary}"
+    );
+    assert!(
+        primary.contains("| Relational | **Chosen** | Not chosen | **Chosen** |"),
+        "{primary}"
+    );
+    let system = section(options, "### Data patterns for the system\n");
+    assert!(
+        system.contains("| Database per service | Recommended |"),
+        "{system}"
+    );
+    // The checklist edits of the link apply to the first service and to the system.
+    let mut d = shop();
+    d.checklist.insert("svc-owned-data".into(), false);
+    d.checklist.insert("sys-retention".into(), true);
+    let system = adr(&d);
+    let system = part(&system, "## System\n");
+    assert!(
+        system.contains("### Checklist: Orders\n\n* [ ] What data does it own? — Order\n"),
+        "{system}"
+    );
+    assert!(
+        system.contains("### Checklist: Customers\n\n* [x] What data does it own? — Customer\n"),
+        "{system}"
+    );
+    assert!(
+        system.contains("* [x] What's the data retention policy?"),
+        "{system}"
+    );
+}
+
+#[test]
+fn adr_of_several_services_escapes_their_names_everywhere() {
+    let mut d = decision(
+        "",
+        &[(HOSTILE, &["acid"]), ("a|b", &["financial"]), ("", &[])],
+    );
+    Service::add_entities(&mut d.services[0].owns, "Or|der, <b>x</b>");
+    Service::add_entities(&mut d.services[1].reads, "or|der");
+    let doc = adr(&d);
+    assert!(!doc.contains("<script") && !doc.contains("<b>"), "{doc}");
+    assert!(
+        doc.contains("## Service: a\\|b\n") && doc.contains("## Service: Service 3\n"),
+        "{doc}"
+    );
+    assert!(
+        doc.starts_with("# Data architecture for &lt;script&gt;"),
+        "{doc}"
+    );
+    check_fences(&doc);
+    check_tables(&doc);
+    assert!(doc.contains("| Or\\|der | &lt;script&gt;alert(1)&lt;/script&gt; \\| \\`pwn\\` \\# x | a\\|b | queries the owner"), "{doc}");
+}
+
+#[test]
+fn adr_of_one_service_gets_a_system_section_only_for_ownership_problems() {
+    let mut d = payments();
+    assert!(!adr(&d).contains("\n## System\n"));
+    Service::add_entities(&mut d.services[0].reads, "Exchange rate");
+    let doc = adr(&d);
+    assert_eq!(
+        h2s(&doc),
+        [
+            "Context and Problem Statement",
+            "Decision Drivers",
+            "Considered Options",
+            "Decision Outcome",
+            "Diagrams",
+            "System",
+            "More Information"
+        ]
+    );
+    let system = part(&doc, "## System\n");
+    assert!(
+        system.contains("### Avoid: Nobody owns Exchange rate"),
+        "{system}"
+    );
+    assert!(
+        system.contains("### System: 1 service, 0 data flows"),
+        "{system}"
+    );
+    assert!(
+        !system.contains("### Checklist"),
+        "one service's checklist stays under More Information"
+    );
+    assert!(part(&doc, "## More Information\n").contains("* [x] What storage technology fits?"));
+}
+
+#[test]
+fn json_carries_every_service_the_ownership_model_the_flows_and_the_system_cards() {
+    let d = shop();
+    let r = rec(&d);
+    let v: serde_json::Value = serde_json::from_str(&decision_json(cat(), &d, &r)).unwrap();
+    assert_eq!(v["schema_version"], 1, "only fields were added");
+    assert_eq!(
+        v["decision"]["services"][0]["owns"],
+        serde_json::json!(["Order"])
+    );
+    assert_eq!(
+        v["decision"]["services"][2]["reads"],
+        serde_json::json!(["Order"])
+    );
+    let system = &v["system"];
+    let services = system["services"].as_array().unwrap();
+    assert_eq!(services.len(), 3);
+    assert_eq!(services[1]["name"], "Customers");
+    assert_eq!(services[1]["headline"], "document, strong, semi-sync");
+    assert_eq!(services[1]["store"], "MongoDB (document)");
+    assert_eq!(
+        services[1]["recommendation"]["cards"][0]["choice"],
+        "document"
+    );
+    assert_eq!(
+        services[0]["recommendation"], v["recommendation"],
+        "the first service's recommendation is the record's own"
+    );
+    assert_eq!(
+        system["entities"][0],
+        serde_json::json!({"name": "Order", "owners": [0], "readers": [2]})
+    );
+    let flows = system["flows"].as_array().unwrap();
+    assert_eq!(
+        flows[0],
+        serde_json::json!({"entity": "Order", "owner": 0, "consumer": 2, "kind": "query", "label": "query"})
+    );
+    assert_eq!(flows[1]["kind"], "events");
+    let kinds: Vec<&str> = system["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"data-access") && kinds.contains(&"saga"),
+        "{kinds:?}"
+    );
+    let saga = system["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "saga")
+        .unwrap();
+    assert_eq!(saga["services"], serde_json::json!([0, 2]));
+    assert_eq!(saga["verdict"], "recommended");
+    let patterns: Vec<&str> = system["patterns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["choice"].as_str().unwrap())
+        .collect();
+    assert_eq!(patterns, ["database-per-service", "shared-database"]);
+    let sot = system["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "sys-source-of-truth")
+        .unwrap();
+    assert_eq!(
+        sot["answer"],
+        "Order: Orders; Customer: Customers; Invoice: Billing"
+    );
+    assert_eq!(sot["ticked"], true);
 }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use strata_core::catalog::Catalog;
-use strata_core::decision::{Decision, Service, MAX_ENTITIES, MAX_SERVICES};
+use strata_core::decision::{Decision, Service, MAX_ENTITIES, MAX_ENTITY_CHARS, MAX_SERVICES};
 use strata_core::engine::Verdict;
 use strata_core::permalink::{decode, encode};
 use strata_core::system::{advise, FlowKind, SystemAdvice, SystemKind};
@@ -409,4 +409,22 @@ fn a_read_model_is_built_only_from_data_a_service_subscribes_to() {
         .find(|c| c.title.starts_with("Checkout"))
         .unwrap();
     assert_eq!(checkout.kind, SystemKind::ApiComposition);
+}
+
+#[test]
+fn a_long_entity_is_the_same_wherever_it_stands_in_a_typed_list() {
+    // 70 characters: cut to the limit the same way alone and after ", ".
+    let long = "Customer loyalty programme membership tier history record for the shop";
+    let reads = format!("Order, {long}");
+    let a = advice(&system(&[
+        ("Loyalty", "", long, ""),
+        ("Orders", "", "Order", &reads),
+    ]));
+    assert!(
+        !kinds(&a).contains(&"no-owner"),
+        "{:?}",
+        a.cards.iter().map(|c| &c.title).collect::<Vec<_>>()
+    );
+    assert_eq!(a.flows.len(), 1);
+    assert_eq!(a.flows[0].entity.chars().count(), MAX_ENTITY_CHARS);
 }

@@ -2,7 +2,7 @@
 //! and the final move into the viewBox.
 
 use super::text::{fit, text_width, LINE_HEIGHT};
-use super::{Arrow, BoxKind, BoxShape, Diagram, DiagramId, Label, LabelKind};
+use super::{Arrow, BoxKind, BoxShape, Diagram, DiagramId, Label, LabelKind, Lane};
 
 /// Font size of box text before any shrinking.
 pub const BOX_FONT: f32 = 14.0;
@@ -143,6 +143,7 @@ pub struct Mark {
     boxes: usize,
     arrows: usize,
     labels: usize,
+    lanes: usize,
 }
 
 /// An axis-aligned extent: left, top, right and bottom edges.
@@ -185,6 +186,7 @@ pub struct Canvas {
     pub arrows: Vec<Arrow>,
     /// Free labels: notes and group headings (arrow labels live on their arrows).
     pub labels: Vec<Label>,
+    pub lanes: Vec<Lane>,
 }
 
 impl Canvas {
@@ -336,6 +338,7 @@ impl Canvas {
             boxes: self.boxes.len(),
             arrows: self.arrows.len(),
             labels: self.labels.len(),
+            lanes: self.lanes.len(),
         }
     }
 
@@ -354,6 +357,9 @@ impl Canvas {
                 r.add(l.x, l.y, l.w, l.h);
             }
         }
+        for l in &self.lanes[from.lanes..] {
+            r.add(l.x, l.top, 0.0, l.bottom - l.top);
+        }
         r
     }
 
@@ -371,6 +377,9 @@ impl Canvas {
             if let Some(l) = a.label.as_mut() {
                 (l.x, l.y) = (l.x + dx, l.y + dy);
             }
+        }
+        for l in &mut self.lanes[from.lanes..until.lanes] {
+            (l.x, l.top, l.bottom) = (l.x + dx, l.top + dy, l.bottom + dy);
         }
     }
 
@@ -409,6 +418,7 @@ impl Canvas {
             boxes: self.boxes,
             arrows: self.arrows,
             labels: self.labels,
+            lanes: self.lanes,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The ten diagrams, one function each, grouped by the seed's sections; each lays out its boxes on a
+//! The diagrams, one function each, grouped by the seed's sections; each lays out its boxes on a
 //! [`Canvas`] from the cleaned and clamped input and says in words what it shows.
 
 mod consistency;
@@ -6,10 +6,12 @@ mod cqrs;
 mod migration;
 mod ownership;
 mod replication;
+mod system;
 
 use super::canvas::Canvas;
 use super::text::clean;
 use super::{Diagram, DiagramId, DiagramInput};
+use crate::decision::same_entity;
 
 /// The seed's three example services.
 const SEED_SERVICES: [&str; 3] = ["User Service", "Order Service", "Product Service"];
@@ -27,6 +29,7 @@ pub fn layout(id: DiagramId, input: &DiagramInput) -> Diagram {
         DiagramId::CqrsEventSourcing => cqrs::cqrs_event_sourcing(&mut canvas, input),
         DiagramId::ExpandContract => migration::expand_contract(&mut canvas, input),
         DiagramId::ParallelRun => migration::parallel_run(&mut canvas, input),
+        DiagramId::System => system::system(&mut canvas, input),
     };
     canvas.finish(id, words)
 }
@@ -71,6 +74,36 @@ fn names(v: &[String], min: usize, max: usize, default: &[&str]) -> Vec<String> 
 /// The 1–8 services of the service diagrams.
 fn services(input: &DiagramInput) -> Vec<String> {
     names(&input.services, 1, 8, &SEED_SERVICES)
+}
+
+/// Box width for a row of service boxes: narrower when there are many.
+fn service_width(count: usize) -> f32 {
+    if count > 4 {
+        160.0
+    } else {
+        200.0
+    }
+}
+
+/// A cleaned entity or store name (at most 200 chars); empty when nothing printable is left.
+fn entity(s: &str) -> String {
+    clean(s).chars().take(200).collect()
+}
+
+/// The entities service `i` owns, cleaned and without repeats.
+fn owned(input: &DiagramInput, i: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in input.owns.get(i).into_iter().flatten().map(|e| entity(e)) {
+        if !e.is_empty() && !out.iter().any(|x| same_entity(x, &e)) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The recommended store of service `i`, cleaned; empty when not decided.
+fn store_of(input: &DiagramInput, i: usize) -> String {
+    input.stores.get(i).map(|s| entity(s)).unwrap_or_default()
 }
 
 /// "A, B and C".

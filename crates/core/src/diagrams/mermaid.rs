@@ -4,7 +4,8 @@
 //! statement ends with `;`, and there is no statement that runs to the end of its line (a `%%` comment,
 //! `accTitle`, `accDescr`, `direction`), which would swallow the rest. So the title is not in the text: the
 //! ADR heads each block with it. A drawing of phases or steps reads left to right, in their order, as the
-//! SVG does.
+//! SVG does; so does a row of services with lanes (the system diagram), chained in their order by invisible
+//! links written before any arrow.
 
 use std::fmt::Write;
 
@@ -91,13 +92,22 @@ pub fn to_mermaid(d: &Diagram) -> String {
         .collect();
     let group_of = |b: usize| groups.iter().position(|(_, l)| l.members.contains(&b));
     let mut o = String::with_capacity(1024);
-    // Mermaid places subgraphs along its main axis; phases and steps read left to right.
-    let direction = if groups.is_empty() { "TB" } else { "LR" };
+    // Mermaid places subgraphs, and ranks, along its main axis; phases, steps and lanes read left to right.
+    let direction = if groups.is_empty() && d.lanes.is_empty() {
+        "TB"
+    } else {
+        "LR"
+    };
     let _ = writeln!(o, "flowchart {direction};");
     o.push_str("  classDef warn stroke:#b34700,stroke-width:2px;\n");
     o.push_str("  classDef muted stroke-dasharray:3 3;\n");
     for i in (0..d.boxes.len()).filter(|&i| group_of(i).is_none()) {
         node(&mut o, d, i, "  ");
+    }
+    // The chain comes first: Mermaid then ranks the services in their order and turns an arrow that goes
+    // against it around, rather than the chain.
+    for pair in d.lanes.windows(2) {
+        let _ = writeln!(o, "  n{} ~~~ n{};", pair[0].of, pair[1].of);
     }
     let inside = |a: usize| {
         let a = &d.arrows[a];

@@ -193,10 +193,11 @@ pub fn scheme_css(scheme: Scheme) -> String {
     let mut css = String::new();
     let _ = write!(
         css,
-        ".dg-bg{{fill:{}}}.dg-arrow{{stroke:{}}}.dg-arrowhead{{fill:{}}}",
+        ".dg-bg{{fill:{}}}.dg-arrow{{stroke:{}}}.dg-arrowhead{{fill:{}}}.dg-lane{{stroke:{}}}",
         Ink::Bg.hex(scheme),
         Ink::Line.hex(scheme),
-        Ink::Line.hex(scheme)
+        Ink::Line.hex(scheme),
+        Ink::Muted.hex(scheme)
     );
     let boxes = BOX_KINDS.iter().map(|&k| (k.class(), box_paint(k)));
     let labels = LABEL_KINDS.iter().map(|&k| (k.class(), label_paint(k)));

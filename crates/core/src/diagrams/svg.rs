@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::canvas::BOX_PAD_X;
 use super::paint::{box_paint, label_paint, scheme_css, Ink, Paint, Scheme};
 use super::text::LINE_HEIGHT;
-use super::{Arrow, BoxKind, BoxShape, Diagram, Label};
+use super::{Arrow, BoxKind, BoxShape, Diagram, Label, Lane};
 
 /// `Inline` for the page (classes only, no `style` attribute or element); `Standalone` for a downloadable
 /// file (light colours as attributes, dark ones in a `<style>` under `prefers-color-scheme: dark`).
@@ -136,6 +136,23 @@ fn arrow(o: &mut String, a: &Arrow, attrs: &Attrs, prefix: &str) {
     o.push_str("/>");
 }
 
+/// Writes a service's lane: a thin dotted line under its box, drawn under the arrows.
+fn lane(o: &mut String, l: &Lane, attrs: &Attrs) {
+    o.push_str("<path class=\"dg-lane\" fill=\"none\"");
+    attrs.ink(o, "stroke", Ink::Muted);
+    if attrs.light {
+        o.push_str(" stroke-width=\"1\" stroke-dasharray=\"2 4\"");
+    }
+    let _ = write!(
+        o,
+        " d=\"M{},{}L{},{}\"/>",
+        px(l.x),
+        px(l.top),
+        px(l.x),
+        px(l.bottom)
+    );
+}
+
 /// ` fill="#…"` and friends for a standalone file (nothing inline, where the classes do it).
 struct Attrs {
     light: bool,
@@ -248,6 +265,9 @@ pub fn render_svg(d: &Diagram, mode: SvgMode, id_prefix: &str) -> String {
     );
     attrs.ink(&mut o, "fill", Ink::Bg);
     o.push_str("/>");
+    for l in &d.lanes {
+        lane(&mut o, l, &attrs);
+    }
     for a in &d.arrows {
         arrow(&mut o, a, &attrs, &p);
     }

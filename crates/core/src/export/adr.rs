@@ -3,6 +3,12 @@
 //! Every user-typed or catalogue string goes through [`escape_markdown`] (one line, no HTML, no Markdown
 //! syntax); requirement ids go in code spans only when they are plain. The only code fences are the
 //! ```` ```mermaid ```` blocks, whose contents `to_mermaid` already escapes (no backticks).
+//!
+//! A decision of one service is one MADR record. A decision of several has the same sections for all of them
+//! (context, drivers, options side by side, the outcome in one table), then a section per service (its
+//! outcome, consequences and diagrams) and a "System" section (`system`): how they own and share data.
+
+mod system;
 
 use std::fmt::Write;
 
@@ -11,8 +17,9 @@ use super::escape::{code_id, escape_markdown as md};
 use super::{diagram_input, relevant_diagrams};
 use crate::catalog::Catalog;
 use crate::decision::Decision;
-use crate::diagrams::{clean, layout, to_mermaid};
+use crate::diagrams::{clean, layout, to_mermaid, DiagramId, DiagramInput};
 use crate::engine::{Card, Reason, Recommendation, Section, Verdict};
+use crate::system::advise;
 
 /// The ADR for a decision; `link` is the full URL that reopens it (left out when empty).
 pub fn adr_markdown(
@@ -34,12 +41,24 @@ pub fn adr_markdown_with_date(
 ) -> String {
     let mut o = String::with_capacity(16 * 1024);
     header(&mut o, decision, link, date);
-    context(&mut o, catalog, decision, rec);
-    drivers(&mut o, catalog, decision);
-    options(&mut o, catalog, rec);
-    outcome(&mut o, rec);
-    consequences(&mut o, rec);
-    diagrams(&mut o, decision, rec);
+    let advice = advise(catalog, decision);
+    if decision.services.len() > 1 {
+        system::context(&mut o, catalog, decision);
+        system::drivers(&mut o, catalog, decision);
+        system::options(&mut o, catalog, decision, &advice);
+        system::outcome(&mut o, decision, &advice);
+        system::services(&mut o, decision, &advice);
+    } else {
+        context(&mut o, catalog, decision, rec);
+        drivers(&mut o, catalog, decision);
+        options(&mut o, catalog, rec);
+        outcome(&mut o, rec);
+        consequences(&mut o, rec);
+        diagrams(&mut o, decision, rec);
+    }
+    if advice.is_system() {
+        system::system(&mut o, decision, &advice);
+    }
     more(&mut o, catalog, decision, rec, link);
     o
 }
@@ -58,6 +77,8 @@ fn title(decision: &Decision) -> String {
     let service = first_service(decision);
     if !t.is_empty() {
         t
+    } else if decision.services.len() > 1 {
+        system::title(decision)
     } else if !service.is_empty() {
         format!("Data architecture for {service}")
     } else {
@@ -334,6 +355,11 @@ fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
 
 fn outcome(o: &mut String, rec: &Recommendation) {
     o.push_str("## Decision Outcome\n\n");
+    outcome_cards(o, rec);
+}
+
+/// Each chosen option with its reasons, and each rejected pattern, under `###` headings.
+fn outcome_cards(o: &mut String, rec: &Recommendation) {
     if rec.neutral {
         o.push_str("Nothing is decided yet: tick the requirements of the system to get a recommendation.\n\n");
         return;
@@ -407,9 +433,13 @@ fn diagrams(o: &mut String, decision: &Decision, rec: &Recommendation) {
         o.push_str("None yet: nothing is decided.\n\n");
         return;
     }
-    let input = diagram_input(decision, rec);
-    for id in ids {
-        let d = layout(id, &input);
+    diagram_blocks(o, &diagram_input(decision, rec), &ids);
+}
+
+/// Each diagram under a `###` heading: its Mermaid block and its text version.
+fn diagram_blocks(o: &mut String, input: &DiagramInput, ids: &[DiagramId]) {
+    for &id in ids {
+        let d = layout(id, input);
         let _ = writeln!(o, "### {}\n", md(&d.title));
         let _ = writeln!(o, "```mermaid\n{}```\n", to_mermaid(&d));
         for sentence in &d.text_alternative {
@@ -428,8 +458,15 @@ fn more(o: &mut String, catalog: &Catalog, decision: &Decision, rec: &Recommenda
             markdown_link(link, &title(decision))
         );
     }
-    o.push_str("Checklist:\n\n");
-    for item in &rec.checklist {
+    // Several services: each one's checklist and the system's are answered under System.
+    let several = decision.services.len() > 1;
+    let items = if several { &[][..] } else { &rec.checklist[..] };
+    o.push_str(if several {
+        "The checklist is answered for each service and for the system under System.\n"
+    } else {
+        "Checklist:\n\n"
+    });
+    for item in items {
         let ticked = decision
             .checklist
             .get(item.id)

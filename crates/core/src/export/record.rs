@@ -5,6 +5,10 @@ use crate::decision::Decision;
 use crate::engine::{Card, Change, CloseCall, Quorum, Reason, Recommendation, SystemView, Toggle};
 use crate::json::Value;
 use crate::permalink;
+use crate::system::advise;
+
+mod services;
+use services::{recommendation, system_value};
 
 /// The `schema` value of the record.
 pub const SCHEMA: &str = "strata.decision";
@@ -151,11 +155,26 @@ fn quorum(q: &Quorum) -> Value {
 ///
 /// Strings are kept as typed (JSON escaping makes them safe); `ticked` is the user's edit or else the
 /// engine's pre-fill (answered items are ticked).
+///
+/// Every service and the system they form (additive: `recommendation` stays the first service's):
+///
+/// ```text
+///   "decision": { "services": [{ …, "owns": [entity…], "reads": [entity…] }] },
+///   "system": { "services": [{ "name", "headline", "store", "recommendation": { as above } }],
+///     "patterns": [card…], "entities": [{ "name", "owners": [i…], "readers": [i…] }],
+///     "flows": [{ "entity", "owner": i, "consumer": i, "kind": "events"|"events-outbox"|"query", "label" }],
+///     "cards": [{ kind, verdict, title, summary, because, trade_offs, resolution, services: [i…], catalog_ref }],
+///     "checklist": [{ id, question, answer, ticked, edited }] }
+/// ```
+///
+/// `i` is an index into `system.services` (and `decision.services`).
 pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendation) -> String {
     let services = decision.services.iter().map(|s| {
         Value::object([
             ("name", Value::from(s.name.as_str())),
             ("requirements", Value::strings(&s.requirements)),
+            ("owns", Value::strings(&s.owns)),
+            ("reads", Value::strings(&s.reads)),
         ])
     });
     let edits = decision
@@ -167,35 +186,7 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
         ("services", Value::Array(services.collect())),
         ("checklist", Value::object(edits)),
     ]);
-    let conflicts = rec.conflicts.iter().map(|c| {
-        Value::object([
-            ("id", Value::from(c.choice)),
-            ("title", c.title.into()),
-            ("summary", c.summary.into()),
-            (
-                "requirements",
-                Value::strings(c.reasons_for.iter().map(|r| &r.requirement)),
-            ),
-        ])
-    });
-    let checklist = rec.checklist.iter().map(|item| {
-        let edit = decision.checklist.get(item.id).copied();
-        Value::object([
-            ("id", Value::from(item.id)),
-            ("scope", item.scope.into()),
-            ("question", item.question.into()),
-            ("answer", opt(item.answer.as_ref())),
-            ("ticked", edit.unwrap_or(item.answer.is_some()).into()),
-            ("edited", edit.is_some().into()),
-        ])
-    });
-    let recommendation = Value::object([
-        ("neutral", Value::Bool(rec.neutral)),
-        ("hint", rec.hint.map_or(Value::Null, Value::from)),
-        ("cards", Value::Array(rec.cards().map(card).collect())),
-        ("conflicts", Value::Array(conflicts.collect())),
-        ("checklist", Value::Array(checklist.collect())),
-    ]);
+    let recommendation = recommendation(decision, rec);
     Value::object([
         ("schema", Value::from(SCHEMA)),
         ("schema_version", SCHEMA_VERSION.into()),
@@ -204,6 +195,7 @@ pub fn decision_json(catalog: &Catalog, decision: &Decision, rec: &Recommendatio
         ("catalog", catalogue(catalog)),
         ("decision", decision_value),
         ("recommendation", recommendation),
+        ("system", system_value(decision, &advise(catalog, decision))),
     ])
     .to_json_pretty()
 }

@@ -1,61 +1,156 @@
 //! Who owns the data: single source of truth, database per service, shared database.
 
-use super::{list, name, services, store_name};
+use super::system::pairs;
+use super::{list, name, owned, service_width, services, store_name, store_of};
 use crate::diagrams::canvas::{matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
 use crate::engine::Verdict;
+use crate::system::FlowKind;
 
-/// Box width for a row of service boxes: narrower when there are many.
-fn service_width(count: usize) -> f32 {
-    if count > 4 {
-        160.0
-    } else {
-        200.0
+/// The owner the single-source-of-truth diagram draws and its readers (indices into `services`) with how each
+/// gets the data: with data flows, the owner with the most readers; else the named owner and every other
+/// service, as the seed draws it (events, cached copies).
+fn owner_and_readers(input: &DiagramInput, services: &[String]) -> (usize, Vec<(usize, FlowKind)>) {
+    let flows = pairs(&input.flows, services.len());
+    let readers_of = |o: usize| -> Vec<(usize, FlowKind)> {
+        flows
+            .iter()
+            .filter(|p| p.owner == o)
+            .map(|p| (p.consumer, p.kind))
+            .collect()
+    };
+    let busiest = (0..services.len()).max_by_key(|&o| (readers_of(o).len(), usize::MAX - o));
+    if let Some(o) = busiest.filter(|&o| !readers_of(o).is_empty()) {
+        return (o, readers_of(o));
+    }
+    let named = name(&input.owner_service, &services[0]);
+    let o = services.iter().position(|s| *s == named).unwrap_or(0);
+    let event = FlowKind::Event { outbox: false };
+    let others = (0..services.len()).filter(|&i| i != o).map(|i| (i, event));
+    (o, others.collect())
+}
+
+/// The one label of the arrows from an owner, on the trunk they share: true of all of them.
+fn trunk_label(readers: &[(usize, FlowKind)]) -> &'static str {
+    let events = readers.iter().find(|r| r.1 != FlowKind::Query);
+    let queries = readers.iter().any(|r| r.1 == FlowKind::Query);
+    match (events, queries) {
+        (Some(_), true) => "events and queries",
+        (Some((_, FlowKind::Event { outbox: true })), false) => "publishes events (outbox)",
+        (Some(_), false) => "publishes events",
+        (None, _) => "answers queries",
     }
 }
 
 pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
     let services = services(input);
-    let owner = name(&input.owner_service, &services[0]);
-    let mut others: Vec<String> = services.iter().filter(|s| **s != owner).cloned().collect();
-    if others.is_empty() {
-        others.push("Other services".into());
-    }
-    let o = c.add_box(
-        &[owner.as_str(), "source of truth"],
-        BoxKind::Service,
-        240.0,
-    );
-    let copies: Vec<[&str; 2]> = others
+    let (o, readers) = owner_and_readers(input, &services);
+    let owner = services[o].clone();
+    let owns = owned(input, o);
+    let role = if owns.is_empty() {
+        "source of truth".to_string()
+    } else {
+        format!("source of truth for {}", owns.join(", "))
+    };
+    // Wide enough for a few entities on the owner's second line.
+    let o_box = c.add_box(&[owner.as_str(), role.as_str()], BoxKind::Service, 320.0);
+    let mut copies: Vec<([String; 2], BoxKind)> = readers
         .iter()
-        .map(|s| [s.as_str(), "(cached copy)"])
+        .map(|&(r, kind)| match kind {
+            FlowKind::Query => (
+                [services[r].clone(), "(queries the owner)".into()],
+                BoxKind::Service,
+            ),
+            _ => (
+                [services[r].clone(), "(cached copy)".into()],
+                BoxKind::Cache,
+            ),
+        })
         .collect();
-    let texts: Vec<&[&str]> = copies.iter().map(|t| &t[..]).collect();
-    let w = matched_width(&texts, service_width(others.len()));
+    if copies.is_empty() {
+        copies.push((
+            ["Other services".into(), "(cached copy)".into()],
+            BoxKind::Cache,
+        ));
+    }
+    let texts: Vec<&[String]> = copies.iter().map(|(t, _)| &t[..]).collect();
+    let w = matched_width(&texts, service_width(copies.len()));
     let row: Vec<usize> = copies
         .iter()
-        .map(|t| c.add_box_of_width(t, BoxKind::Cache, w))
+        .map(|(t, kind)| c.add_box_of_width(t, *kind, w))
         .collect();
-    c.stack(&[&[o], &row], 0.0, 0.0, 32.0, 64.0);
+    c.stack(&[&[o_box], &row], 0.0, 0.0, 32.0, 64.0);
+    let how = trunk_label(&readers);
     for (i, &r) in row.iter().enumerate() {
-        c.connect(
-            o,
-            r,
-            Edge::solid().label((i == 0).then_some("publishes events")),
-        );
+        c.connect(o_box, r, Edge::solid().label((i == 0).then_some(how)));
     }
-    c.note(&format!("Only {owner} may change this data. The others subscribe to its events or query it; their copies are caches, not sources."), LabelKind::Note);
+    let (this_data, its_data) = if owns.is_empty() {
+        ("this data".to_string(), "its data".to_string())
+    } else {
+        (list(&owns), list(&owns))
+    };
+    c.note(&format!("Only {owner} may change {this_data}. The others subscribe to its events or query it; their copies are caches, not sources."), LabelKind::Note);
+    let named = |query: bool| -> Vec<String> {
+        readers
+            .iter()
+            .filter(|r| (r.1 == FlowKind::Query) == query)
+            .map(|r| services[r.0].clone())
+            .collect()
+    };
+    let (subscribers, askers) = (named(false), named(true));
+    let mut text = vec![format!(
+        "{owner} is the single source of truth for {its_data}; only it may change {}.",
+        if owns.is_empty() { "that data" } else { "it" }
+    )];
+    let subscribers = if subscribers.is_empty() && readers.is_empty() {
+        vec!["Other services".to_string()]
+    } else {
+        subscribers
+    };
+    if !subscribers.is_empty() {
+        let outbox = readers
+            .iter()
+            .any(|r| r.1 == FlowKind::Event { outbox: true });
+        let through = if outbox {
+            ", through an outbox, so the write and its event commit together"
+        } else {
+            ""
+        };
+        text.push(format!(
+            "{owner} publishes an event whenever the data changes{through}."
+        ));
+        text.push(format!("{} subscribe to these events and keep cached copies, which are explicitly caches, not sources.", list(&subscribers)));
+    }
+    if !askers.is_empty() {
+        text.push(format!(
+            "{} query {owner} each time, for the latest data.",
+            list(&askers)
+        ));
+    }
+    let the_data = if owns.is_empty() {
+        "the data".to_string()
+    } else {
+        list(&owns)
+    };
+    let desc = match (subscribers.is_empty(), askers.is_empty()) {
+        (false, true) => format!(
+            "{owner} owns {the_data} and publishes events to {}, which keep cached copies.",
+            list(&subscribers)
+        ),
+        (true, _) => format!(
+            "{owner} owns {the_data}; {} query it for the latest data.",
+            list(&askers)
+        ),
+        (false, false) => format!(
+            "{owner} owns {the_data}; {} keep cached copies from its events and {} query it.",
+            list(&subscribers),
+            list(&askers)
+        ),
+    };
     Words {
         title: format!("Single source of truth: {owner}"),
-        desc: format!(
-            "{owner} owns the data and publishes events to {}, which keep cached copies.",
-            list(&others)
-        ),
-        text_alternative: vec![
-            format!("{owner} is the single source of truth for its data; only it may change that data."),
-            format!("{owner} publishes an event whenever the data changes."),
-            format!("{} subscribe to these events and keep cached copies, which are explicitly caches, not sources.", list(&others)),
-        ],
+        desc,
+        text_alternative: text,
     }
 }
 
@@ -75,13 +170,25 @@ fn width_for(names: &[String], count: usize) -> f32 {
 
 pub fn database_per_service(c: &mut Canvas, input: &DiagramInput) -> Words {
     let services = services(input);
-    let databases: Vec<String> = services.iter().map(|s| format!("{s} DB")).collect();
+    // A database's name, then its store and the entities its service owns, where the decision names them.
+    let databases: Vec<Vec<String>> = services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut t = vec![format!("{s} DB")];
+            t.extend(Some(store_of(input, i)).filter(|s| !s.is_empty()));
+            let owns = owned(input, i);
+            t.extend((!owns.is_empty()).then(|| owns.join(", ")));
+            t
+        })
+        .collect();
     // Services and their databases share one width, so each column reads as a pair.
-    let w = width_for(&databases, services.len());
+    let texts: Vec<&[String]> = databases.iter().map(|t| &t[..]).collect();
+    let w = matched_width(&texts, service_width(services.len()));
     let svc = service_boxes(c, &services, w);
     let dbs: Vec<usize> = databases
         .iter()
-        .map(|d| c.add_box_of_width(&[d], BoxKind::Store, w))
+        .map(|d| c.add_box_of_width(d, BoxKind::Store, w))
         .collect();
     let top: Vec<Option<usize>> = svc.iter().copied().map(Some).collect();
     let bottom: Vec<Option<usize>> = dbs.iter().copied().map(Some).collect();
@@ -90,12 +197,28 @@ pub fn database_per_service(c: &mut Canvas, input: &DiagramInput) -> Words {
         c.connect(s, d, Edge::solid());
     }
     c.note("Each database is reached only through its own service: services stay independent, but there are no cross-service joins.", LabelKind::Note);
+    let sentence = |(i, s): (usize, &String)| {
+        let store = store_of(input, i);
+        let store = if store.is_empty() {
+            String::new()
+        } else {
+            format!(" ({store})")
+        };
+        let owns = owned(input, i);
+        let holds = if owns.is_empty() {
+            String::new()
+        } else {
+            format!(", which holds {}", list(&owns))
+        };
+        format!("{s} owns {s} DB{store}{holds}; no other service touches it.")
+    };
     Words {
         title: "Database per service".into(),
         desc: format!("{} each own a separate database.", list(&services)),
         text_alternative: services
             .iter()
-            .map(|s| format!("{s} owns {s} DB; no other service touches it."))
+            .enumerate()
+            .map(sentence)
             .chain(["Services deploy independently and choose their own storage, but cross-service joins and distributed transactions are hard.".into()])
             .collect(),
     }
