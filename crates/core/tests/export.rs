@@ -1035,3 +1035,25 @@ fn json_carries_every_service_the_ownership_model_the_flows_and_the_system_cards
     );
     assert_eq!(sot["ticked"], true);
 }
+
+#[test]
+fn the_adr_carries_the_designs_arithmetic_notes_close_calls_and_ways_out() {
+    let mut d = Decision::default();
+    for t in [
+        "acid",
+        "flexible-schema",
+        "financial",
+        "social-feed",
+        "no-data-loss",
+    ] {
+        d.requirements_mut().insert(t.to_string());
+    }
+    let doc = adr_markdown(Catalog::builtin(), &d, &rec(&d), "");
+    assert!(
+        doc.contains("* W = 2: copies that have a write before it is confirmed"),
+        "{doc}"
+    );
+    assert!(doc.contains("* R: reads go to the primary"));
+    assert!(doc.contains("* Note: PostgreSQL: synchronous\\_commit = on"));
+    assert!(doc.contains("Way out: Split the data"));
+}

@@ -324,6 +324,23 @@ fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
         o.push('\n');
     }
     let _ = writeln!(o, "{}\n", md(card.summary));
+    if let Some(cc) = &card.close_call {
+        let how = if cc.margin == 0 {
+            "tied with it; the catalogue's default decided".to_string()
+        } else {
+            format!("came within {}", cc.margin)
+        };
+        let _ = writeln!(o, "Close call: {} {how}.\n", md(cc.rival_title));
+    }
+    if let Some(q) = &card.quorum {
+        quorum_lines(o, q);
+    }
+    for note in &card.notes {
+        let _ = writeln!(o, "* Note: {}", md(note));
+    }
+    if !card.notes.is_empty() {
+        o.push('\n');
+    }
     if !card.reasons_against.is_empty() {
         o.push_str("Pulling the other way:\n\n");
         for r in &card.reasons_against {
@@ -387,6 +404,30 @@ fn outcome_cards(o: &mut String, rec: &Recommendation) {
     }
 }
 
+/// The replica arithmetic of a consistency level, as a short list.
+fn quorum_lines(o: &mut String, q: &crate::engine::Quorum) {
+    let scope = if q.local { " in each region" } else { "" };
+    let _ = writeln!(o, "* N = {}: copies of each record{scope}", q.copies);
+    let _ = writeln!(
+        o,
+        "* W = {}: copies that have a write before it is confirmed",
+        q.write
+    );
+    match q.read {
+        None => o.push_str("* R: reads go to the primary, which holds every confirmed write\n"),
+        Some(r) => {
+            let _ = writeln!(o, "* R = {r}: copies a read asks");
+        }
+    }
+    let latest = match (q.read, q.reads_see_latest(), q.local && q.regions > 1) {
+        (None, _, _) => "yes, at the primary",
+        (Some(_), true, true) => "yes, within a region (R + W > N there); not across regions",
+        (Some(_), true, false) => "yes (R + W > N)",
+        (Some(_), false, _) => "no: R + W is not more than N",
+    };
+    let _ = writeln!(o, "* Reads see the latest write: {latest}\n");
+}
+
 fn consequences(o: &mut String, rec: &Recommendation) {
     o.push_str("### Consequences\n\n");
     if rec.neutral {
@@ -395,6 +436,7 @@ fn consequences(o: &mut String, rec: &Recommendation) {
     }
     for c in &rec.conflicts {
         let _ = writeln!(o, "> **Conflict: {}.** {}\n", md(c.title), md(c.summary));
+        let _ = writeln!(o, "Way out: {}\n", md(c.resolution));
         for t in &c.trade_offs {
             let _ = writeln!(o, "* Bad, because {}", md(t));
         }
