@@ -210,6 +210,8 @@ pub fn add_loader(html: &str, staged: &Staged, public_url: &str) -> Result<Strin
             "script",
             &[
                 ("type".into(), "module".into()),
+                // The page's first paint does not need it (see the boot script in Trunk.toml).
+                ("fetchpriority".into(), "low".into()),
                 ("src".into(), format!("{public_url}{}", staged.loader)),
                 ("integrity".into(), sri(staged.loader_text.as_bytes())),
             ],
