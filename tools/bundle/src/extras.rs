@@ -22,7 +22,7 @@ pub const ON_DEMAND: &str = "data-on-demand";
 const LOADER_PREFIX: &str = "extras-";
 
 /// wasm-opt's features: those of today's Rust wasm32 target, which wasm-opt must be told about.
-const WASM_OPT_FEATURES: &[&str] = &[
+pub const WASM_OPT_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",

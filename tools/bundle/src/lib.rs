@@ -8,7 +8,8 @@
 //!   straight from disk;
 //! * `strata-dist.zip` holds every other file of the bundle, for hosting elsewhere.
 //!
-//! First it builds the on-demand module `strata-extras` into the bundle, with a loader script that defines
+//! First it shortens the names between the app's wasm and its glue (`names`), and builds the on-demand module
+//! `strata-extras` into the bundle, with a loader script that defines
 //! `globalThis.strataExtras()` for the app (see `extras`); the offline page carries it inline. Then, in a
 //! release build, it minifies every script of the bundle with esbuild (see `minify`), before anything hashes
 //! or inlines them.
@@ -21,6 +22,7 @@ pub mod extras;
 pub mod hosted;
 pub mod html;
 pub mod minify;
+pub mod names;
 pub mod offline;
 pub mod prerender;
 pub mod zip;
@@ -109,6 +111,16 @@ pub fn run(dir: &Path, public_url: &str, minify: bool) -> Result<Vec<String>> {
     let page = read_text(dir, Path::new("index.html"))?;
     // First, so the offline page and the hosted one both carry the prerendered screen.
     write(&dir.join("index.html"), prerender::page(&page)?.as_bytes())?;
+    // Before the glue is minified, and before anything names the files' contents by hash.
+    for (wasm, glue) in names::app_modules(dir)? {
+        names::shorten(
+            dir,
+            &wasm,
+            &glue,
+            Path::new("wasm-opt"),
+            extras::WASM_OPT_FEATURES,
+        )?;
+    }
     let root = extras::workspace_root();
     let esbuild = minify::Esbuild::find(&root)?;
     let target = extras::target_dir(&root);
