@@ -175,7 +175,7 @@ pub fn App() -> Html {
         <div class="app" data-ready={ready}>
             <main class="layout">
                 {picker(catalog, state.decision.requirements(), &dispatch)}
-                <div class="results" id="results" tabindex="-1" onclick={reveal_on_click()}>
+                <div class="results" id="results" tabindex="-1">
                     {notices(&state.notices, &dispatch)}
                     if state.embed {
                         <p class="embed-open"><a href={format!("{}#{}", browser::page_url(), permalink::encode(&state.decision, false))} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
@@ -189,16 +189,4 @@ pub fn App() -> Html {
             {catalogue::rendered()}
         </div>
     }
-}
-
-/// Links to catalogue entries inside the cards' bodies (HTML text, see `card_html`) load the catalogue if
-/// needed, scroll there and take the focus without touching the fragment, which holds the decision; the entry
-/// offers the way back to the link.
-fn reveal_on_click() -> Callback<MouseEvent> {
-    Callback::from(|e: MouseEvent| {
-        if let Some((target, link)) = browser::reveal_link(&e) {
-            e.prevent_default();
-            catalogue::follow(target, Some(link));
-        }
-    })
 }

@@ -238,29 +238,22 @@ fn go_back(from: &Element) {
     }
 }
 
-/// The page's links outside the app and the catalogue's own (the masthead's, the skip link, the contents):
-/// followed without touching the fragment. Listeners for the page's life.
-pub fn follow_static_links() {
+/// Every in-page link of the page (`[data-reveal]`: the skip link, the masthead's, the contents, a card's "Read
+/// more", the placeholder's) is followed without touching the fragment, by one listener for the page's life;
+/// a card's link is where "Back to your decision" returns.
+pub fn follow_links() {
     let Some(document) = browser::document() else {
         return;
     };
-    let mut hosts = Vec::new();
-    if let Ok(links) = document.query_selector_all("body > [data-reveal], .masthead [data-reveal]")
-    {
-        hosts.extend((0..links.length()).filter_map(|i| links.item(i)));
-    }
-    // One listener for the section: its content is replaced when the catalogue loads.
-    hosts.extend(section().map(web_sys::Node::from));
-    for host in hosts {
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        gloo::events::EventListener::new_with_options(&host, "click", options, |e| {
-            if let Some((target, _)) = browser::reveal_link(e) {
-                e.prevent_default();
-                follow(target, None);
-            }
-        })
-        .forget();
-    }
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(&document, "click", options, |e| {
+        if let Some((target, link)) = browser::reveal_link(e) {
+            e.prevent_default();
+            let from = link.closest(".results").ok().flatten().map(|_| link);
+            follow(target, from);
+        }
+    })
+    .forget();
 }
 
 /// Keeps the catalogue in step with the page (`embed`): renders again through `render` when it changes, and

@@ -28,7 +28,7 @@ pub fn start() {
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();
     }
-    catalogue::follow_static_links();
+    catalogue::follow_links();
     // In an iframe (an embed in a wiki), keep the host page told how tall the content is.
     browser::report_height_to_parent();
     crash_test();
