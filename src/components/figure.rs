@@ -137,32 +137,30 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
         state
     });
 
-    // Near the viewport, or asked to by printing: draw, and keep up to date from then on.
+    // Wanted (near the viewport, asked to by printing): drawn, and kept up to date from then on. Until then it
+    // watches the viewport and can be found by printing (`want_all`).
     {
-        let send = state.dispatcher();
-        use_effect_with(node.clone(), move |node| {
-            let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
-            let want = {
-                let send = send.clone();
-                Callback::from(move |_| send.dispatch(Event::Want))
-            };
-            let observer = node
-                .cast::<web_sys::Element>()
-                // Drawn a little before it scrolls in, so the reader rarely sees it empty.
-                .and_then(|element| browser::when_near_view(&element, "300px 0px", want));
-            FIGURES.with(|f| f.borrow_mut().push((id, send)));
-            move || {
-                FIGURES.with(|f| f.borrow_mut().retain(|(i, _)| *i != id));
-                drop(observer);
-            }
-        });
-    }
-    {
-        let (send, asked) = (state.dispatcher(), state.asked.clone());
+        let (send, asked, node) = (state.dispatcher(), state.asked.clone(), node.clone());
         use_effect_with((props.of.clone(), state.wanted), move |(of, wanted)| {
             if *wanted && asked.as_ref() != Some(of) {
                 send.dispatch(Event::Ask(of.clone()));
-                draw(of.clone(), send);
+                draw(of.clone(), send.clone());
+            }
+            let waiting = (!*wanted).then(|| {
+                let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+                FIGURES.with(|f| f.borrow_mut().push((id, send.clone())));
+                let want = Callback::from(move |_| send.dispatch(Event::Want));
+                // Drawn a little before it scrolls in, so the reader rarely sees it empty.
+                let observer = node
+                    .cast::<web_sys::Element>()
+                    .and_then(|element| browser::when_near_view(&element, "300px 0px", want));
+                (id, observer)
+            });
+            move || {
+                if let Some((id, observer)) = waiting {
+                    FIGURES.with(|f| f.borrow_mut().retain(|(i, _)| *i != id));
+                    drop(observer);
+                }
             }
         });
     }
