@@ -1,13 +1,15 @@
 // Browser benchmark of the release bundle, in one headless-Chromium run (Debian's, through playwright-core).
 // Run after `trunk build --release`:   node scripts/bench.mjs [--loads N] [--ticks N] [--no-criterion]
 //
-// 1. First contentful paint: the app (dist/, served on loopback under /tools/strata/) against a static page
-//    holding the same catalogue text (the app's rendered `#catalogue` with the same stylesheets, captured from the
-//    app once at the start). N loads each (default 9), alternating, each in a fresh browser context (cold cache).
-//    Prints both medians and their ratio (goal: app ≤ 1.2 × static).
+// 1. First contentful paint: the app (dist/, served on loopback under /tools/strata/ as a static host serves it:
+//    gzip, cache headers) against a static page of the same text: dist/index.html without its scripts (the
+//    prerendered page as plain HTML, the same stylesheets). N loads each (default 9), alternating, each in a
+//    fresh browser context (cold cache). Prints both medians and their ratio (goal: app ≤ 1.2 × static).
 // 2. Time to interactive: from navigation start until the app's root carries `data-ready` (a MutationObserver
-//    installed before any page script), median over the same loads; then the first diagram: from scrolling the
-//    catalogue's first figure into view until its drawing is in the page (this fetches the on-demand module).
+//    installed before any page script; the app starts once the first contentful paint is on screen), median
+//    over the same loads; then the catalogue: from scrolling its section into view until its entries are in the
+//    page (this fetches catalogue.html), and its first diagram: from scrolling it into view until its drawing is
+//    in the page (this fetches the on-demand module).
 // 3. Tick-to-update: with "flexible schema" ticked, clicking "ACID" flips the primary-store card between
 //    relational and document. Measured inside the page: performance.now() just before the click, and again in a
 //    MutationObserver callback when the card's data-choice has changed; also until the next animation frame
@@ -37,7 +39,7 @@ if (!fs.existsSync(path.join(dist, 'index.html'))) {
 }
 
 const PREFIX = '/tools/strata/';
-const STATIC_PAGE = PREFIX + 'static-catalogue.html';
+const STATIC_PAGE = PREFIX + 'static.html';
 const VIEWPORT = { width: 1280, height: 800 };
 
 // Installed before any script of the page: when `[data-ready]` appears, and a click-to-verdict timer.
@@ -50,20 +52,25 @@ const INIT = () => {
   const watcher = new MutationObserver(() => seen() && watcher.disconnect());
   watcher.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
 
-  /** Scrolls the catalogue's first figure into view; resolves with ms until its drawing is in the page. */
-  bench.firstDiagram = () => new Promise((resolve, reject) => {
-    const figure = document.querySelector('#catalogue figure.diagram');
+  /** Resolves with ms from `act()` until `done()` holds (checked on every DOM change), or fails after 10 s. */
+  const until = (act, done, what) => new Promise((resolve, reject) => {
     const start = performance.now();
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('the first diagram was never drawn')); }, 10000);
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`${what} never happened`)); }, 10000);
     const observer = new MutationObserver(() => {
-      if (!figure.querySelector('svg')) return;
+      if (!done()) return;
       observer.disconnect();
       clearTimeout(timer);
       resolve(performance.now() - start);
     });
-    observer.observe(figure, { subtree: true, childList: true });
-    figure.scrollIntoView();
+    observer.observe(document.body, { subtree: true, childList: true });
+    act();
   });
+  /** Scrolls the catalogue's section into view; ms until its entries are in the page (catalogue.html fetched). */
+  bench.catalogue = () => until(() => document.querySelector('#catalogue').scrollIntoView({ behavior: 'instant' }),
+    () => document.querySelector('#catalogue figure.diagram'), 'the catalogue');
+  /** Scrolls the catalogue's first figure into view; ms until its drawing is in the page (module fetched). */
+  bench.firstDiagram = () => until(() => document.querySelector('#catalogue figure.diagram').scrollIntoView({ behavior: 'instant' }),
+    () => document.querySelector('#catalogue figure.diagram svg'), 'the first diagram');
 
   /** Clicks #id; resolves with ms until the primary-store card's data-choice changed, and until the next frame. */
   bench.tick = (id) => new Promise((resolve, reject) => {
@@ -95,10 +102,14 @@ function percentile(xs, p) {
 const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const verdict = (ok) => (ok ? 'goal met' : 'goal NOT met');
 
-// The static page: the app's rendered catalogue and the app's own stylesheets, captured once.
-const extra = {};
-const server = await serve(dist, PREFIX, { extra });
+// The static page: index.html without its scripts and preloads, i.e. the prerendered page as plain HTML.
+const STATIC = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
+  .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+  .replace(/<link\b[^>]*rel="?(modulepreload|preload)\b[^>]*>/g, '');
+if (/<script/.test(STATIC)) throw new Error('bench: the static page still has a script');
+const server = await serve(dist, PREFIX, { asHosted: true, extra: { [STATIC_PAGE]: ['text/html; charset=utf-8', STATIC] } });
 const browser = await launch();
+console.log(`static page: dist/index.html without its scripts (${(STATIC.length / 1024).toFixed(1)} KB of HTML)`);
 
 async function fresh() {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -106,28 +117,6 @@ async function fresh() {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`bench: page error: ${e.message}`));
   return { context, page };
-}
-
-{
-  const { context, page } = await fresh();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-ready]', { timeout: 15000 });
-  await page.waitForSelector('#catalogue h2', { timeout: 15000 });
-  const captured = await page.evaluate(() => ({
-    title: document.title,
-    styles: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href')),
-    catalogue: document.querySelector('#catalogue')?.outerHTML ?? '',
-  }));
-  await context.close();
-  if (!captured.catalogue) throw new Error('bench: the app rendered no #catalogue to compare against');
-  extra[STATIC_PAGE] = ['text/html; charset=utf-8', [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">',
-    `<title>${captured.title}</title>`,
-    ...captured.styles.map((href) => `<link rel="stylesheet" href="${href}">`),
-    `</head><body><main>${captured.catalogue}</main></body></html>`,
-  ].join('\n')];
-  console.log(`static page: the app's #catalogue (${(captured.catalogue.length / 1024).toFixed(1)} KB of HTML) with ${captured.styles.length} stylesheets`);
 }
 
 async function firstPaint(url, { app }) {
@@ -139,16 +128,20 @@ async function firstPaint(url, { app }) {
     fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     ready: window.__bench.ready,
   }));
-  if (app) result.firstDiagram = await page.evaluate(() => window.__bench.firstDiagram());
+  if (app) {
+    result.catalogue = await page.evaluate(() => window.__bench.catalogue());
+    result.firstDiagram = await page.evaluate(() => window.__bench.firstDiagram());
+  }
   await context.close();
   return result;
 }
 
-const appFcp = [], staticFcp = [], ready = [], filled = [];
+const appFcp = [], staticFcp = [], ready = [], catalogue = [], filled = [];
 for (let i = 0; i < LOADS; i++) {
   const a = await firstPaint(server.url, { app: true });
   appFcp.push(a.fcp);
   ready.push(a.ready);
+  catalogue.push(a.catalogue);
   filled.push(a.firstDiagram);
   staticFcp.push((await firstPaint(server.base + STATIC_PAGE, { app: false })).fcp);
 }
@@ -180,7 +173,8 @@ console.log(`first contentful paint, app      median ${ms(median(appFcp))}   (al
 console.log(`first contentful paint, static   median ${ms(median(staticFcp))}   (all: ${staticFcp.map((x) => x.toFixed(0)).join(' ')})`);
 console.log(`FCP ratio app/static             ${fcpRatio.toFixed(2)}   (goal ≤ 1.2: ${verdict(fcpRatio <= 1.2)})`);
 console.log(`time to interactive ([data-ready]) median ${ms(median(ready))}   (all: ${ready.map((x) => x.toFixed(0)).join(' ')})`);
-console.log(`first diagram, from scrolling it into view until drawn (fetches the on-demand module) median ${ms(median(filled))}   (all: ${filled.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`the catalogue, from scrolling to it until its entries are in (fetches catalogue.html) median ${ms(median(catalogue))}   (all: ${catalogue.map((x) => x.toFixed(0)).join(' ')})`);
+console.log(`its first diagram, from scrolling it into view until drawn (fetches the on-demand module) median ${ms(median(filled))}   (all: ${filled.map((x) => x.toFixed(0)).join(' ')})`);
 console.log(`tick-to-update over ${ticks.length} clicks (#req-acid with #req-flexible-schema ticked; relational <-> document):`);
 console.log(`  until the verdict is in the DOM  p50 ${ms(percentile(update, 50))}  p95 ${ms(percentile(update, 95))}  max ${ms(Math.max(...update))}   (goal p95 ≤ 4 ms: ${verdict(percentile(update, 95) <= 4)})`);
 console.log(`  until the next animation frame   p50 ${ms(percentile(frame, 50))}  p95 ${ms(percentile(frame, 95))}`);

@@ -10,11 +10,14 @@ const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) || 'dist';
 const check = args.includes('--check');
 
-// The first load is index.html and exactly what it references: stylesheets, scripts with `src`, modulepreload
-// and preload links (and the modules those scripts import statically). The extras module (strata-extras-*,
-// fetched by globalThis.strataExtras() when the app first needs it) is listed as on demand; other artefacts
+// The first load is index.html and exactly what it references: stylesheets (not disabled ones), scripts with
+// `src`, modulepreload and preload links, and what those scripts import or name (see below). The extras module (strata-extras-*,
+// fetched by globalThis.strataExtras() when the app first needs it, with the stylesheets the page has disabled)
+// and the catalogue page (fetched by globalThis.strataCatalogue() when the catalogue comes into view) are
+// listed as on demand; other artefacts
 // (the offline single file, the zip) are listed but not counted.
-const ON_DEMAND = /^strata-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
+const ON_DEMAND = /^(strata-extras-[0-9a-f]+(\.js|_bg\.wasm)|catalogue\.html)$/;
+const onDemand = new Set(); // and the page's disabled stylesheets (found below)
 
 /** Bundle-relative paths of the files a tag attribute or an import names (local files only). */
 const local = (url, base = '') => {
@@ -37,20 +40,30 @@ function firstLoad() {
     } else {
       const rel = (attr(tag, 'rel') || '').toLowerCase().split(/\s+/);
       const href = local(attr(tag, 'href'));
-      if (href && rel.some((r) => ['stylesheet', 'modulepreload', 'preload'].includes(r))) {
+      // A disabled stylesheet is not fetched: the diagrams' one comes with the on-demand module.
+      const disabled = /\sdisabled(\s|=|>|$)/i.test(tag);
+      if (href && disabled) onDemand.add(href);
+      if (href && !disabled && rel.some((r) => ['stylesheet', 'modulepreload', 'preload'].includes(r))) {
         files.add(href);
         if (rel.includes('modulepreload')) modules.push(href);
       }
     }
   }
-  // Static imports of those scripts load with them (dynamic `import(…)` does not).
+  // What those scripts load: static imports, and the dynamic `import(…)`s and wasm files they name (the boot
+  // script fetches the app's glue and wasm right after the first paint), except the on-demand files.
   while (modules.length) {
     const file = modules.pop();
     if (!/\.m?js$/.test(file) || !fs.existsSync(path.join(dir, file))) continue;
     const code = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) {
+    const named = [
+      ...code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g),
+      ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+      // (wasm-bindgen's glue also names its default wasm file, which no page fetches: only files that exist.)
+      ...[...code.matchAll(/["']([^"'\s]+\.wasm)["']/g)].filter((m) => fs.existsSync(path.join(dir, path.posix.dirname(file), m[1]))),
+    ];
+    for (const m of named) {
       const dep = local(m[1], path.posix.dirname(file));
-      if (dep && !files.has(dep)) { files.add(dep); modules.push(dep); }
+      if (dep && !files.has(dep) && !ON_DEMAND.test(path.posix.basename(dep))) { files.add(dep); modules.push(dep); }
     }
   }
   return files;
@@ -66,7 +79,7 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 let raw = 0, gzip = 0, lazyRaw = 0, lazyGzip = 0;
 for (const r of rows) {
   const first = counted.has(r.file);
-  const lazy = !first && ON_DEMAND.test(r.file);
+  const lazy = !first && (ON_DEMAND.test(r.file) || onDemand.has(r.file));
   if (first) { raw += r.raw; gzip += r.gzip; }
   if (lazy) { lazyRaw += r.raw; lazyGzip += r.gzip; }
   r.label = r.file + (first ? '' : lazy ? ' (on demand)' : ' (not in first load)');

@@ -1,6 +1,7 @@
 //! The top-level component: owns the state, keeps the URL fragment and storage in step, lays out the page.
 
 use crate::browser;
+use crate::catalogue;
 use crate::components::figure;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
@@ -132,12 +133,16 @@ pub fn App() -> Html {
                         dispatch.dispatch(Action::Restore(Box::new(link.decision)));
                     }
                 });
-                // Printing from the browser's menu: every diagram is asked to draw. With the on-demand module
-                // loaded that happens in this task's microtasks, before the print layout; else as soon as it
-                // has loaded.
-                let beforeprint =
-                    EventListener::new(&window, "beforeprint", |_| figure::want_all());
-                (hashchange, beforeprint)
+                // Printing from the browser's menu: the catalogue is read at once, and every diagram is asked
+                // to draw. With the on-demand module loaded that happens in this task's microtasks, before the
+                // print layout; else as soon as it has loaded.
+                let beforeprint = EventListener::new(&window, "beforeprint", |_| {
+                    figure::draw_eagerly();
+                    catalogue::load_now();
+                    figure::want_all();
+                });
+                let afterprint = EventListener::new(&window, "afterprint", |_| catalogue::mount());
+                (hashchange, beforeprint, afterprint)
             });
             move || drop(listeners)
         });
@@ -155,6 +160,10 @@ pub fn App() -> Html {
         });
     }
 
+    // The catalogue section (static HTML outside `#app`), loaded on demand: this renders into it.
+    let render = use_force_update();
+    use_effect_with(state.embed, move |embed| catalogue::watch(*embed, render));
+
     let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
         recommend(catalog.0, reqs)
     });
@@ -166,7 +175,7 @@ pub fn App() -> Html {
         <div class="app" data-ready={ready}>
             <main class="layout">
                 {picker(catalog, state.decision.requirements(), &dispatch)}
-                <div class="results" id="results" tabindex="-1" onclick={reveal_on_click()}>
+                <div class="results" id="results" tabindex="-1">
                     {notices(&state.notices, &dispatch)}
                     if state.embed {
                         <p class="embed-open"><a href={format!("{}#{}", browser::page_url(), permalink::encode(&state.decision, false))} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
@@ -177,18 +186,7 @@ pub fn App() -> Html {
                 </div>
             </main>
             // The catalogue is static HTML outside `#app`; its diagrams are this app's components all the same.
-            {figure::catalogue_figures()}
+            {catalogue::rendered()}
         </div>
     }
-}
-
-/// Links to catalogue entries inside the cards' bodies (HTML text, see `card_html`) scroll there and take the
-/// focus without touching the fragment, which holds the decision.
-fn reveal_on_click() -> Callback<MouseEvent> {
-    Callback::from(|e: MouseEvent| {
-        if let Some(target) = browser::reveal_target(&e) {
-            e.prevent_default();
-            browser::reveal(&target);
-        }
-    })
 }

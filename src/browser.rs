@@ -211,35 +211,19 @@ pub fn take_reset_request() -> bool {
     reset
 }
 
-/// The catalogue entry a click on (or inside) a `[data-reveal]` link asks for.
-pub fn reveal_target(e: &web_sys::Event) -> Option<String> {
+/// The target a click on (or inside) a `[data-reveal]` link asks for (an element id), and the link.
+pub fn reveal_link(e: &web_sys::Event) -> Option<(String, web_sys::Element)> {
     let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target
-        .closest("[data-reveal]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-reveal")
+    let link = target.closest("[data-reveal]").ok().flatten()?;
+    Some((link.get_attribute("data-reveal")?, link))
 }
 
-/// The page's own `[data-reveal]` links outside the app (the skip link) reveal their target without
-/// touching the fragment, like the cards' links do (`app`). Listeners on those links only, for the page's life.
-pub fn reveal_static_links() {
-    let Some(document) = window().ok().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(links) = document.query_selector_all("body > [data-reveal]") else {
-        return;
-    };
-    for i in 0..links.length() {
-        let Some(link) = links.item(i) else { continue };
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        gloo::events::EventListener::new_with_options(&link, "click", options, |e| {
-            if let Some(target) = reveal_target(e) {
-                e.prevent_default();
-                reveal(&target);
-            }
-        })
-        .forget();
+/// Moves the focus to `element` without scrolling (the caller scrolls where it wants the reader to be).
+pub fn focus_without_scrolling(element: &web_sys::Element) {
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
     }
 }
 
@@ -252,8 +236,13 @@ pub fn is_offline_file() -> bool {
         .is_some_and(|root| root.has_attribute("data-offline"))
 }
 
-/// Calls `near` once `element` is within a screen of the viewport; stops watching when the result is dropped.
-pub fn when_near_view(element: &web_sys::Element, near: yew::Callback<()>) -> Option<NearView> {
+/// Calls `near` when `element` comes within `margin` (a CSS margin, e.g. "300px 0px") of the viewport; stops
+/// watching when the result is dropped.
+pub fn when_near_view(
+    element: &web_sys::Element,
+    margin: &str,
+    near: yew::Callback<()>,
+) -> Option<NearView> {
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             let seen = entries.iter().any(|e| {
@@ -266,8 +255,7 @@ pub fn when_near_view(element: &web_sys::Element, near: yew::Callback<()>) -> Op
         },
     );
     let options = web_sys::IntersectionObserverInit::new();
-    // Drawn a little before it scrolls in, so the reader rarely sees it empty.
-    options.set_root_margin("300px 0px");
+    options.set_root_margin(margin);
     let observer = web_sys::IntersectionObserver::new_with_options(
         callback.as_ref().unchecked_ref(),
         &options,

@@ -6,12 +6,13 @@
 
 pub mod app;
 pub mod browser;
+pub mod catalogue;
 pub mod components;
 pub mod extras;
 pub mod state;
 
-/// Mounts the app on `#app` (replacing the prerendered screen; it also renders the diagrams of the
-/// prerendered catalogue, into their slots), after installing the crash panel.
+/// Mounts the app on `#app` (replacing the prerendered screen; it also renders into the catalogue section,
+/// see `catalogue`), after installing the crash panel.
 pub fn start() {
     // Yew installs its own console hook unless given one.
     yew::set_custom_panic_hook(Box::new(|_| browser::show_crash_panel()));
@@ -23,12 +24,11 @@ pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
-    components::figure::take_catalogue_slots();
     if let Some(root) = root {
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();
     }
-    browser::reveal_static_links();
+    catalogue::follow_links();
     // In an iframe (an embed in a wiki), keep the host page told how tall the content is.
     browser::report_height_to_parent();
     crash_test();

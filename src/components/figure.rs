@@ -1,16 +1,14 @@
 //! A diagram with its actions, as one component used by cards and by the catalogue (rendered into the
-//! prerendered catalogue's slots, see `catalogue_slots`). It asks the on-demand module for its drawing
+//! catalogue's slots, see `crate::catalogue`). It asks the on-demand module for its drawing
 //! once it comes near the viewport, or when the page is about to print; it keeps its own state (waiting, drawn,
 //! failed) and the feedback of its buttons.
 
 use crate::browser;
+use crate::catalogue;
 use crate::extras;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use strata_core::boundary::{DiagramOf, Request, Response};
-use strata_core::deferred::FIGURE_SLOT;
-use strata_core::diagrams::DiagramId;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -91,8 +89,11 @@ pub fn want_all() {
     }
 }
 
-/// Loads the module, asks every figure to draw, and returns once none is waiting any more.
+/// Loads the catalogue and the module, asks every figure to draw (from now on, every figure mounted draws at
+/// once), and returns once none is waiting any more.
 pub async fn draw_all() {
+    draw_eagerly();
+    let _ = catalogue::load().await; // If it fails, the page says so and prints without it.
     if extras::load().await.is_err() {
         return; // Each figure says so once it tries.
     }
@@ -117,36 +118,49 @@ const WAITING: &str =
 #[component]
 pub fn DiagramFigure(props: &FigureProps) -> Html {
     let node = use_node_ref();
-    let state = use_reducer(|| State {
-        wanted: EAGER.with(Cell::get),
-        ..State::default()
+    let state = use_reducer(|| {
+        let mut state = State {
+            wanted: EAGER.with(Cell::get),
+            ..State::default()
+        };
+        // Drawing at once with the module loaded (printing, the offline file): in the first render rather than
+        // an effect after it, so a figure that `beforeprint` mounts is drawn before the print layout (Yew may
+        // run effects in a later task).
+        if let Some(answer) = state
+            .wanted
+            .then(|| extras::ask_now(&Request::Figure(props.of.clone())))
+            .flatten()
+        {
+            state.asked = Some(props.of.clone());
+            state.shown = Some((props.of.clone(), drawing(answer)));
+        }
+        state
     });
 
-    // Near the viewport, or asked to by printing: draw, and keep up to date from then on.
+    // Wanted (near the viewport, asked to by printing): drawn, and kept up to date from then on. Until then it
+    // watches the viewport and can be found by printing (`want_all`).
     {
-        let send = state.dispatcher();
-        use_effect_with(node.clone(), move |node| {
-            let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
-            let want = {
-                let send = send.clone();
-                Callback::from(move |_| send.dispatch(Event::Want))
-            };
-            let observer = node
-                .cast::<web_sys::Element>()
-                .and_then(|element| browser::when_near_view(&element, want));
-            FIGURES.with(|f| f.borrow_mut().push((id, send)));
-            move || {
-                FIGURES.with(|f| f.borrow_mut().retain(|(i, _)| *i != id));
-                drop(observer);
-            }
-        });
-    }
-    {
-        let (send, asked) = (state.dispatcher(), state.asked.clone());
+        let (send, asked, node) = (state.dispatcher(), state.asked.clone(), node.clone());
         use_effect_with((props.of.clone(), state.wanted), move |(of, wanted)| {
             if *wanted && asked.as_ref() != Some(of) {
                 send.dispatch(Event::Ask(of.clone()));
-                draw(of.clone(), send);
+                draw(of.clone(), send.clone());
+            }
+            let waiting = (!*wanted).then(|| {
+                let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+                FIGURES.with(|f| f.borrow_mut().push((id, send.clone())));
+                let want = Callback::from(move |_| send.dispatch(Event::Want));
+                // Drawn a little before it scrolls in, so the reader rarely sees it empty.
+                let observer = node
+                    .cast::<web_sys::Element>()
+                    .and_then(|element| browser::when_near_view(&element, "300px 0px", want));
+                (id, observer)
+            });
+            move || {
+                if let Some((id, observer)) = waiting {
+                    FIGURES.with(|f| f.borrow_mut().retain(|(i, _)| *i != id));
+                    drop(observer);
+                }
             }
         });
     }
@@ -220,69 +234,28 @@ async fn perform(request: Request) -> (String, Option<String>) {
     }
 }
 
+/// The figure's inner HTML from the module's answer, or why there is none.
+fn drawing(answer: Result<Response, String>) -> Result<AttrValue, String> {
+    match answer {
+        Ok(Response::Figure(figure)) => Ok(AttrValue::from(figure.html())),
+        Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
+        Err(why) => Err(why),
+    }
+}
+
 /// Draws `of`: at once if the module is loaded, else once it is.
 fn draw(of: DiagramOf, send: Sender) {
     let request = Request::Figure(of.clone());
-    let show = move |answer: Result<Response, String>| {
-        let figure = match answer {
-            Ok(Response::Figure(figure)) => Ok(AttrValue::from(figure.html())),
-            Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
-            Err(why) => Err(why),
-        };
-        send.dispatch(Event::Show(of, figure));
-    };
+    let show = move |answer| send.dispatch(Event::Show(of, drawing(answer)));
     match extras::ask_now(&request) {
         Some(answer) => show(answer),
         None => wasm_bindgen_futures::spawn_local(async move { show(extras::ask(&request).await) }),
     }
 }
 
-thread_local! {
-    /// The diagram slots of the prerendered catalogue, found once by [`take_catalogue_slots`].
-    static SLOTS: RefCell<Vec<(DiagramId, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Finds the diagram slots of the prerendered catalogue (static HTML outside `#app`) and empties them of the
-/// markup the build prerendered there from this same component: the app renders a figure into each through a
-/// portal ([`catalogue_figures`]). Called once, before the app mounts.
-pub fn take_catalogue_slots() {
-    let Some(document) = browser::document() else {
-        return;
-    };
-    let Ok(slots) = document.query_selector_all(&format!("[{FIGURE_SLOT}]")) else {
-        return;
-    };
-    let found = (0..slots.length())
-        .filter_map(|i| slots.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|slot| {
-            let diagram = DiagramId::parse(&slot.get_attribute(FIGURE_SLOT)?)?;
-            slot.set_inner_html("");
-            Some((diagram, slot))
-        })
-        .collect();
-    SLOTS.with(|s| *s.borrow_mut() = found);
-}
-
-/// The catalogue's figures (the seed's examples), each in its slot.
-pub fn catalogue_figures() -> Html {
-    SLOTS.with(|slots| {
-        slots
-            .borrow()
-            .iter()
-            .map(|(diagram, slot)| {
-                let of = DiagramOf {
-                    diagram: *diagram,
-                    drawing: None,
-                };
-                create_portal(html! { <DiagramFigure {of} /> }, slot.clone())
-            })
-            .collect()
-    })
-}
-
 /// The figure as the build prerenders it into a catalogue slot (before any drawing).
 #[cfg(feature = "prerender")]
-pub fn prerender(diagram: DiagramId) -> String {
+pub fn prerender(diagram: strata_core::diagrams::DiagramId) -> String {
     let props = FigureProps {
         of: DiagramOf {
             diagram,

@@ -167,13 +167,59 @@ export function tests({ server, crashServer, browser }) {
       await page.context().close();
     }],
 
-    ['a card links to its catalogue entry without losing the decision from the link', async () => {
+    ['following "Read more" loads the catalogue, lands on the entry, marked, with a way back, and keeps the decision in the link', async () => {
       const page = await openApp(browser, server.url + '#r=acid,financial');
       await page.waitForFunction(() => location.hash === '#v=1&r=acid,financial');
-      await page.click('[data-rec="primary-store"] [data-reveal]');
-      assertEqual(await page.evaluate(() => document.activeElement.id), 'cat-relational', 'the entry has the focus');
-      assert(await page.locator('#cat-relational').isVisible(), 'and is in view');
+      const fetched = [];
+      page.on('request', (r) => fetched.push(r.url()));
+      assertEqual(await page.locator('#cat-relational').count(), 0, 'the catalogue is not in the first load');
+      const more = page.locator('[data-rec="primary-store"] [data-reveal]');
+      await more.click();
+      await page.waitForFunction(() => document.activeElement.id === 'cat-relational', null, { timeout: 5000 });
+      assert(await page.locator('#cat-relational').isVisible(), 'the entry is there and shown');
+      assertEqual(fetched.filter((u) => u.endsWith('/catalogue.html')).length, 1, 'catalogue.html fetched once');
+      assertEqual(await page.$$eval('[data-highlight]', (els) => els.map((e) => e.id)), ['cat-relational'], 'the target is marked');
+      const back = page.locator('#cat-decision-matrix .back-to-decision a');
+      assertEqual((await back.textContent()).trim(), '\u2190 Back to your decision', 'the way back is in the entry');
       assertEqual(new URL(page.url()).hash, '#v=1&r=acid,financial', 'the link still holds the decision');
+      // From the keyboard: the way back is the next stop before the entry's table, and it returns to the card's link.
+      await page.keyboard.press('Shift+Tab');
+      assertEqual(await page.evaluate(() => document.activeElement.textContent), '\u2190 Back to your decision', 'reached by keyboard');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement.closest('[data-rec="primary-store"]') !== null);
+      assertEqual(await page.evaluate(() => document.activeElement.getAttribute('data-reveal')), 'cat-relational', 'focus is back on "Read more"');
+      assertEqual(await page.locator('[data-highlight], .back-to-decision a').count(), 0, 'the mark and the way back go');
+      assertEqual(new URL(page.url()).hash, '#v=1&r=acid,financial', 'and the link still holds the decision');
+      // Following another card's link uses the catalogue already there.
+      await page.click('[data-rec="consistency"] [data-reveal]');
+      await page.waitForFunction(() => document.activeElement.id === 'cat-strong');
+      assertEqual(fetched.filter((u) => u.endsWith('/catalogue.html')).length, 1, 'not fetched again');
+      assertEqual(await axeViolations(page), [], 'axe, with the catalogue loaded and an entry marked');
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+    }],
+
+    ['the masthead\'s Decide and Catalogue and the contents work from the keyboard without touching the link', async () => {
+      const page = await openApp(browser, server.url + '#r=acid');
+      await page.waitForFunction(() => location.hash === '#v=1&r=acid');
+      const nav = await page.$$eval('.masthead nav a', (links) => links.map((a) => a.textContent));
+      assertEqual(nav, ['Decide', 'Catalogue'], 'the masthead\'s links');
+      await page.focus('.masthead nav a[data-reveal="catalogue"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement.id === 'catalogue' && document.querySelector('#catalogue .toc'));
+      const contents = await page.$$eval('#catalogue .toc a', (links) => links.map((a) => a.getAttribute('data-reveal')));
+      assert(contents.length >= 15, `contents: ${contents}`);
+      for (const id of contents) assertEqual(await page.locator(`[id="${id}"]`).count(), 1, `${id} is in the catalogue`);
+      await page.focus('#catalogue .toc a[data-reveal="cat-parallel-run"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement.id === 'cat-parallel-run');
+      assertEqual(await page.$$eval('[data-highlight]', (els) => els.map((e) => e.id)), ['cat-parallel-run'], 'the entry is marked');
+      assertEqual(await page.locator('.back-to-decision a').count(), 0, 'no way back: no card led here');
+      await page.focus('.masthead nav a[data-reveal="app"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement.id === 'app');
+      assertEqual(new URL(page.url()).hash, '#v=1&r=acid', 'the link still holds the decision');
+      assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],
 
@@ -188,17 +234,41 @@ export function tests({ server, crashServer, browser }) {
       await page.context().close();
     }],
 
-    ['the prerendered page reads without JavaScript', async () => {
+    ['without JavaScript the page reads, and links to the catalogue, a page that reads without it, diagrams and all', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(server.url);
       assert(await page.isVisible('text=Start with what your system needs'), 'the welcome state is in the page');
       assert(await page.isVisible('label[for="req-acid"]'), 'the requirements are listed');
-      assert(/needs JavaScript/.test(await page.textContent('noscript, .noscript')), 'it says ticking needs JavaScript');
-      assert(await page.isVisible('#cat-relational'), 'the catalogue is readable');
-      assertEqual(await page.locator('#catalogue table').count() >= 3, true, 'the catalogue tables are there');
+      const noscript = page.locator('p.noscript');
+      assert(/needs JavaScript/.test(await noscript.textContent()), 'it says ticking needs JavaScript');
       assertEqual(await page.locator('[data-ready]').count(), 0, 'nothing claims to be the live app');
+      assertEqual(await page.locator('#cat-relational').count(), 0, 'the catalogue is a page of its own');
+      await Promise.all([page.waitForEvent('load'), noscript.locator('a').click()]);
+      assertEqual(new URL(page.url()).pathname, '/tools/strata/catalogue.html', 'the <noscript> links to it');
+      assert(await page.isVisible('#cat-relational'), 'the catalogue is readable');
+      assert(await page.locator('#catalogue table').count() >= 3, 'its tables are there');
+      assertEqual(await page.locator('#catalogue figure.diagram svg[role="img"]').count(), 10, 'every diagram drawn');
+      assertEqual(await page.locator('script').count(), 0, 'no script at all');
+      assertEqual(await page.getAttribute('.masthead nav a[aria-current="page"]', 'href'), '#catalogue', 'it is the current page');
+      await Promise.all([page.waitForEvent('load'), page.click('.masthead nav a:text("Decide")')]);
+      assertEqual(new URL(page.url()).pathname, '/tools/strata/', '"Decide" goes back to the app');
       await context.close();
+    }],
+
+    ['catalogue.html reads on its own with JavaScript on too: diagrams drawn, contents as plain anchors', async () => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      await page.goto(server.url + 'catalogue.html');
+      assertEqual(await page.title(), 'The catalogue · Strata', 'its own title');
+      assertEqual(await page.locator('#catalogue figure.diagram svg[role="img"]').count(), 10, 'every diagram drawn');
+      await page.click('#catalogue .toc a[data-reveal="cat-multi-primary"]');
+      assertEqual(new URL(page.url()).hash, '#cat-multi-primary', 'a plain anchor on this page');
+      assertEqual(await axeViolations(page), [], 'axe');
+      assertEqual(problems, [], 'no errors in the console');
+      await page.close();
     }],
 
     ['the app takes over the prerendered page without moving it', async () => {
@@ -222,6 +292,35 @@ export function tests({ server, crashServer, browser }) {
       assert(before, 'the prerendered page painted, picker and all, before the app arrived');
       assert(shift < 0.01, `cumulative layout shift while the app takes over: ${shift}`);
       await context.close();
+    }],
+
+    ['every diagram\'s text is at least 12 CSS px at 390 and 1440 px, and the page itself never scrolls sideways', async () => {
+      // The decisions with the most diagrams on their cards, and the catalogue's ten.
+      for (const width of [390, 1440]) {
+        const page = await openApp(browser, server.url + '#r=microservices,monolith-transition,schema-change,switch-database,audit-trail,rebuild-views,no-data-loss,multi-region,local-writes',
+          { viewport: { width, height: 900 } });
+        await page.locator('#catalogue').scrollIntoViewIfNeeded();
+        await page.locator('#catalogue .toc').waitFor({ timeout: 5000 });
+        const figures = await drawByScrolling(page, 'figure.diagram');
+        assert(figures >= 16, `cards' and catalogue's figures at ${width} px: ${figures}`);
+        const sizes = await page.$$eval('figure.diagram svg[role="img"]', (svgs) => svgs.map((svg) => {
+          const texts = [...svg.querySelectorAll('text')];
+          // The rendered size: the font size in the drawing's units times the drawing's scale on screen.
+          const px = texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+          return { diagram: svg.closest('figure').dataset.diagram, texts: texts.length, smallest: Math.min(...px) };
+        }));
+        assertEqual(sizes.length, figures, 'every figure measured');
+        for (const s of sizes) {
+          assert(s.texts > 0, `${s.diagram} has text`);
+          assert(s.smallest >= 12 - 0.01, `${s.diagram} at ${width} px: smallest text ${s.smallest.toFixed(2)} px`);
+        }
+        const wide = await page.$$eval('.diagram-svg', (boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1)
+          .map((b) => b.getAttribute('tabindex')));
+        assert(wide.every((t) => t === '0'), `a drawing wider than its column scrolls and takes the focus: ${wide}`);
+        assertEqual(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, `no sideways scroll of the page at ${width} px`);
+        assertEqual(page.problems, [], 'no errors in the console');
+        await page.context().close();
+      }
     }],
 
     ['no accessibility violations (axe-core), light and dark', async () => {

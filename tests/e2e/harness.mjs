@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -17,14 +18,30 @@ const TYPES = {
   '.png': 'image/png', '.zip': 'application/zip', '.txt': 'text/plain',
 };
 
-/** Serves `root` under `prefix` (e.g. "/tools/strata/") on 127.0.0.1; `extra` maps paths to [type, body]. */
-export async function serve(root, prefix, { headers = {}, extra = {} } = {}) {
+/**
+ * Serves `root` under `prefix` (e.g. "/tools/strata/") on 127.0.0.1; `extra` maps paths to [type, body].
+ * With `asHosted`, as a static host serves the bundle (docs/HOSTING.md): text and wasm gzipped when the client
+ * accepts it, files with a content hash in their name cached for a year, the rest revalidated.
+ */
+export async function serve(root, prefix, { headers = {}, extra = {}, asHosted = false } = {}) {
+  const send = (req, res, type, body) => {
+    const more = {};
+    if (asHosted) {
+      more['cache-control'] = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(req.url) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      if (/gzip/.test(req.headers['accept-encoding'] || '') && /^(text\/|application\/(wasm|json|javascript)|image\/svg)/.test(type)) {
+        more['content-encoding'] = 'gzip';
+        more.vary = 'accept-encoding';
+        body = zlib.gzipSync(body, { level: 6 });
+      }
+    }
+    res.writeHead(200, { 'content-type': type, ...more, ...headers });
+    res.end(body);
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (extra[url.pathname]) {
       const [type, body] = extra[url.pathname];
-      res.writeHead(200, { 'content-type': type, ...headers });
-      return res.end(body);
+      return send(req, res, type, Buffer.from(body));
     }
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); return res.end('not found'); }
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
@@ -32,8 +49,7 @@ export async function serve(root, prefix, { headers = {}, extra = {} } = {}) {
     if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); return res.end('not found');
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...headers });
-    fs.createReadStream(file).pipe(res);
+    send(req, res, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}`;

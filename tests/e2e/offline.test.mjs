@@ -40,8 +40,10 @@ async function open(browser, url, { setup, ...options } = {}) {
 
 const violations = (page) => page.evaluate(() => window.__cspViolations);
 
-// The on-demand module's files (scripts/size-report.mjs lists them as "on demand").
+// The on-demand module's files (scripts/size-report.mjs lists them as "on demand"), and the stylesheet that
+// comes with it (disabled in the page until then).
 const EXTRAS = /\/strata-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
+const DIAGRAMS_CSS = /\/diagrams-[0-9a-f]+\.css$/;
 
 /**
  * Loads the extras module through the page's global, as the app does, and asks it for the JSON record of an
@@ -128,6 +130,10 @@ export function tests({ dist, server, browser }) {
       await page.waitForFunction((n) => document.querySelectorAll('figure.diagram svg[role="img"]').length === n, figures, { timeout: 10000 });
       assertEqual(await page.evaluate(() => scrollY), 0, 'without scrolling');
       assert(JSON.parse(await askJson(page)).schema, 'the inlined extras module answers a typed request');
+      // The catalogue is inline (nothing to fetch from a file), with its contents, and no link leaves the file.
+      assert(await page.locator('#catalogue .toc').count() === 1 && await page.locator('#catalogue .entry').count() >= 15, 'the whole catalogue');
+      assertEqual(await page.locator('a[href*="catalogue.html"]').count(), 0, 'no link to catalogue.html');
+      assertEqual(await page.getAttribute('.masthead nav a[data-reveal="catalogue"]', 'href'), '#catalogue', 'the masthead points at the section');
       assertEqual(aborted, [], 'nothing tried to reach the network');
       assertEqual(page.requests.filter((u) => u !== pathToFileURL(file).href), [], 'nothing fetched but the page');
       assertEqual(await violations(page), [], 'no CSP violation');
@@ -160,8 +166,10 @@ export function tests({ dist, server, browser }) {
         assertEqual(after, [], `requests after [data-ready] (${link || 'no link'})`);
         assertEqual(await page.evaluate(() => window.__extrasCalls), 0, 'the on-demand module was never asked for');
         assertEqual(page.requests.filter((u) => EXTRAS.test(u)), [], 'nor fetched');
-        const slots = await page.locator('#catalogue figure.diagram').count();
-        assertEqual(slots, 10, 'the catalogue\'s ten figures are there');
+        assertEqual(await page.locator('#catalogue figure.diagram, #catalogue .entry').count(), 0, 'the catalogue is not loaded');
+        assertEqual(await page.getAttribute('#catalogue a[data-reveal="catalogue"]', 'href'), 'catalogue.html', 'its placeholder links to it');
+        assertEqual(page.requests.filter((u) => u.endsWith('/catalogue.html') || u.endsWith('.css') && u.includes('/diagrams-')), [],
+          'neither the catalogue nor the diagrams\' stylesheet was fetched');
         assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn');
         assertEqual(await page.locator('figure.diagram[aria-busy], figure.diagram:not([data-state="waiting"])').count(), 0,
           'all waiting, none busy');
@@ -177,27 +185,55 @@ export function tests({ dist, server, browser }) {
       const first = page.locator('.results figure.diagram').first();
       await first.scrollIntoViewIfNeeded();
       await first.locator('svg[role="img"]').waitFor({ timeout: 10000 });
-      const fetched = after.filter((u) => EXTRAS.test(u));
-      assertEqual(fetched.length, 2, `the glue and the wasm: ${fetched}`);
-      // Every other diagram, the catalogue's too, and an export: nothing more is fetched.
-      await drawByScrolling(page, 'figure.diagram');
+      const fetched = after.filter((u) => EXTRAS.test(u) || DIAGRAMS_CSS.test(u));
+      assertEqual(fetched.length, 3, `the glue, the wasm and the diagrams' stylesheet: ${fetched}`);
+      assert(await first.evaluate((f) => getComputedStyle(f.querySelector('.dg-box rect') ?? f.querySelector('rect')).strokeWidth !== '0px'), 'drawn with its stylesheet');
+      // Every other diagram, the catalogue's too (it loads as it comes into view), and an export: the module's
+      // files are not fetched again, and the catalogue page once.
+      await drawByScrolling(page, '.results figure.diagram');
+      await page.locator('#catalogue').scrollIntoViewIfNeeded();
+      await page.locator('#catalogue .toc').waitFor({ timeout: 5000 });
+      assertEqual(await drawByScrolling(page, '#catalogue figure.diagram'), 10, 'the catalogue\'s ten');
       await page.click('#copy-adr');
       await page.waitForFunction(() => document.querySelector('#toolbar-status').textContent.trim() !== '');
-      assertEqual(after, fetched, 'no other request');
-      assertEqual(new Set(after).size, 2, 'each file once');
+      assertEqual(after.filter((u) => !fetched.includes(u)), [server.url + 'catalogue.html'], 'no other request but the catalogue');
+      assertEqual(new Set(after).size, after.length, 'each file once');
+      assertEqual(await page.evaluate(() => window.__extrasCalls) > 0, true, 'through the page\'s loader');
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],
 
-    ['after load, ticking and clicking around makes no network request but the on-demand module, once', async () => {
+    ['scrolling to the catalogue loads it once and draws its diagrams, fetching the module once, under the CSP', async () => {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        const page = await open(browser, server.url, { viewport });
+        const after = [];
+        page.on('request', (r) => after.push(r.url()));
+        await page.waitForLoadState('networkidle');
+        assertEqual(after, [], 'nothing before the reader scrolls');
+        await page.locator('#catalogue').scrollIntoViewIfNeeded();
+        await page.locator('#catalogue .toc').waitFor({ timeout: 5000 });
+        assertEqual(after, [server.url + 'catalogue.html'], 'the catalogue, once it comes into view');
+        assert(await page.locator('#catalogue .entry').count() >= 15, 'every entry');
+        assertEqual(await drawByScrolling(page, '#catalogue figure.diagram'), 10, 'its ten diagrams, each drawn as it comes into view');
+        const module = after.filter((u) => EXTRAS.test(u));
+        assertEqual(module.length, 2, `the module, once: ${module}`);
+        assertEqual(new Set(after).size, after.length, 'nothing twice');
+        assertEqual(await violations(page), [], 'no CSP violation');
+        assertEqual(page.problems, [], 'no errors in the console');
+        await page.context().close();
+      }
+    }],
+
+    ['after load, ticking and clicking around makes no network request but the on-demand module and the catalogue, once', async () => {
       const page = await open(browser, server.url);
       const after = [];
       page.on('request', (r) => after.push(`${r.method()} ${r.url()}`));
-      await clickAround(page);
+      await clickAround(page); // its "Read more" loads the catalogue
       await page.waitForLoadState('networkidle');
-      const extras = after.filter((r) => EXTRAS.test(r));
-      assertEqual(after.filter((r) => !EXTRAS.test(r)), [], 'requests after [data-ready]');
-      assertEqual(extras.length, new Set(extras).size, `the on-demand module is fetched at most once: ${extras}`);
+      const expected = (r) => EXTRAS.test(r) || DIAGRAMS_CSS.test(r) || r === `GET ${server.url}catalogue.html`;
+      assertEqual(after.filter((r) => !expected(r)), [], 'requests after [data-ready]');
+      assertEqual(after.length, new Set(after).size, `each at most once: ${after}`);
+      assert(after.includes(`GET ${server.url}catalogue.html`), 'the card\'s "Read more" loaded the catalogue');
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],
@@ -232,30 +268,42 @@ export function tests({ dist, server, browser }) {
       await page.click('#print');
       await page.waitForFunction(() => window.__printed, null, { timeout: 10000 });
       const printed = await page.evaluate(() => window.__printed);
-      assertEqual(printed.length, cards + 10, 'the cards\' and the catalogue\'s figures');
+      assertEqual(printed.length, cards + 10, 'the cards\' and the catalogue\'s figures (Print loads the catalogue)');
       assertEqual(printed.filter((drawn) => !drawn).length, 0, 'every one drawn when print() is called');
       await page.emulateMedia({ media: 'print' });
-      const shown = await page.$$eval('.results figure.diagram svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().height > 50).length);
-      assertEqual(shown, cards, 'each card\'s diagram is laid out in print');
+      const shown = await page.$$eval('figure.diagram svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().height > 50).length);
+      assertEqual(shown, cards + 10, 'each card\'s and catalogue entry\'s diagram is laid out in print');
+      const fits = await page.$$eval('figure.diagram svg', (svgs) => svgs.every((s) => s.getBoundingClientRect().right <= document.documentElement.clientWidth + 1));
+      assert(fits, 'every diagram fits the printed page');
+      assert(await page.locator('#cat-relational').isVisible() && await page.locator('#cat-conflicts').isVisible(), 'the whole catalogue prints, after the decision');
       assertEqual(await page.locator('.diagram-actions').first().isVisible(), false, 'no buttons in print');
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],
 
-    ['beforeprint (the browser\'s own Print) draws every diagram before the next task once the module is loaded', async () => {
+    ['beforeprint (the browser\'s own Print) reads the catalogue at once and draws every diagram before the next task once the module is loaded', async () => {
       const page = await open(browser, server.url + '#r=acid,financial,microservices,schema-change');
       const first = page.locator('.results figure.diagram').first();
       await first.scrollIntoViewIfNeeded();
       await first.locator('svg[role="img"]').waitFor({ timeout: 10000 });
       await page.evaluate(() => scrollTo(0, 0));
-      const total = await page.locator('figure.diagram').count();
-      const drawn = await page.evaluate(async () => {
+      const cards = await page.locator('.results figure.diagram').count();
+      assertEqual(await page.locator('#catalogue .entry').count(), 0, 'the catalogue is not loaded yet');
+      const [entries, drawn, total] = await page.evaluate(async () => {
         dispatchEvent(new Event('beforeprint'));
+        const entries = document.querySelectorAll('#catalogue .entry').length; // right after the listeners ran
         // Microtasks only (no timer, no frame): what runs before the browser lays the page out for print.
         for (let i = 0; i < 20; i++) await Promise.resolve();
-        return document.querySelectorAll('figure.diagram svg[role="img"]').length;
+        return [entries, document.querySelectorAll('figure.diagram svg[role="img"]').length, document.querySelectorAll('figure.diagram').length];
       });
-      assertEqual(drawn, total, 'every figure drawn in the microtasks after beforeprint');
+      assert(entries >= 15, `the catalogue is in the page when the listeners return: ${entries} entries`);
+      assertEqual(total, cards + 10, 'the cards\' and the catalogue\'s figures');
+      assertEqual(drawn, total, 'every figure drawn in the microtasks after beforeprint (the catalogue\'s as its page draws them)');
+      // After printing, the app's figure component takes over the catalogue's slots (with its buttons).
+      await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+      await page.waitForFunction(() => document.querySelectorAll('#catalogue figure.diagram button.download-svg').length === 10);
+      assertEqual(await page.locator('#catalogue figure.diagram').count(), 10, 'one figure per slot');
+      assertEqual(await page.locator('#catalogue figure.diagram svg[role="img"]').count(), 10, 'drawn by the app');
       assertEqual(page.problems, [], 'no errors in the console');
       await page.context().close();
     }],
@@ -264,7 +312,7 @@ export function tests({ dist, server, browser }) {
       const zip = path.join(dist, 'strata-dist.zip');
       assert(fs.existsSync(zip), 'dist/strata-dist.zip exists');
       const names = zipNames(fs.readFileSync(zip));
-      assert(names.includes('index.html'), `index.html in ${names}`);
+      assert(names.includes('index.html') && names.includes('catalogue.html'), `index.html and catalogue.html in ${names}`);
       const files = fs.readdirSync(dist).filter((f) => f !== 'strata-dist.zip' && fs.statSync(path.join(dist, f)).isFile());
       assertEqual(names.filter((n) => !n.includes('/')).sort(), files.sort(), 'every other file of dist/ and nothing more');
       let unzip = null;

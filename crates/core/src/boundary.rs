@@ -192,7 +192,8 @@ impl Figure {
     /// node: cheaper in the first load than building each element, like the cards' bodies).
     pub fn html(&self) -> String {
         let mut html = String::with_capacity(self.svg.len() + 1024);
-        html.push_str("<div class=\"diagram-svg\">");
+        // Focusable: a drawing wider than its column scrolls sideways (see styles/app.css).
+        html.push_str("<div class=\"diagram-svg\" tabindex=\"0\">");
         html.push_str(&self.svg);
         html.push_str("</div><details><summary>Text version</summary><ol>");
         for sentence in &self.text_version {

@@ -371,3 +371,36 @@ fn the_system_figure_svg_and_mermaid_are_drawn_from_the_decision() {
         "{mermaid}"
     );
 }
+
+#[test]
+fn the_catalogue_table_of_contents_links_every_entry_in_order_without_touching_the_fragment() {
+    let html = catalogue_html();
+    let (toc, body) = html.split_at(html.find("</nav>").expect("a table of contents"));
+    assert!(toc.contains("<nav class=\"toc panel\" aria-labelledby=\"catalogue-toc\">"));
+    let entries: Vec<&str> = body
+        .split("<section class=\"panel entry\" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(entries.len() >= 15, "{entries:?}");
+    let linked: Vec<&str> = toc
+        .split("<a href=\"#")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .filter(|id| *id != "cat-conflicts")
+        .collect();
+    assert_eq!(
+        linked, entries,
+        "one link per entry, in the catalogue's order"
+    );
+    for id in linked.iter().chain(["cat-conflicts"].iter()) {
+        assert!(
+            toc.contains(&format!("<a href=\"#{id}\" data-reveal=\"{id}\">")),
+            "{id} is revealed by the app without changing the fragment"
+        );
+        assert!(
+            body.contains(&format!("id=\"{id}\"")),
+            "{id} has its target"
+        );
+    }
+}

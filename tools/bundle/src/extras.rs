@@ -12,11 +12,17 @@ use std::process::Command;
 pub const PACKAGE: &str = "strata-extras";
 /// The global the app calls.
 pub const GLOBAL: &str = "strataExtras";
+/// The global that reads the catalogue (and `…Now`, its synchronous twin).
+pub const CATALOGUE: &str = "strataCatalogue";
+/// Marks a stylesheet of index.html that only the extras' output needs (the diagrams'): the hosted page has
+/// it `disabled` (a disabled stylesheet is not fetched), and `strataExtras()` enables it and waits for it
+/// before it resolves (see [`loader`], [`defer_on_demand_styles`]).
+pub const ON_DEMAND: &str = "data-on-demand";
 /// Loader file names are `extras-<hash>.js`.
 const LOADER_PREFIX: &str = "extras-";
 
 /// wasm-opt's features: those of today's Rust wasm32 target, which wasm-opt must be told about.
-const WASM_OPT_FEATURES: &[&str] = &[
+pub const WASM_OPT_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -116,12 +122,39 @@ pub fn build(root: &Path, target: &Path, work: &Path) -> Result<Built> {
 }
 
 /// The loader: defines `globalThis.strataExtras()`, which imports the glue and instantiates the wasm once,
-/// both relative to the loader's own URL (so the bundle works under any sub-path).
+/// both relative to the loader's own URL (so the bundle works under any sub-path), and enables the page's
+/// on-demand stylesheets, resolving once they have loaded, so nothing it draws shows unstyled. It also reads
+/// the catalogue
+/// for the app, which puts it into its page on demand: `strataCatalogue()` fetches `catalogue.html` (once;
+/// again after a failure) and resolves to its `#catalogue` section's HTML; `strataCatalogueNow()` does the
+/// same synchronously, for `beforeprint`, where the browser lays the page out for print as soon as its
+/// listeners return.
 pub fn loader(js: &str, wasm: &str) -> String {
+    let page = crate::catalogue::PAGE;
     format!(
-        "let ready;\nglobalThis.{GLOBAL} = () => (ready ??= import('./{js}').then(async (m) => {{ \
-await m.default({{ module_or_path: new URL('./{wasm}', import.meta.url) }}); return m; }}));\n"
+        "let ready;\nconst styled = (link) => new Promise((loaded) => {{ link.onload = link.onerror = loaded; link.disabled = false; }});\n\
+globalThis.{GLOBAL} = () => (ready ??= Promise.all([import('./{js}').then(async (m) => {{ \
+await m.default({{ module_or_path: new URL('./{wasm}', import.meta.url) }}); return m; }}), \
+...[...document.querySelectorAll('link[{ON_DEMAND}][disabled]')].map(styled)]).then(([m]) => m));\n\
+const catalogue = new URL('./{page}', import.meta.url);\n\
+const section = (page) => new DOMParser().parseFromString(page, 'text/html').getElementById('catalogue').innerHTML;\n\
+let read;\n\
+globalThis.{CATALOGUE} = () => (read ??= fetch(catalogue).then((r) => {{ if (!r.ok) throw new Error(r.status); return r.text(); }})\
+.then(section).catch((e) => {{ read = undefined; throw e; }}));\n\
+globalThis.{CATALOGUE}Now = () => {{ const r = new XMLHttpRequest(); r.open('GET', catalogue, false); r.send(); \
+if (r.status !== 200) throw new Error(r.status); return section(r.responseText); }};\n"
     )
+}
+
+/// The hosted page with its on-demand stylesheets disabled: not fetched with the page, enabled by the loader
+/// when the extras load. (The offline page inlines them, catalogue.html loads them.)
+pub fn defer_on_demand_styles(html: &str) -> Result<String> {
+    rewrite(html, |_, e| {
+        match e.name == "link" && e.attr(ON_DEMAND).is_some() {
+            true => Edit::Set(vec![("disabled".into(), String::new())]),
+            false => Edit::Keep,
+        }
+    })
 }
 
 /// Whether `name` (a file at the bundle root) is one of the extras' files or a loader, as `stage` names them.
@@ -177,6 +210,8 @@ pub fn add_loader(html: &str, staged: &Staged, public_url: &str) -> Result<Strin
             "script",
             &[
                 ("type".into(), "module".into()),
+                // The page's first paint does not need it (see the boot script in Trunk.toml).
+                ("fetchpriority".into(), "low".into()),
                 ("src".into(), format!("{public_url}{}", staged.loader)),
                 ("integrity".into(), sri(staged.loader_text.as_bytes())),
             ],
@@ -244,12 +279,28 @@ export { initSync, __wbg_init as default };
             "strata-extras-0123456789abcdef.js",
             "strata-extras-0123456789abcdef_bg.wasm",
         );
-        assert_eq!(
-            text,
-            "let ready;\nglobalThis.strataExtras = () => (ready ??= import('./strata-extras-0123456789abcdef.js')\
+        assert!(text.contains(
+            "globalThis.strataExtras = () => (ready ??= Promise.all([import('./strata-extras-0123456789abcdef.js')\
 .then(async (m) => { await m.default({ module_or_path: new URL('./strata-extras-0123456789abcdef_bg.wasm', \
-import.meta.url) }); return m; }));\n"
+import.meta.url) }); return m; }), "
+        ));
+        assert!(text.contains("const catalogue = new URL('./catalogue.html', import.meta.url);"));
+        assert!(text.contains("globalThis.strataCatalogue = () => (read ??= fetch(catalogue)"));
+        assert!(text.contains("globalThis.strataCatalogueNow = () => {"));
+        assert!(text.contains(
+            "...[...document.querySelectorAll('link[data-on-demand][disabled]')].map(styled)"
+        ));
+    }
+
+    #[test]
+    fn on_demand_stylesheets_are_disabled_in_the_hosted_page() {
+        let html = "<head><link href=./app-1.css rel=stylesheet><link data-on-demand href=./diagrams-2.css rel=stylesheet></head>";
+        let out = defer_on_demand_styles(html).unwrap();
+        assert_eq!(
+            out,
+            "<head><link href=./app-1.css rel=stylesheet><link data-on-demand href=./diagrams-2.css rel=stylesheet disabled=\"\"></head>"
         );
+        assert_eq!(defer_on_demand_styles(&out).unwrap(), out, "once");
     }
 
     #[test]

@@ -86,14 +86,14 @@ pub(crate) mod tests {
     }
 
     /// `trunk build --release` output for Strata (minified: unquoted attributes, no `<head>` tag).
-    pub const TRUNK_RELEASE: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><meta content="width=device-width,initial-scale=1" name=viewport><title>Strata: data architecture decisions, explained</title><meta content="light dark" name=color-scheme><link href=./app-15de9ed1bc5713c6.css integrity=sha384-5Qrtrb4UmwbljE5KvXff9/8oqG8jgRnhSFWBWc4fJbSUyWI5mzRmetl4RKPt1t/1 rel=stylesheet><link href=./diagrams-46d05e06719c3a62.css integrity=sha384-b5GGI5NJ7izIXJ8Wb4NBX9bAIvRNRLcGjpy6EsFqieNRSbZ25VaaAbnsrnoNdQs+ rel=stylesheet><script type=module>import init, * as bindings from './strata-322b5261ab85879a.js';
+    pub const TRUNK_RELEASE: &str = r#"<!doctype html><html lang=en><meta charset=utf-8><meta content="width=device-width,initial-scale=1" name=viewport><title>Strata: data architecture decisions, explained</title><meta content="light dark" name=color-scheme><link href=./app-15de9ed1bc5713c6.css integrity=sha384-5Qrtrb4UmwbljE5KvXff9/8oqG8jgRnhSFWBWc4fJbSUyWI5mzRmetl4RKPt1t/1 rel=stylesheet><link data-on-demand href=./diagrams-46d05e06719c3a62.css integrity=sha384-b5GGI5NJ7izIXJ8Wb4NBX9bAIvRNRLcGjpy6EsFqieNRSbZ25VaaAbnsrnoNdQs+ rel=stylesheet><script type=module>import init, * as bindings from './strata-322b5261ab85879a.js';
 const wasm = await init({ module_or_path: './strata-322b5261ab85879a_bg.wasm' });
 
 
 window.wasmBindings = bindings;
 
 
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));</script><link crossorigin href=./strata-322b5261ab85879a.js integrity=sha384-uN3MZ5kgA1GA6Eef74TShgFg60kEwQQ/Eg/Oq5LShx+BFZFK9jwJoAOSXda7qo5M rel=modulepreload><link as=fetch crossorigin href=./strata-322b5261ab85879a_bg.wasm integrity=sha384-Y+tGol07uAT5zwUyYuQDIct4kbfkWPbE/t0SKsY4yxw2iKCxjseVoZqMaVxHPpGc rel=preload type=application/wasm></head><body><div id=app><noscript><p>Strata needs JavaScript to tick requirements and compute recommendations.</p></noscript></div></body></html>"#;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));</script><link crossorigin href=./strata-322b5261ab85879a.js integrity=sha384-uN3MZ5kgA1GA6Eef74TShgFg60kEwQQ/Eg/Oq5LShx+BFZFK9jwJoAOSXda7qo5M rel=modulepreload><link as=fetch crossorigin href=./strata-322b5261ab85879a_bg.wasm integrity=sha384-Y+tGol07uAT5zwUyYuQDIct4kbfkWPbE/t0SKsY4yxw2iKCxjseVoZqMaVxHPpGc rel=preload type=application/wasm></head><body><div id=app><noscript><p>Strata needs JavaScript to tick requirements and compute recommendations.</p></noscript></div><section class=catalogue id=catalogue><a href=catalogue.html>The catalogue</a></section></body></html>"#;
 
     /// `trunk serve` output (not minified, quoted attributes, the autoreload script at the end of `<body>`).
     pub const TRUNK_SERVE: &str = r#"<!DOCTYPE html><html lang="en"><head>

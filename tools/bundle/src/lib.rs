@@ -2,11 +2,14 @@
 //!
 //! * `index.html` is rewritten to satisfy a strict Content-Security-Policy: inline scripts and styles move
 //!   into files (`boot-<hash>.js`, `style-<hash>.css`) and a CSP `<meta>` is added;
+//! * `catalogue.html` is the catalogue as a page of its own, without script (the app loads it on demand);
 //! * `strata-offline.html` is one self-contained page (CSS, and the JS bundled by esbuild with the wasm as
-//!   bytes, all inline, locked down by a CSP of `sha256-` hashes) that works opened straight from disk;
+//!   bytes, all inline, locked down by a CSP of `sha256-` hashes, the catalogue inline) that works opened
+//!   straight from disk;
 //! * `strata-dist.zip` holds every other file of the bundle, for hosting elsewhere.
 //!
-//! First it builds the on-demand module `strata-extras` into the bundle, with a loader script that defines
+//! First it shortens the names between the app's wasm and its glue (`names`), and builds the on-demand module
+//! `strata-extras` into the bundle, with a loader script that defines
 //! `globalThis.strataExtras()` for the app (see `extras`); the offline page carries it inline. Then, in a
 //! release build, it minifies every script of the bundle with esbuild (see `minify`), before anything hashes
 //! or inlines them.
@@ -14,10 +17,12 @@
 //! Nothing here parses HTML or JavaScript by hand: pages are read and rewritten with `lol_html` (see `html`),
 //! and scripts are bundled and minified by esbuild.
 
+pub mod catalogue;
 pub mod extras;
 pub mod hosted;
 pub mod html;
 pub mod minify;
+pub mod names;
 pub mod offline;
 pub mod prerender;
 pub mod zip;
@@ -106,6 +111,16 @@ pub fn run(dir: &Path, public_url: &str, minify: bool) -> Result<Vec<String>> {
     let page = read_text(dir, Path::new("index.html"))?;
     // First, so the offline page and the hosted one both carry the prerendered screen.
     write(&dir.join("index.html"), prerender::page(&page)?.as_bytes())?;
+    // Before the glue is minified, and before anything names the files' contents by hash.
+    for (wasm, glue) in names::app_modules(dir)? {
+        names::shorten(
+            dir,
+            &wasm,
+            &glue,
+            Path::new("wasm-opt"),
+            extras::WASM_OPT_FEATURES,
+        )?;
+    }
     let root = extras::workspace_root();
     let esbuild = minify::Esbuild::find(&root)?;
     let target = extras::target_dir(&root);
@@ -166,11 +181,21 @@ pub fn assemble(
         report.push(format!("{} (minified)", name.display()));
     }
 
-    let offline = offline::build(&html, dir, public_url, staged.as_ref(), bundler)?;
+    let page = catalogue::page(&html)?;
+    write(&dir.join(catalogue::PAGE), page.as_bytes())?;
+    report.push(format!("{} ({} KB)", catalogue::PAGE, page.len() / 1024));
+
+    let inline = catalogue::inline(&html)?;
+    let offline = offline::build(&inline, dir, public_url, staged.as_ref(), bundler)?;
     write(&dir.join(OFFLINE_HTML), offline.as_bytes())?;
     report.push(format!("{OFFLINE_HTML} ({} KB)", offline.len() / 1024));
 
-    let hosted = hosted::rewrite_page(&html, public_url)?;
+    // The on-demand stylesheets wait for the loader (the offline page and catalogue.html have them as they are).
+    let first_load = match staged {
+        Some(_) => extras::defer_on_demand_styles(&html)?,
+        None => html.clone(),
+    };
+    let hosted = hosted::rewrite_page(&first_load, public_url)?;
     for (name, text) in &hosted.files {
         write(&dir.join(name), text.as_bytes())?;
         report.push(format!("{name} (moved out of index.html)"));
@@ -298,6 +323,23 @@ mod tests {
         assert_eq!(check_integrity(&dir, &index), 3, "{index}");
         let offline = read_text(&dir, Path::new(OFFLINE_HTML)).unwrap();
         assert_eq!(offline.matches("globalThis.strataExtras = ").count(), 1);
+        assert!(
+            offline.contains("id=\"cat-relational\"") && !offline.contains("catalogue.html"),
+            "the catalogue is inline in the offline page"
+        );
+        // The diagrams' stylesheet comes with the extras; the offline page and catalogue.html have it.
+        assert!(index.contains("<link data-on-demand href=./diagrams-2.css"));
+        assert!(
+            index.contains("rel=stylesheet disabled=\"\">")
+                && offline.contains(".d { fill: blue }")
+        );
+        let page = read_text(&dir, Path::new(catalogue::PAGE)).unwrap();
+        assert!(page.contains("diagrams-2.css"));
+        assert!(page.contains("id=\"cat-relational\"") && !page.contains("<script"));
+        assert!(
+            !index.contains("id=\"cat-relational\""),
+            "nor in the first load"
+        );
 
         let zipped: Vec<String> = zip::collect(&dir, &[ZIP, OFFLINE_HTML])
             .unwrap()
@@ -392,6 +434,7 @@ mod tests {
         ] {
             let program = format!(
                 "globalThis.evaluated = 0;\n\
+                 globalThis.document = {{ querySelectorAll: () => [] }};\n\
                  await import({script:?});\n\
                  if (globalThis.evaluated !== 0) throw new Error('evaluated before the first call');\n\
                  const m = await globalThis.strataExtras();\n\
@@ -408,6 +451,36 @@ mod tests {
                 "{script}: {text}"
             );
         }
+
+        // The hosted loader reads the catalogue's section from catalogue.html next to it, once; a failed read
+        // is tried again. (Node has neither DOMParser nor XMLHttpRequest: stand-ins that record what they get.)
+        let program = format!(
+            "const fetched = [];
+             let fail = true;
+             globalThis.fetch = async (url) => {{ fetched.push(url.href); if (fail) {{ fail = false; return {{ ok: false, status: 404 }}; }} return {{ ok: true, text: async () => 'page' }}; }};
+             globalThis.DOMParser = class {{ parseFromString(text, type) {{ return {{ getElementById: (id) => ({{ innerHTML: `${{id}} of ${{text}} as ${{type}}` }}) }}; }} }};
+             globalThis.XMLHttpRequest = class {{ open(m, url, async_) {{ this.args = [m, url.href, async_]; }} send() {{ this.status = 200; this.responseText = this.args.join(' '); }} }};
+             await import({loader:?});
+             await globalThis.strataCatalogue().then(() => {{ throw new Error('a 404 resolved'); }}, () => {{}});
+             const [a, b] = await Promise.all([globalThis.strataCatalogue(), globalThis.strataCatalogue()]);
+             console.log(a === b, fetched.length, fetched[1], a);
+             console.log(globalThis.strataCatalogueNow());
+"
+        );
+        let run = node_run(&dir, &program);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let base = format!("file://{}/", dir.canonicalize().unwrap().display());
+        assert_eq!(
+            String::from_utf8_lossy(&run.stdout),
+            format!(
+                "true 2 {base}catalogue.html catalogue of page as text/html\n\
+                 catalogue of GET {base}catalogue.html false as text/html\n"
+            )
+        );
 
         // The app: the hosted boot file (importing the glue file), and the offline page's inline module.
         let boot = html::scan(&index)

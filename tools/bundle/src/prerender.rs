@@ -1,28 +1,13 @@
 //! The app's initial screen, rendered at build time by the app's own components (`strata::prerender`), goes
-//! into `index.html`'s empty `<div id="app">`, and the catalogue (`strata_core::deferred::catalogue_html`) into
-//! the empty `#catalogue` section, each of its diagram slots holding the app's figure component as it renders
-//! before drawing: the page paints before the wasm arrives, reads without JavaScript, and the app mounts over
-//! the same markup.
+//! into `index.html`'s empty `<div id="app">`: the page paints before the wasm arrives, reads without
+//! JavaScript, and the app mounts over the same markup. (The catalogue is a page of its own: `catalogue`.)
 
 use crate::html::{rewrite, Edit};
 use crate::Result;
-use strata_core::deferred::{catalogue_html, figure_slot};
-use strata_core::diagrams::DiagramId;
 
-/// `index.html` with the initial screen and the catalogue in their empty elements.
+/// `index.html` with the initial screen in its empty `#app`.
 pub fn page(html: &str) -> Result<String> {
-    let html = fill(html, "app", &strata::prerender())?;
-    fill(&html, "catalogue", &catalogue())
-}
-
-/// The catalogue with the figure component in each of its slots (the seed's ten diagrams).
-fn catalogue() -> String {
-    let mut html = catalogue_html();
-    for d in DiagramId::SEED {
-        let figure = strata::components::figure::prerender(d);
-        html = html.replacen(&figure_slot(d, ""), &figure_slot(d, &figure), 1);
-    }
-    html
+    fill(html, "app", &strata::prerender())
 }
 
 /// Makes `content` the content of the element whose id is `id` (what an earlier run put there is replaced).
@@ -64,34 +49,17 @@ mod tests {
     }
 
     #[test]
-    fn the_page_holds_the_welcome_state_with_the_picker_and_the_catalogue() {
-        let html =
-            "<body><div id=app></div><section class=catalogue id=catalogue></section></body>";
+    fn the_page_holds_the_welcome_state_with_the_picker_and_leaves_the_catalogue_alone() {
+        let html = "<body><div id=app></div><section class=catalogue id=catalogue><h2>The catalogue</h2></section></body>";
         let page = page(html).unwrap();
         assert!(
             page.contains("id=\"req-acid\"") && page.contains("Start with what your system needs")
         );
         assert!(
-            page.contains("id=\"cat-relational\""),
-            "the catalogue is in the page"
+            page.contains("<section class=catalogue id=catalogue><h2>The catalogue</h2></section>"),
+            "the catalogue is not in the first load"
         );
-        for d in DiagramId::SEED {
-            let slot = figure_slot(d, "");
-            let at = page.find(&slot[..slot.len() - "</div>".len()]).unwrap();
-            assert!(
-                page[at + slot.len() - "</div>".len()..].starts_with(&format!(
-                    "<figure data-diagram=\"{}\" data-state=\"waiting\" class=\"diagram\">",
-                    d.as_str()
-                )),
-                "the figure component is in the slot of {}: {}",
-                d.as_str(),
-                &page[at..at + 300]
-            );
-        }
-        assert!(
-            !page.contains("<svg"),
-            "no diagram is drawn before the app asks for it"
-        );
+        assert!(!page.contains("<svg") && !page.contains("<figure"));
         assert!(
             !page.contains("data-ready"),
             "only the live app is marked ready"

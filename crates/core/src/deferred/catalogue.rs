@@ -1,6 +1,7 @@
-//! The catalogue browser as HTML: every section of the seed, readable without ticking anything, each entry
-//! with the `cat-<id>` anchor that cards link to and, where the seed has one, its diagram drawn with the seed's
-//! own example names. All text is escaped here; the build puts the result into `index.html` as is.
+//! The catalogue browser as HTML: every section of the seed, readable without ticking anything, with a table of
+//! contents, each entry with the `cat-<id>` anchor that cards link to and, where the seed has one, a slot for its
+//! diagram. All text is escaped here. The build makes it a page of its own (`catalogue.html`, which the app
+//! loads into its page on demand) and puts it inline into the offline file.
 
 use crate::catalog::{anchor, Catalog, Text};
 use crate::diagrams::{diagram_for_choice, DiagramId};
@@ -9,14 +10,13 @@ use crate::export::escape_html as esc;
 /// The whole catalogue section's inner HTML.
 pub fn catalogue_html() -> String {
     let c = Catalog::builtin();
-    let mut o = String::with_capacity(64 * 1024);
-    o.push_str("<h2 id=\"catalogue-title\">The catalogue</h2><p>Everything the recommendations draw on, readable on its own.</p>");
-    decision_matrix(&mut o, c);
-    relational_vs_document(&mut o, c);
-    consistency(&mut o, c);
-    o.push_str("<div class=\"columns\">");
+    let mut w = Writer::default();
+    decision_matrix(&mut w, c);
+    relational_vs_document(&mut w, c);
+    consistency(&mut w, c);
+    w.o.push_str("<div class=\"columns\">");
     for p in &c.patterns {
-        entry(&mut o, &p.id, &p.title, |o| {
+        w.entry(&p.id, &p.title, |o| {
             para(o, &p.summary);
             items(o, "Rules", &p.rules);
             items(o, "Benefits", &p.benefits);
@@ -26,16 +26,15 @@ pub fn catalogue_html() -> String {
             items(o, "Complexity", &p.complexity);
         });
     }
-    o.push_str("</div>");
-    replication(&mut o, c);
-    o.push_str("<div class=\"columns\">");
+    w.o.push_str("</div>");
+    replication(&mut w, c);
+    // One above the other: their diagrams are the widest.
     for m in &c.migrations {
-        entry(&mut o, &m.id, &m.title, |o| {
+        w.entry(&m.id, &m.title, |o| {
             para(o, &m.summary);
             list(o, "ol", &m.steps);
         });
     }
-    o.push_str("</div>");
     let scope = |s: &str| -> Vec<Text> {
         c.checklist
             .iter()
@@ -43,38 +42,94 @@ pub fn catalogue_html() -> String {
             .map(|i| i.question.clone())
             .collect()
     };
-    entry(&mut o, "checklist", "Data architecture checklist", |o| {
+    w.entry("checklist", "Data architecture checklist", |o| {
         o.push_str("<div class=\"columns\"><div>");
         items(o, "For each service", &scope("service"));
         o.push_str("</div><div>");
         items(o, "For the system", &scope("system"));
         o.push_str("</div></div>");
     });
-    o.push_str(
-        "<h3 class=\"group-title\">Needs that pull against each other</h3><div class=\"columns\">",
-    );
+    let group = "Needs that pull against each other";
+    w.o.push_str(&format!(
+        "<h3 class=\"group-title\" id=\"cat-conflicts\" tabindex=\"-1\">{}</h3><div class=\"columns\">",
+        esc(group)
+    ));
+    w.contents.push(Contents {
+        id: "cat-conflicts".into(),
+        title: group.into(),
+        group: true,
+    });
     for k in &c.conflicts {
-        entry(&mut o, &k.id, &k.title, |o| {
+        w.entry(&k.id, &k.title, |o| {
             para(o, &k.summary);
             items(o, "Trade-offs", &k.trade_offs);
         });
     }
-    o.push_str("</div>");
-    o
+    w.o.push_str("</div>");
+    w.finish()
 }
 
-/// A titled entry with its anchor and, when the seed draws one, its diagram.
-fn entry(o: &mut String, id: &str, title: &str, body: impl FnOnce(&mut String)) {
-    let a = anchor(id);
-    o.push_str(&format!(
-        "<section class=\"panel entry\" id=\"{a}\" tabindex=\"-1\" aria-labelledby=\"{a}-h\"><h3 id=\"{a}-h\">{}</h3>",
-        esc(title)
-    ));
-    body(o);
-    if let Some(d) = diagram_for_choice(id).or_else(|| DiagramId::parse(id)) {
-        figure(o, d);
+/// One line of the table of contents: an entry, or a group title whose entries follow.
+struct Contents {
+    id: String,
+    title: String,
+    group: bool,
+}
+
+/// The catalogue's entries as they are written, and its table of contents.
+#[derive(Default)]
+struct Writer {
+    o: String,
+    contents: Vec<Contents>,
+}
+
+impl Writer {
+    /// A titled entry with its anchor and, when the seed draws one, its diagram's slot.
+    fn entry(&mut self, id: &str, title: &str, body: impl FnOnce(&mut String)) {
+        let a = anchor(id);
+        self.o.push_str(&format!(
+            "<section class=\"panel entry\" id=\"{a}\" tabindex=\"-1\" aria-labelledby=\"{a}-h\"><h3 id=\"{a}-h\">{}</h3>",
+            esc(title)
+        ));
+        body(&mut self.o);
+        if let Some(d) = diagram_for_choice(id).or_else(|| DiagramId::parse(id)) {
+            self.o.push_str(&figure_slot(d, ""));
+        }
+        self.o.push_str("</section>");
+        self.contents.push(Contents {
+            id: a,
+            title: title.into(),
+            group: false,
+        });
     }
-    o.push_str("</section>");
+
+    /// Heading, introduction and table of contents, then the entries. The contents' links name their target
+    /// in `data-reveal` too: in the app, following them must not touch the fragment, which holds the decision.
+    fn finish(self) -> String {
+        let mut o = String::with_capacity(self.o.len() + 4096);
+        o.push_str("<h2 id=\"catalogue-title\">The catalogue</h2><p>Everything the recommendations draw on, readable on its own.</p>");
+        o.push_str("<nav class=\"toc panel\" aria-labelledby=\"catalogue-toc\"><h3 id=\"catalogue-toc\">Contents</h3><ol>");
+        let mut in_group = false;
+        for c in &self.contents {
+            let link = format!(
+                "<a href=\"#{0}\" data-reveal=\"{0}\">{1}</a>",
+                c.id,
+                esc(&c.title)
+            );
+            if c.group {
+                o.push_str(&format!("<li>{link}<ol>"));
+                in_group = true;
+            } else {
+                o.push_str(&format!("<li>{link}</li>"));
+            }
+        }
+        if in_group {
+            o.push_str("</ol></li>");
+        }
+        o.push_str("</ol></nav>");
+        o.push_str(&self.o);
+        o
+    }
 }
 
 /// Marks the element a diagram component is mounted into (see [`FIGURE_SLOT`]).
@@ -88,10 +143,6 @@ pub fn figure_slot(d: DiagramId, inner: &str) -> String {
         "<div class=\"figure-slot\" {FIGURE_SLOT}=\"{}\">{inner}</div>",
         d.as_str()
     )
-}
-
-fn figure(o: &mut String, d: DiagramId) {
-    o.push_str(&figure_slot(d, ""));
 }
 
 fn para(o: &mut String, text: &str) {
@@ -142,7 +193,7 @@ fn table(o: &mut String, caption: &str, head: &[&str], rows: &[(Option<Text>, Ve
     o.push_str("</tbody></table></div>");
 }
 
-fn decision_matrix(o: &mut String, c: &Catalog) {
+fn decision_matrix(w: &mut Writer, c: &Catalog) {
     let rows: Vec<_> = c
         .stores
         .iter()
@@ -157,7 +208,7 @@ fn decision_matrix(o: &mut String, c: &Catalog) {
             )
         })
         .collect();
-    entry(o, "decision-matrix", "Storage decision matrix", |o| {
+    w.entry("decision-matrix", "Storage decision matrix", |o| {
         table(
             o,
             "Storage decision matrix",
@@ -167,14 +218,14 @@ fn decision_matrix(o: &mut String, c: &Catalog) {
     });
 }
 
-fn relational_vs_document(o: &mut String, c: &Catalog) {
+fn relational_vs_document(w: &mut Writer, c: &Catalog) {
     let r = &c.relational_vs_document;
     let rows: Vec<_> = r
         .contrasts
         .iter()
         .map(|k| (None, vec![k.relational.clone(), k.document.clone()]))
         .collect();
-    entry(o, &r.id, &r.title, |o| {
+    w.entry(&r.id, &r.title, |o| {
         para(o, &r.summary);
         table(
             o,
@@ -190,16 +241,16 @@ fn relational_vs_document(o: &mut String, c: &Catalog) {
     });
 }
 
-fn consistency(o: &mut String, c: &Catalog) {
-    o.push_str("<div class=\"columns\">");
+fn consistency(w: &mut Writer, c: &Catalog) {
+    w.o.push_str("<div class=\"columns\">");
     for m in &c.consistency_models {
-        entry(o, &m.id, &m.title, |o| {
+        w.entry(&m.id, &m.title, |o| {
             para(o, &m.summary);
             items(o, "Characteristics", &m.characteristics);
             items(o, "Use when", &m.use_when);
         });
     }
-    o.push_str("</div>");
+    w.o.push_str("</div>");
     let rows: Vec<_> = c
         .consistency_levels
         .iter()
@@ -210,8 +261,7 @@ fn consistency(o: &mut String, c: &Catalog) {
             )
         })
         .collect();
-    entry(
-        o,
+    w.entry(
         "consistency-levels",
         "Consistency levels (Cassandra example)",
         |o| {
@@ -225,7 +275,7 @@ fn consistency(o: &mut String, c: &Catalog) {
     );
 }
 
-fn replication(o: &mut String, c: &Catalog) {
+fn replication(w: &mut Writer, c: &Catalog) {
     let pr = &c.primary_replica;
     let rows: Vec<_> = c
         .replication_modes
@@ -237,8 +287,8 @@ fn replication(o: &mut String, c: &Catalog) {
             )
         })
         .collect();
-    o.push_str("<div class=\"columns\">");
-    entry(o, &pr.id, &pr.title, |o| {
+    w.o.push_str("<div class=\"columns\">");
+    w.entry(&pr.id, &pr.title, |o| {
         para(o, &pr.summary);
         table(
             o,
@@ -248,10 +298,10 @@ fn replication(o: &mut String, c: &Catalog) {
         );
     });
     let mp = &c.multi_primary;
-    entry(o, &mp.id, &mp.title, |o| {
+    w.entry(&mp.id, &mp.title, |o| {
         para(o, &mp.summary);
         items(o, "Challenges", &mp.challenges);
         items(o, "Use when", &mp.use_when);
     });
-    o.push_str("</div>");
+    w.o.push_str("</div>");
 }
