@@ -34,6 +34,13 @@ pub struct Catalog {
     pub scoring: Scoring,
     pub rules: Vec<Rule>,
     pub conflicts: Vec<Conflict>,
+    /// The seed's trade-offs (of stores, the relational-vs-document contrasts, models, levels, replication,
+    /// patterns and conflicts) said for people: what each gains and what it costs, as full sentences.
+    #[serde(default)]
+    pub trade_off_sentences: Vec<TradeOffSentences>,
+    /// Jargon the cards use, each with a short explanation shown on its first use in a card.
+    #[serde(default)]
+    pub glossary: Vec<Term>,
     /// The engine's lookup tables, built from the fields above when the catalogue is loaded.
     #[serde(skip)]
     pub(crate) index: super::index::Index,
@@ -338,4 +345,26 @@ pub struct OptionRef {
     pub option: String,
     #[serde(default)]
     pub advised: bool,
+}
+
+/// One seed trade-off (`seed`, as the catalogue writes it) as sentences: what it gains, what it costs; a
+/// trade-off such as "Fast but data can be lost" has both. A conflict's "Async: fast but data can be lost"
+/// finds the entry of "Fast but data can be lost".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TradeOffSentences {
+    pub seed: String,
+    #[serde(default)]
+    pub gain: String,
+    #[serde(default)]
+    pub cost: String,
+}
+
+/// A term of jargon (`ACID`, `quorum`) and what it means, in a sentence. Matched in card text as a whole word,
+/// ignoring ASCII case, plural `s` included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: String,
+    pub definition: String,
 }
