@@ -1,13 +1,29 @@
-//! The recommendations: a welcome state, or the verdict cards grouped as the seed groups them, plus the checklist.
-
+//! The recommendations: a welcome state, or the answer at a glance (the summary strip) and the verdict cards
+//! grouped as the seed groups them, those no tick decided folded away under "Not assessed", plus the checklist.
 use super::card::verdict_card;
 use super::checklist::checklist;
 use super::{CatalogRef, Dispatch};
 use strata_core::boundary::Drawing;
+use strata_core::card_html::{glance, NOT_ASSESSED_ID};
 use strata_core::decision::Decision;
 use strata_core::engine::{Card, Recommendation};
 use strata_core::export::diagram_input;
 use yew::prelude::*;
+
+/// The summary strip: each part's headline choice, a link to its card. Nothing until something is ticked.
+/// Sticky (app.css): at the top while the cards scroll by, and on narrow screens at the bottom while the
+/// picker does, so that a tick's effect is always in view.
+pub fn summary_strip(rec: &Recommendation<'static>, decision: &Decision) -> Html {
+    if rec.neutral {
+        return Html::default();
+    }
+    // A decision of several services names the one shown.
+    let service = match decision.services.as_slice() {
+        [_] | [] => String::new(),
+        [first, ..] => first.display_name(0),
+    };
+    Html::from_html_unchecked(glance(rec, &service).into())
+}
 
 /// `embed`: the page is an embed, whose diagrams offer no buttons.
 pub fn results(
@@ -32,45 +48,39 @@ pub fn results(
     }
     // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
     let drawing = Drawing::from(&diagram_input(decision, rec));
+    let card = |c: &Card<'static>| verdict_card(c, catalog, &drawing, embed);
     let show = |title: &str, id: &str, cards: &mut dyn Iterator<Item = &Card<'static>>| {
-        group(title, id, cards, &drawing, embed)
+        let cards: Vec<&Card<'static>> = cards.filter(|c| c.is_assessed()).collect();
+        if cards.is_empty() {
+            return Html::default();
+        }
+        let heading = format!("group-{id}");
+        html! {
+            <section class={format!("group {id}")} aria-labelledby={heading.clone()}>
+                <h2 class="group-title" id={heading}>{title}</h2>
+                <div class="cards">{ for cards.into_iter().map(card) }</div>
+            </section>
+        }
     };
+    let unassessed: Vec<&Card<'static>> = rec.cards().filter(|c| !c.is_assessed()).collect();
     html! {
         <>
             {live}
-            if !decision.title.is_empty() {
-                <h2 class="print-only">{&decision.title}</h2>
-            }
             <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
-            if !rec.conflicts.is_empty() {
-                {show("Watch out: conflicting needs", "conflicts", &mut rec.conflicts.iter())}
-            }
+            {show("Watch out: conflicting needs", "conflicts", &mut rec.conflicts.iter())}
             {show("Storage", "storage", &mut std::iter::once(&rec.primary_store).chain(rec.stores.iter()))}
             {show("Consistency and replication", "consistency", &mut [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter())}
             {show("Data patterns", "patterns", &mut rec.patterns.iter())}
-            if !rec.migrations.is_empty() {
-                {show("Migrations", "migrations", &mut rec.migrations.iter())}
+            {show("Migrations", "migrations", &mut rec.migrations.iter())}
+            if !unassessed.is_empty() {
+                <details class="group not-assessed">
+                    <summary id={NOT_ASSESSED_ID}>{format!("Not assessed by your answers ({})", unassessed.len())}</summary>
+                    <p>{"No tick bears on these, so each shows the catalogue's default rather than advice."}</p>
+                    <div class="cards">{ for unassessed.into_iter().map(card) }</div>
+                </details>
             }
             {checklist(&rec.checklist, &decision.checklist, dispatch)}
         </>
-    }
-}
-
-fn group(
-    title: &str,
-    id: &str,
-    cards: &mut dyn Iterator<Item = &Card<'static>>,
-    drawing: &Drawing,
-    embed: bool,
-) -> Html {
-    let heading = format!("group-{id}");
-    html! {
-        <section class={format!("group {id}")} aria-labelledby={heading.clone()}>
-            <h2 class="group-title" id={heading}>{title}</h2>
-            <div class="cards">
-                { for cards.map(|card| verdict_card(card, drawing, embed)) }
-            </div>
-        </section>
     }
 }
 
