@@ -86,11 +86,11 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
                         </div>
                     }
                 }) }
-                <h3>{"What the host and the wiki must allow"}</h3>
+                <h3>{"What the host and each wiki need, step by step"}</h3>
                 { for embed.host_steps.iter().map(|h| html! {
                     <>
                         <h4>{&h.heading}</h4>
-                        <ul class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ul>
+                        <ol class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ol>
                     </>
                 }) }
             </>

@@ -187,6 +187,27 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
+    ['the Embed dialog has a Copy button per snippet that copies it, and each wiki in three steps', async () => {
+      const page = await openApp(browser, server.url + '#r=acid,financial', { permissions: ['clipboard-read', 'clipboard-write'] });
+      await openShare(page);
+      await page.click('#open-embed');
+      await page.waitForSelector('#embed-iframe');
+      const snippets = await page.locator('#embed-dialog .snippet').all();
+      assert(snippets.length >= 4, `snippets: ${snippets.length}`);
+      for (const snippet of snippets) {
+        const text = await snippet.locator('textarea').inputValue();
+        await snippet.locator('button', { hasText: 'Copy' }).click();
+        await snippet.locator('.action-status', { hasText: 'Copied.' }).waitFor({ timeout: 5000 });
+        assertEqual(await page.evaluate(() => navigator.clipboard.readText()), text, 'the snippet, exactly');
+      }
+      const wikis = await page.$$eval('#embed-dialog h4', (hs) => hs
+        .filter((h) => /Confluence|MediaWiki|GitHub/.test(h.textContent))
+        .map((h) => [h.textContent, h.nextElementSibling.tagName, h.nextElementSibling.children.length]));
+      assertEqual(wikis.length, 4, `the wikis: ${JSON.stringify(wikis)}`);
+      for (const [wiki, list, steps] of wikis) assert(list === 'OL' && steps === 3, `${wiki}: ${steps} numbered steps`);
+      await page.context().close();
+    }],
+
     ['the Share menu appears after the first tick and holds every export', async () => {
       const page = await openApp(browser, server.url);
       assertEqual(await page.locator('#share').count(), 0, 'nothing to share yet');
