@@ -28,8 +28,7 @@ struct Body<'t> {
     cat: &'t Catalog,
     /// Prefix of this card's popover ids, unique in the page.
     id: String,
-    /// Glossary terms in lower case, and which of them this card has explained (bit n: term n).
-    terms: Vec<String>,
+    /// The glossary terms this card has explained (bit n: term n).
     explained: u64,
     /// Sentences already on the card.
     said: Vec<&'t str>,
@@ -40,11 +39,6 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
         o: String::with_capacity(2048),
         cat,
         id: card_id(card),
-        terms: cat
-            .glossary
-            .iter()
-            .map(|g| g.term.to_ascii_lowercase())
-            .collect(),
         explained: 0,
         said: Vec::new(),
     };
@@ -215,44 +209,30 @@ impl<'t> Body<'t> {
         self.o.push_str(&esc(rest));
     }
 
-    /// Where the earliest term not yet explained occurs in `text`, as a whole word (a plural `s` included):
-    /// (start, end, term number).
+    /// Where the earliest term not yet explained occurs in `text`, as a whole word ignoring ASCII case (a plural
+    /// `s` included): (start, end, term number).
     fn next_term(&self, text: &str) -> Option<(usize, usize, usize)> {
-        let all = (1u64 << self.terms.len().min(63)) - 1;
-        if self.explained & all == all {
-            return None;
-        }
-        let lower = text.to_ascii_lowercase();
-        let bytes = lower.as_bytes();
+        let b = text.as_bytes();
         let word = |at: usize| {
-            bytes
-                .get(at)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            b.get(at)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
         };
-        let mut best: Option<(usize, usize, usize)> = None;
-        for (n, term) in self.terms.iter().enumerate() {
-            if self.explained >> n & 1 == 1 {
-                continue;
-            }
-            // A byte search (the terms are ASCII): `str::find` would bring in a searcher of its own.
-            let at = bytes
-                .windows(term.len())
-                .enumerate()
-                .find_map(|(start, w)| {
-                    let mut end = start + term.len();
-                    if bytes.get(end) == Some(&b's') && !word(end + 1) {
-                        end += 1;
-                    }
-                    let whole = (start == 0 || !word(start - 1)) && !word(end);
-                    (w == term.as_bytes() && whole).then_some((start, end))
-                });
-            if let Some((start, end)) = at {
-                if best.is_none_or(|b| start < b.0) {
-                    best = Some((start, end, n));
+        for start in (0..b.len()).filter(|&i| i == 0 || !word(i - 1)) {
+            for (n, g) in self.cat.glossary.iter().enumerate() {
+                let end = start + g.term.len();
+                let here = b
+                    .get(start..end)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(g.term.as_bytes()));
+                if !here || self.explained >> n & 1 == 1 {
+                    continue;
+                }
+                let end = end + usize::from(b.get(end) == Some(&b's') && !word(end + 1));
+                if !word(end) {
+                    return Some((start, end, n));
                 }
             }
         }
-        best
+        None
     }
 
     /// Writes a sentence of the card, unless the card has said it already.
