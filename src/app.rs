@@ -192,11 +192,8 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
-    let link = format!(
-        "{}#{}",
-        browser::page_url(),
-        permalink::encode(&state.decision, false)
-    );
+    let page = browser::page_url();
+    let link = format!("{page}#{}", permalink::encode(&state.decision, false));
     let neutral = recommendation.neutral;
     let undo = state.undo.as_ref().map(|(_, said)| said.as_str());
     html! {
@@ -213,7 +210,7 @@ pub fn App() -> Html {
                         if state.embed {
                             <p class="embed-open"><a href={link.clone()} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
                         } else if !neutral {
-                            {toolbar(&state, &dispatch)}
+                            {toolbar(&state, &page, &dispatch)}
                         }
                         {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                     </div>

@@ -304,22 +304,29 @@ async fn the_summary_strip_links_every_decided_part_and_the_rest_is_folded_away(
             .unwrap(),
         "Add alongside"
     );
-    // Patterns and replication: no tick decided them, so they wait folded away, counted.
-    let folded = app.get("details.not-assessed");
-    assert!(!folded.has_attribute("open"));
-    let n = folded.query_selector_all("[data-rec]").unwrap().length();
+    // Patterns and replication: no tick decided them, so they wait folded away (after the closed disclosure,
+    // app.css), counted.
+    assert!(!app.get("details.not-assessed").has_attribute("open"));
+    let n = app.count(".card.unassessed");
     assert!(n >= 5, "{n} cards not assessed");
     assert_eq!(
         app.get("#not-assessed").text_content().unwrap(),
         format!("Not assessed by your answers ({n})")
     );
-    assert!(folded
-        .query_selector("[data-rec=\"pattern\"]")
-        .unwrap()
-        .is_some());
     assert_eq!(
-        app.count(".group.patterns"),
+        app.count("details.not-assessed ~ .card.unassessed"),
+        n,
+        "all of them after the disclosure"
+    );
+    assert!(app.find(".card.unassessed[data-rec=\"pattern\"]").is_some());
+    assert_eq!(
+        app.count("[data-rec=\"pattern\"]:not(.unassessed)"),
         0,
-        "no patterns group of defaults"
+        "no pattern shown as advice"
+    );
+    assert_eq!(
+        app.count("#group-patterns"),
+        0,
+        "nor a patterns group of defaults"
     );
 }

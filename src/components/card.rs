@@ -23,7 +23,8 @@ pub fn verdict_card(
         drawing: Some(drawing.clone()),
     });
     html! {
-        <article class="card" aria-labelledby={title_id.clone()} id={id} tabindex="-1"
+        <article class={if card.is_assessed() { "card" } else { "card unassessed" }} key={key(card)}
+            aria-labelledby={title_id.clone()} id={id} tabindex="-1"
             data-rec={card.section.as_str()} data-choice={card.choice} data-verdict={verdict}
             data-role={card.role.map(StoreRole::as_str)}>
             <div class="card-head">
@@ -38,6 +39,17 @@ pub fn verdict_card(
                 <DiagramFigure {of} actions={!embed} />
             }
         </article>
+    }
+}
+
+/// The card's place in the list of cards: the part for a part with one card (its choice may change, its diagram
+/// is redrawn, not made again), the part and choice where a part has several.
+fn key(card: &Card) -> String {
+    match card.section {
+        Section::Store | Section::Pattern | Section::Migration | Section::Conflict => {
+            format!("{}-{}", card.section.as_str(), card.choice)
+        }
+        section => section.as_str().to_string(),
     }
 }
 

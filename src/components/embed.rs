@@ -18,12 +18,12 @@ fn dialog_element() -> Option<web_sys::HtmlDialogElement> {
 }
 
 /// The button that opens the dialog and asks for its snippets. `fragment` is the decision's link fragment
-/// (`permalink::encode(decision, false)`).
-pub fn embed_button(fragment: &str, title: &str, dispatch: &Dispatch) -> Html {
+/// (`permalink::encode(decision, false)`), `page` the page's address without it.
+pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch) -> Html {
     let open = {
         let dispatch = dispatch.clone();
         let request = Request::Embed {
-            page_url: browser::page_url(),
+            page_url: page.to_string(),
             fragment: fragment.to_string(),
             title: title.to_string(),
         };

@@ -48,37 +48,69 @@ pub fn results(
     }
     // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
     let drawing = Drawing::from(&diagram_input(decision, rec));
-    let card = |c: &Card<'static>| verdict_card(c, catalog, &drawing, embed);
-    let show = |title: &str, id: &str, cards: &mut dyn Iterator<Item = &Card<'static>>| {
-        let cards: Vec<&Card<'static>> = cards.filter(|c| c.is_assessed()).collect();
-        if cards.is_empty() {
-            return Html::default();
+    let groups: [(&str, &str, &mut dyn Iterator<Item = &Card<'static>>); 5] = [
+        (
+            "Watch out: conflicting needs",
+            "conflicts",
+            &mut rec.conflicts.iter(),
+        ),
+        (
+            "Storage",
+            "storage",
+            &mut std::iter::once(&rec.primary_store).chain(&rec.stores),
+        ),
+        (
+            "Consistency and replication",
+            "consistency",
+            &mut [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter(),
+        ),
+        ("Data patterns", "patterns", &mut rec.patterns.iter()),
+        ("Migrations", "migrations", &mut rec.migrations.iter()),
+    ];
+    // One keyed list of headings and cards: a card whose part a tick decides (or no longer decides) moves
+    // between its group and "Not assessed" without being made again (its diagram keeps its drawing).
+    let mut items: Vec<Html> = Vec::new();
+    let mut unassessed: Vec<&Card<'static>> = Vec::new();
+    for (title, id, cards) in groups {
+        let mut advised = Vec::new();
+        for c in cards {
+            if c.is_assessed() {
+                advised.push(c);
+            } else {
+                unassessed.push(c);
+            }
         }
-        let heading = format!("group-{id}");
-        html! {
-            <section class={format!("group {id}")} aria-labelledby={heading.clone()}>
-                <h2 class="group-title" id={heading}>{title}</h2>
-                <div class="cards">{ for cards.into_iter().map(card) }</div>
-            </section>
+        if !advised.is_empty() {
+            let heading = format!("group-{id}");
+            items.push(
+                html! { <h2 class="group-title" key={heading.clone()} id={heading}>{title}</h2> },
+            );
+            items.extend(
+                advised
+                    .into_iter()
+                    .map(|c| verdict_card(c, catalog, &drawing, embed)),
+            );
         }
-    };
-    let unassessed: Vec<&Card<'static>> = rec.cards().filter(|c| !c.is_assessed()).collect();
+    }
+    if !unassessed.is_empty() {
+        // Folded with CSS: the cards after this closed disclosure are not shown (app.css).
+        items.push(html! {
+            <details class="not-assessed" key={NOT_ASSESSED_ID}>
+                <summary id={NOT_ASSESSED_ID}>{format!("Not assessed by your answers ({})", unassessed.len())}</summary>
+                <p>{"No tick bears on these, so each shows the catalogue's default rather than advice."}</p>
+            </details>
+        });
+        items.extend(
+            unassessed
+                .into_iter()
+                .map(|c| verdict_card(c, catalog, &drawing, embed)),
+        );
+    }
     html! {
         <>
             {live}
             <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
-            {show("Watch out: conflicting needs", "conflicts", &mut rec.conflicts.iter())}
-            {show("Storage", "storage", &mut std::iter::once(&rec.primary_store).chain(rec.stores.iter()))}
-            {show("Consistency and replication", "consistency", &mut [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter())}
-            {show("Data patterns", "patterns", &mut rec.patterns.iter())}
-            {show("Migrations", "migrations", &mut rec.migrations.iter())}
-            if !unassessed.is_empty() {
-                <details class="group not-assessed">
-                    <summary id={NOT_ASSESSED_ID}>{format!("Not assessed by your answers ({})", unassessed.len())}</summary>
-                    <p>{"No tick bears on these, so each shows the catalogue's default rather than advice."}</p>
-                    <div class="cards">{ for unassessed.into_iter().map(card) }</div>
-                </details>
-            }
+            <div class="cards">{items}</div>
             {checklist(&rec.checklist, &decision.checklist, dispatch)}
         </>
     }

@@ -90,7 +90,8 @@ async fn export_text(
 }
 
 /// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.
-pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
+/// `page` is the page's address without its fragment.
+pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let decision = &state.decision;
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
@@ -128,7 +129,7 @@ pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
         "" => "Data architecture decision",
         title => title,
     };
-    let from_file = browser::page_url().starts_with("file:");
+    let from_file = page.starts_with("file:");
     html! {
         <section class="toolbar panel" aria-label="Share and export">
             <div class="title-field">
@@ -147,7 +148,7 @@ pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
                     <button type="button" id="download-adr" onclick={act(Export::DownloadAdr)}>{"Download ADR"}</button>
                     <button type="button" id="download-json" onclick={act(Export::DownloadJson)}>{"Download JSON"}</button>
                     <button type="button" id="print" onclick={print}>{"Print"}</button>
-                    {embed_button(&fragment, title, dispatch)}
+                    {embed_button(page, &fragment, title, dispatch)}
                 </div>
             </details>
             <span class="action-status" role="status" id="toolbar-status">{status.to_string()}</span>

@@ -107,7 +107,7 @@ export function tests({ server, crashServer, browser }) {
     ['every card with a diagram shows it once in view, drawn from the decision, with a text version', async () => {
       const page = await openApp(browser, server.url + '#r=no-data-loss,acid,microservices,schema-change,switch-database,audit-trail');
       // The cards the ticks decided (those not assessed are folded away: their figures draw once opened).
-      const shown = '.results figure.diagram:not(.not-assessed figure)';
+      const shown = '.results figure.diagram:not(.unassessed figure)';
       const count = await page.locator(shown).count();
       assert(count >= 6, `cards with diagrams: ${count}`);
       assertEqual(await drawByScrolling(page, shown), count, 'every figure drew');
@@ -122,9 +122,8 @@ export function tests({ server, crashServer, browser }) {
       assert((await page.locator('[data-rec="replication"] details li').count()) > 1, 'a text version describes the flow');
       // A different decision redraws the diagram with the new replication mode: without "no data loss",
       // low latency makes it async.
-      // (Low latency first: the replication card stays advice all along, so the same figure redraws.)
-      await page.click('#req-low-latency');
       await page.click('#req-no-data-loss');
+      await page.click('#req-low-latency');
       const after = await page.getAttribute('[data-rec="replication"]', 'data-choice');
       assert(after !== replication, `replication changed: ${replication} -> ${after}`);
       const mode = after.replace('primary-replica-', '');

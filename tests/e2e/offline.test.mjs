@@ -205,7 +205,7 @@ export function tests({ dist, server, browser }) {
       const fetched = after.filter((u) => EXTRAS.test(u));
       assertEqual(fetched.length, 2, `the glue and the wasm: ${fetched}`);
       // Every other diagram, the catalogue's too, and an export: nothing more is fetched.
-      await drawByScrolling(page, 'figure.diagram:not(.not-assessed figure)');
+      await drawByScrolling(page, 'figure.diagram:not(.unassessed figure)');
       await openShare(page);
       await page.click('#copy-adr');
       await page.waitForFunction(() => document.querySelector('#toolbar-status').textContent.trim() !== '');
@@ -254,7 +254,7 @@ export function tests({ dist, server, browser }) {
       });
       // Every figure is drawn for print; those folded away as not assessed are not printed.
       const cards = await page.locator('.results figure.diagram').count();
-      const advised = await page.locator('.results figure.diagram:not(.not-assessed figure)').count();
+      const advised = await page.locator('.results figure.diagram:not(.unassessed figure)').count();
       assert(advised >= 6, `cards with diagrams: ${advised}`);
       assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn before printing');
       await openShare(page);

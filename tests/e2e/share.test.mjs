@@ -364,7 +364,7 @@ ${pasted}
       try {
         // Every control a reader can see in the frame, once its diagrams are drawn.
         // (Cards no tick decided are folded away; their figures draw once opened.)
-        const shown = '.results figure.diagram:not(.not-assessed figure)';
+        const shown = '.results figure.diagram:not(.unassessed figure)';
         const figures = await drawByScrolling(frame, shown);
         const offered = await frame.$$eval('a[href], button, input, select, textarea, summary', (els) => els
           .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')

@@ -5,6 +5,7 @@
 //! per card and text costs far fewer bytes of wasm. Pure; every piece of text is escaped here.
 
 use crate::catalog::{Catalog, TradeOffSentences};
+use crate::diagrams::escape_xml;
 use crate::engine::{
     Card, Change, Quorum, Reason, Recommendation, Section, StoreRole, Toggle, Verdict,
 };
@@ -195,7 +196,7 @@ impl<'t> Body<'t> {
     fn text(&mut self, text: &str) {
         let mut rest = text;
         while let Some((start, end, n)) = self.next_term(rest) {
-            self.o.push_str(&esc(&rest[..start]));
+            escape_xml(&mut self.o, &rest[..start]);
             self.explained |= 1 << n;
             let id = format!("g-{}-{n}", self.id);
             let _ = write!(
@@ -206,12 +207,15 @@ impl<'t> Body<'t> {
             );
             rest = &rest[end..];
         }
-        self.o.push_str(&esc(rest));
+        escape_xml(&mut self.o, rest);
     }
 
     /// Where the earliest term not yet explained occurs in `text`, as a whole word ignoring ASCII case (a plural
     /// `s` included): (start, end, term number).
     fn next_term(&self, text: &str) -> Option<(usize, usize, usize)> {
+        if self.explained.count_ones() as usize >= self.cat.glossary.len() {
+            return None;
+        }
         let b = text.as_bytes();
         let word = |at: usize| {
             b.get(at)
@@ -219,11 +223,12 @@ impl<'t> Body<'t> {
         };
         for start in (0..b.len()).filter(|&i| i == 0 || !word(i - 1)) {
             for (n, g) in self.cat.glossary.iter().enumerate() {
-                let end = start + g.term.len();
-                let here = b
-                    .get(start..end)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(g.term.as_bytes()));
-                if !here || self.explained >> n & 1 == 1 {
+                let (t, end) = (g.term.as_bytes(), start + g.term.len());
+                // The first letter alone rules out most places.
+                if self.explained >> n & 1 == 1 || !b[start].eq_ignore_ascii_case(&t[0]) {
+                    continue;
+                }
+                if !b.get(start..end).is_some_and(|w| w.eq_ignore_ascii_case(t)) {
                     continue;
                 }
                 let end = end + usize::from(b.get(end) == Some(&b's') && !word(end + 1));
