@@ -214,7 +214,7 @@ pub fn check_overlay(bytes: &[u8]) -> bool {
             let ticks = EVERY_STORE.iter().map(|s| s.to_string()).collect();
             let rec = strata_core::engine::recommend(&catalog, &ticks);
             for card in rec.cards() {
-                let html = strata_core::card_html::card_body(card);
+                let html = strata_core::card_html::card_body(card, &catalog);
                 for href in html.split("href=\"").skip(1) {
                     let safe = ["https://", "http://", "#"].iter().any(|p| {
                         href.get(..p.len())

@@ -5,7 +5,7 @@ use crate::catalogue;
 use crate::components::figure;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
-use crate::components::results::results;
+use crate::components::results::{results, summary_strip};
 use crate::components::toolbar::toolbar;
 use crate::components::CatalogRef;
 use crate::state::{Action, AppState, Notice};
@@ -13,11 +13,18 @@ use gloo::events::EventListener;
 use strata_core::catalog::Catalog;
 use strata_core::decision::Decision;
 use strata_core::engine::recommend;
+use strata_core::export::escape_html;
 use strata_core::permalink::{self, Decoded};
 use yew::prelude::*;
 
 /// How long after the last change the link and the stored copy follow it.
 pub const LINK_DELAY_MS: i32 = 120;
+
+/// The tab's title when the decision has none (as in index.html).
+const TAB_TITLE: &str = "Strata: data architecture decisions, explained";
+
+/// How many unknown ids a notice names before it counts the rest.
+pub const UNKNOWN_NAMED: usize = 5;
 
 /// The state the page opens with: the link's decision if it carries one, else the stored one.
 fn initial_state(catalog: &Catalog) -> AppState {
@@ -61,12 +68,18 @@ fn link_notices(link: &Decoded) -> Vec<Notice> {
         })
         .collect();
     if !link.unknown.is_empty() {
-        let names = link
+        // A few names and a count: a link may name thousands.
+        let mut names = link
             .unknown
             .iter()
+            .take(UNKNOWN_NAMED)
             .map(|id| format!("\u{201c}{id}\u{201d}"))
             .collect::<Vec<_>>()
             .join(", ");
+        let more = link.unknown.len().saturating_sub(UNKNOWN_NAMED);
+        if more > 0 {
+            names.push_str(&format!(" \u{2026} and {} more", thousands(more)));
+        }
         notices.push(Notice {
             text: format!(
                 "This link names requirements this version does not know, so they were left out: {names}. \
@@ -76,6 +89,19 @@ fn link_notices(link: &Decoded) -> Vec<Notice> {
         });
     }
     notices
+}
+
+/// 2905 as "2,905".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[component]
@@ -97,6 +123,11 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         let embed = state.embed;
         use_effect_with(state.decision.clone(), move |decision: &Decision| {
+            // The tab shows the decision's title.
+            browser::set_tab_title(&match decision.title.as_str() {
+                "" => TAB_TITLE.to_string(),
+                title => format!("{title} \u{2014} Strata"),
+            });
             let fragment = permalink::encode(decision, embed);
             let keep = move || {
                 browser::replace_fragment(&fragment);
@@ -170,23 +201,49 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
-
+    let page = browser::page_url();
+    let link = format!("{page}#{}", permalink::encode(&state.decision, false));
+    let neutral = recommendation.neutral;
+    let undo = state.undo.as_ref().map(|(_, said)| said.as_str());
     html! {
         <div class="app" data-ready={ready}>
             <main class="layout">
-                {picker(catalog, state.decision.requirements(), &dispatch)}
-                <div class="results" id="results" tabindex="-1">
-                    {notices(&state.notices, &dispatch)}
-                    if state.embed {
-                        <p class="embed-open"><a href={format!("{}#{}", browser::page_url(), permalink::encode(&state.decision, false))} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
-                    } else {
-                        {toolbar(&state, &dispatch)}
+                {picker(catalog, state.decision.requirements(), undo, &dispatch)}
+                // The answer. On narrow screens its parts join the page's flow (app.css), so that the summary
+                // strip can stay in view while the picker scrolls.
+                <div class="answer">
+                    {heading(&state.decision.title, state.embed)}
+                    {summary_strip(&recommendation, &state.decision)}
+                    <div class="results" id="results" tabindex="-1">
+                        {notices(&state.notices, &dispatch)}
+                        if state.embed {
+                            <p class="embed-open"><a href={link.clone()} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
+                        } else if !neutral {
+                            {toolbar(&state, &page, &dispatch)}
+                        }
+                        {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
+                    </div>
+                    if !neutral {
+                        {raw(format!("<footer class=\"print-only print-footer\">This decision: {} \u{00b7} printed {}</footer>", escape_html(&link), browser::today()))}
                     }
-                    {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                 </div>
             </main>
             // The catalogue is static HTML outside `#app`; its diagrams are this app's components all the same.
             {catalogue::rendered()}
         </div>
     }
+}
+
+/// The decision's title: the embed's `<h1>`, and a heading in print (static text: cheaper as HTML text).
+fn heading(title: &str, embed: bool) -> Html {
+    match (embed, title) {
+        (true, "") => raw("<h1 class=\"embed-title\">Data architecture decision</h1>".into()),
+        (true, t) => raw(format!("<h1 class=\"embed-title\">{}</h1>", escape_html(t))),
+        (false, "") => Html::default(),
+        (false, t) => raw(format!("<h2 class=\"print-only\">{}</h2>", escape_html(t))),
+    }
+}
+
+fn raw(html: String) -> Html {
+    Html::from_html_unchecked(html.into())
 }

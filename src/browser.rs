@@ -48,6 +48,21 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// Names the browser tab (nothing natively).
+pub fn set_tab_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Today's local date, as "Sat Nov 28 2026" (empty natively, in the build-time prerender).
+pub fn today() -> String {
+    if window().is_err() {
+        return String::new();
+    }
+    js_sys::Date::new_0().to_date_string().into()
+}
+
 /// Reads the stored fragment. `Ok(None)` when nothing is stored; `Err` when storage is unavailable.
 pub fn load_stored() -> Result<Option<String>, String> {
     if cfg!(not(target_arch = "wasm32")) {

@@ -24,6 +24,8 @@ pub struct AppState {
     /// Text for the user to copy by hand when the clipboard refused.
     pub manual_copy: Option<String>,
     pub embed_dialog: EmbedDialog,
+    /// The decision a preset or "Clear all" replaced, while it can be brought back, and what to say about it.
+    pub undo: Option<(Box<Decision>, String)>,
 }
 
 /// The Embed dialog's content, made each time it opens.
@@ -38,9 +40,12 @@ pub struct EmbedDialog {
 pub enum Action {
     /// Ticks the requirement if unticked, unticks it otherwise.
     Toggle(String),
-    /// Replaces the ticks (presets).
-    SetRequirements(Requirements),
-    ClearAll,
+    /// Replaces the ticks (a preset). With a notice, the user's own ticks were replaced: Undo can bring them back.
+    SetRequirements(Requirements, Option<String>),
+    /// Unticks everything and forgets checklist edits; with a notice, as for a preset.
+    ClearAll(Option<String>),
+    /// Brings back the decision the last preset or "Clear all" replaced.
+    Undo,
     /// The user's own tick state for a checklist item.
     SetChecklist(String, bool),
     SetTitle(String),
@@ -61,6 +66,13 @@ impl Reducible for AppState {
     // Always returns a new `Rc`: Yew 0.23 skips re-rendering when `reduce` returns the same one.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Undo brings back what a preset or "Clear all" replaced, as long as nothing else changed the decision.
+        if matches!(
+            action,
+            Action::Toggle(_) | Action::SetChecklist(..) | Action::SetTitle(_) | Action::Restore(_)
+        ) {
+            next.undo = None;
+        }
         match action {
             Action::Toggle(id) => {
                 let reqs = next.decision.requirements_mut();
@@ -68,10 +80,19 @@ impl Reducible for AppState {
                     reqs.insert(id);
                 }
             }
-            Action::SetRequirements(reqs) => *next.decision.requirements_mut() = reqs,
-            Action::ClearAll => {
+            Action::SetRequirements(reqs, said) => {
+                next.undo = said.map(|said| (Box::new(self.decision.clone()), said));
+                *next.decision.requirements_mut() = reqs;
+            }
+            Action::ClearAll(said) => {
+                next.undo = said.map(|said| (Box::new(self.decision.clone()), said));
                 next.decision.requirements_mut().clear();
                 next.decision.checklist.clear();
+            }
+            Action::Undo => {
+                if let Some((decision, _)) = next.undo.take() {
+                    next.decision = *decision;
+                }
             }
             Action::SetChecklist(id, ticked) => {
                 next.decision.checklist.insert(id, ticked);

@@ -227,3 +227,106 @@ async fn an_embed_shows_diagrams_without_buttons_it_could_not_honour() {
     let open = app.get(".embed-open a");
     assert_eq!(open.get_attribute("target").as_deref(), Some("_blank"));
 }
+
+#[wasm_bindgen_test]
+async fn a_preset_is_marked_and_undo_brings_back_the_ticks_it_replaced() {
+    let app = Mounted::new("").await;
+    let pressed = |app: &Mounted, id: &str| {
+        app.get(&format!("#preset-{id}"))
+            .get_attribute("aria-pressed")
+            .unwrap()
+    };
+    // From nothing, a preset replaces nothing: no undo.
+    app.click("#preset-social-feed").await;
+    assert_eq!(pressed(&app, "social-feed"), "true");
+    assert_eq!(pressed(&app, "payments-ledger"), "false");
+    assert!(app.find("#undo").is_none());
+    // Replacing another example's ticks offers no undo either; replacing the user's own does.
+    app.click("#req-acid").await;
+    assert_eq!(
+        pressed(&app, "social-feed"),
+        "false",
+        "no longer exactly the example"
+    );
+    app.click("#preset-payments-ledger").await;
+    assert!(app.checked("#req-financial") && !app.checked("#req-social-feed"));
+    let said = app.get(".undo").text_content().unwrap();
+    assert!(said.contains("replaced your 8 ticks"), "{said}");
+    app.click("#undo").await;
+    assert!(app.checked("#req-social-feed") && app.checked("#req-acid"));
+    assert!(!app.checked("#req-financial"));
+    assert!(app.find("#undo").is_none(), "undone once");
+    // A tick after the preset ends the chance to undo it.
+    app.click("#preset-booking-system").await;
+    assert!(app.find("#undo").is_some());
+    app.click("#req-low-latency").await;
+    assert!(app.find("#undo").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_strip_links_every_decided_part_and_the_rest_is_folded_away() {
+    let app = Mounted::new("r=acid,full-text").await;
+    let strip = app.get("nav.glance");
+    let links = strip.query_selector_all("a[data-reveal]").unwrap();
+    // Primary store, the search store alongside, consistency, level: each a link to its card.
+    for choice in [
+        "primary-store-relational",
+        "store-search",
+        "consistency-strong",
+        "consistency-level-quorum",
+    ] {
+        let id = format!("rec-{choice}");
+        assert!(
+            strip
+                .query_selector(&format!("a[data-reveal=\"{id}\"]"))
+                .unwrap()
+                .is_some(),
+            "{choice}"
+        );
+        assert!(
+            app.find(&format!("#{id}[data-rec]")).is_some(),
+            "the card {id}"
+        );
+    }
+    assert!(links.length() >= 5);
+    // The store beside the primary says so, in its badge and its public attribute.
+    let search = app.get("[data-rec=\"store\"][data-choice=\"search\"]");
+    assert_eq!(
+        search.get_attribute("data-role").as_deref(),
+        Some("alongside")
+    );
+    assert_eq!(
+        search
+            .query_selector(".badge")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Add alongside"
+    );
+    // Patterns and replication: no tick decided them, so they wait folded away (after the closed disclosure,
+    // app.css), counted.
+    assert!(!app.get("details.not-assessed").has_attribute("open"));
+    let n = app.count(".card.unassessed");
+    assert!(n >= 5, "{n} cards not assessed");
+    assert_eq!(
+        app.get("#not-assessed").text_content().unwrap(),
+        format!("Not assessed by your answers ({n})")
+    );
+    assert_eq!(
+        app.count("details.not-assessed ~ .card.unassessed"),
+        n,
+        "all of them after the disclosure"
+    );
+    assert!(app.find(".card.unassessed[data-rec=\"pattern\"]").is_some());
+    assert_eq!(
+        app.count("[data-rec=\"pattern\"]:not(.unassessed)"),
+        0,
+        "no pattern shown as advice"
+    );
+    assert_eq!(
+        app.count("#group-patterns"),
+        0,
+        "nor a patterns group of defaults"
+    );
+}

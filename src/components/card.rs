@@ -1,14 +1,21 @@
 //! One verdict card: the choice and its badge, the explained body, and its diagram.
-
 use super::figure::DiagramFigure;
+use super::CatalogRef;
 use strata_core::boundary::{DiagramOf, Drawing};
-use strata_core::card_html::card_body;
+use strata_core::card_html::{card_body, card_id};
 use strata_core::diagrams::diagram_for_choice;
-use strata_core::engine::{Card, Section};
+use strata_core::engine::{Card, Section, StoreRole, Verdict};
 use yew::prelude::*;
 
-/// `drawing` is what the card's diagram is drawn from; `embed` leaves out the diagram's buttons.
-pub fn verdict_card(card: &Card<'static>, drawing: &Drawing, embed: bool) -> Html {
+/// `drawing` is what the card's diagram is drawn from; `embed` leaves out the diagram's buttons. The card is
+/// the target of the summary strip's link to it (its id; focusable from there).
+pub fn verdict_card(
+    card: &Card<'static>,
+    catalog: CatalogRef,
+    drawing: &Drawing,
+    embed: bool,
+) -> Html {
+    let id = card_id(card);
     let title_id = format!("card-{}-{}", card.section.as_str(), card.choice);
     let verdict = card.verdict.as_str();
     let diagram = diagram_for(card).map(|diagram| DiagramOf {
@@ -16,20 +23,43 @@ pub fn verdict_card(card: &Card<'static>, drawing: &Drawing, embed: bool) -> Htm
         drawing: Some(drawing.clone()),
     });
     html! {
-        <article class="card" aria-labelledby={title_id.clone()}
-            data-rec={card.section.as_str()} data-choice={card.choice} data-verdict={verdict}>
+        <article class={if card.is_assessed() { "card" } else { "card unassessed" }} key={key(card)}
+            aria-labelledby={title_id.clone()} id={id} tabindex="-1"
+            data-rec={card.section.as_str()} data-choice={card.choice} data-verdict={verdict}
+            data-role={card.role.map(StoreRole::as_str)}>
             <div class="card-head">
                 <div>
                     <span class="card-kind">{card.section.label()}</span>
                     <h3 id={title_id}>{&card.title}</h3>
                 </div>
-                <span class={format!("badge {verdict}")}>{card.verdict.label()}</span>
+                <span class={format!("badge {verdict}")}>{badge(card)}</span>
             </div>
-            {Html::from_html_unchecked(card_body(card).into())}
+            {Html::from_html_unchecked(card_body(card, catalog.0).into())}
             if let Some(of) = diagram {
                 <DiagramFigure {of} actions={!embed} />
             }
         </article>
+    }
+}
+
+/// The card's place in the list of cards: the part for a part with one card (its choice may change, its diagram
+/// is redrawn, not made again), the part and choice where a part has several.
+fn key(card: &Card) -> String {
+    match card.section {
+        Section::Store | Section::Pattern | Section::Migration | Section::Conflict => {
+            format!("{}-{}", card.section.as_str(), card.choice)
+        }
+        section => section.as_str().to_string(),
+    }
+}
+
+/// A store beside the primary is added alongside it or is an alternative to it, never a second "Recommended".
+fn badge(card: &Card) -> &'static str {
+    match (card.role, card.verdict) {
+        (Some(StoreRole::Alongside), Verdict::Recommended) => "Add alongside",
+        (Some(StoreRole::Alongside), _) => "Add alongside later",
+        (Some(StoreRole::Alternative), _) => "Alternative",
+        (None, verdict) => verdict.label(),
     }
 }
 

@@ -17,12 +17,13 @@ fn dialog_element() -> Option<web_sys::HtmlDialogElement> {
         .ok()
 }
 
-/// `fragment` is the decision's link fragment (`permalink::encode(decision, false)`).
-pub fn embed_dialog(fragment: &str, title: &str, shown: &EmbedDialog, dispatch: &Dispatch) -> Html {
+/// The button that opens the dialog and asks for its snippets. `fragment` is the decision's link fragment
+/// (`permalink::encode(decision, false)`), `page` the page's address without it.
+pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch) -> Html {
     let open = {
         let dispatch = dispatch.clone();
         let request = Request::Embed {
-            page_url: browser::page_url(),
+            page_url: page.to_string(),
             fragment: fragment.to_string(),
             title: title.to_string(),
         };
@@ -45,6 +46,12 @@ pub fn embed_dialog(fragment: &str, title: &str, shown: &EmbedDialog, dispatch: 
             });
         })
     };
+    html! { <button type="button" id="open-embed" onclick={open}>{"Embed\u{2026}"}</button> }
+}
+
+/// The dialog (outside the Share menu, so that it shows whether the menu is open or not). `from_file`: the page
+/// was opened from disk, so the snippets point at `file://`.
+pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -> Html {
     let close = Callback::from(|_: MouseEvent| {
         if let Some(d) = dialog_element() {
             d.close();
@@ -79,25 +86,25 @@ pub fn embed_dialog(fragment: &str, title: &str, shown: &EmbedDialog, dispatch: 
                         </div>
                     }
                 }) }
-                <h3>{"What the host and the wiki must allow"}</h3>
+                <h3>{"What the host and each wiki need, step by step"}</h3>
                 { for embed.host_steps.iter().map(|h| html! {
                     <>
                         <h4>{&h.heading}</h4>
-                        <ul class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ul>
+                        <ol class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ol>
                     </>
                 }) }
             </>
         },
     };
     html! {
-        <>
-            <button type="button" id="open-embed" onclick={open}>{"Embed\u{2026}"}</button>
-            <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
-                <h2 id="embed-title">{"Embed this decision"}</h2>
-                <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
-                {body}
-                <button type="button" onclick={close}>{"Close"}</button>
-            </dialog>
-        </>
+        <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
+            <h2 id="embed-title">{"Embed this decision"}</h2>
+            if from_file {
+                <p class="file-warning">{super::toolbar::FILE_LINK_WARNING}{" These snippets would show nothing in a wiki."}</p>
+            }
+            <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
+            {body}
+            <button type="button" onclick={close}>{"Close"}</button>
+        </dialog>
     }
 }

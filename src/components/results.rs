@@ -1,13 +1,29 @@
-//! The recommendations: a welcome state, or the verdict cards grouped as the seed groups them, plus the checklist.
-
+//! The recommendations: a welcome state, or the answer at a glance (the summary strip) and the verdict cards
+//! grouped as the seed groups them, those no tick decided folded away under "Not assessed", plus the checklist.
 use super::card::verdict_card;
 use super::checklist::checklist;
 use super::{CatalogRef, Dispatch};
 use strata_core::boundary::Drawing;
+use strata_core::card_html::{glance, NOT_ASSESSED_ID};
 use strata_core::decision::Decision;
 use strata_core::engine::{Card, Recommendation};
 use strata_core::export::diagram_input;
 use yew::prelude::*;
+
+/// The summary strip: each part's headline choice, a link to its card. Nothing until something is ticked.
+/// Sticky (app.css): at the top while the cards scroll by, and on narrow screens at the bottom while the
+/// picker does, so that a tick's effect is always in view.
+pub fn summary_strip(rec: &Recommendation<'static>, decision: &Decision) -> Html {
+    if rec.neutral {
+        return Html::default();
+    }
+    // A decision of several services names the one shown.
+    let service = match decision.services.as_slice() {
+        [_] | [] => String::new(),
+        [first, ..] => first.display_name(0),
+    };
+    Html::from_html_unchecked(glance(rec, &service).into())
+}
 
 /// `embed`: the page is an embed, whose diagrams offer no buttons.
 pub fn results(
@@ -32,45 +48,71 @@ pub fn results(
     }
     // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
     let drawing = Drawing::from(&diagram_input(decision, rec));
-    let show = |title: &str, id: &str, cards: &mut dyn Iterator<Item = &Card<'static>>| {
-        group(title, id, cards, &drawing, embed)
-    };
+    let groups: [(&str, &str, &mut dyn Iterator<Item = &Card<'static>>); 5] = [
+        (
+            "Watch out: conflicting needs",
+            "conflicts",
+            &mut rec.conflicts.iter(),
+        ),
+        (
+            "Storage",
+            "storage",
+            &mut std::iter::once(&rec.primary_store).chain(&rec.stores),
+        ),
+        (
+            "Consistency and replication",
+            "consistency",
+            &mut [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter(),
+        ),
+        ("Data patterns", "patterns", &mut rec.patterns.iter()),
+        ("Migrations", "migrations", &mut rec.migrations.iter()),
+    ];
+    // One keyed list of headings and cards: a card whose part a tick decides (or no longer decides) moves
+    // between its group and "Not assessed" without being made again (its diagram keeps its drawing).
+    let mut items: Vec<Html> = Vec::new();
+    let mut unassessed: Vec<&Card<'static>> = Vec::new();
+    for (title, id, cards) in groups {
+        let mut advised = Vec::new();
+        for c in cards {
+            if c.is_assessed() {
+                advised.push(c);
+            } else {
+                unassessed.push(c);
+            }
+        }
+        if !advised.is_empty() {
+            let heading = format!("group-{id}");
+            items.push(
+                html! { <h2 class="group-title" key={heading.clone()} id={heading}>{title}</h2> },
+            );
+            items.extend(
+                advised
+                    .into_iter()
+                    .map(|c| verdict_card(c, catalog, &drawing, embed)),
+            );
+        }
+    }
+    if !unassessed.is_empty() {
+        // Folded with CSS: the cards after this closed disclosure are not shown (app.css).
+        items.push(html! {
+            <details class="not-assessed" key={NOT_ASSESSED_ID}>
+                <summary id={NOT_ASSESSED_ID}>{format!("Not assessed by your answers ({})", unassessed.len())}</summary>
+                <p>{"No tick bears on these, so each shows the catalogue's default rather than advice."}</p>
+            </details>
+        });
+        items.extend(
+            unassessed
+                .into_iter()
+                .map(|c| verdict_card(c, catalog, &drawing, embed)),
+        );
+    }
     html! {
         <>
             {live}
-            if !decision.title.is_empty() {
-                <h2 class="print-only">{&decision.title}</h2>
-            }
             <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
-            if !rec.conflicts.is_empty() {
-                {show("Watch out: conflicting needs", "conflicts", &mut rec.conflicts.iter())}
-            }
-            {show("Storage", "storage", &mut std::iter::once(&rec.primary_store).chain(rec.stores.iter()))}
-            {show("Consistency and replication", "consistency", &mut [&rec.consistency, &rec.consistency_level, &rec.replication].into_iter())}
-            {show("Data patterns", "patterns", &mut rec.patterns.iter())}
-            if !rec.migrations.is_empty() {
-                {show("Migrations", "migrations", &mut rec.migrations.iter())}
-            }
+            <div class="cards">{items}</div>
             {checklist(&rec.checklist, &decision.checklist, dispatch)}
         </>
-    }
-}
-
-fn group(
-    title: &str,
-    id: &str,
-    cards: &mut dyn Iterator<Item = &Card<'static>>,
-    drawing: &Drawing,
-    embed: bool,
-) -> Html {
-    let heading = format!("group-{id}");
-    html! {
-        <section class={format!("group {id}")} aria-labelledby={heading.clone()}>
-            <h2 class="group-title" id={heading}>{title}</h2>
-            <div class="cards">
-                { for cards.map(|card| verdict_card(card, drawing, embed)) }
-            </div>
-        </section>
     }
 }
 

@@ -1,7 +1,8 @@
-//! Share and export: copy link, ADR (copy or download), JSON, print, and the Embed dialog. The texts come from
-//! the on-demand module (`extras`); copying, downloading and the feedback happen here, in the app's state.
+//! Share and export, in one "Share" menu: copy link, ADR (copy or download), JSON, print, and the Embed
+//! dialog. The texts come from the on-demand module (`extras`); copying, downloading and the feedback happen
+//! here, in the app's state. From a page opened as a file, what points at `file://` says so.
 
-use super::embed::embed_dialog;
+use super::embed::{embed_button, embed_dialog};
 use super::figure;
 use super::Dispatch;
 use crate::browser;
@@ -37,9 +38,27 @@ enum Export {
     DownloadJson,
 }
 
-/// Performs an export; returns the feedback and, if the clipboard refused, the text to copy by hand.
+/// Said beside anything that holds a link to a page opened from disk.
+pub const FILE_LINK_WARNING: &str = "This page was opened from a file, so its links point at file:// and open only on this computer. To share the decision, open it from a hosted copy of Strata and copy the link there.";
+
+/// Performs an export; returns the feedback and, if the clipboard refused, the text to copy by hand. A link
+/// or ADR that names this page's `file://` address is only good on this computer: the feedback says so.
 async fn export(what: Export, fragment: String, stem: String) -> (String, Option<String>) {
-    let link = format!("{}#{fragment}", browser::page_url());
+    let page = browser::page_url();
+    let link = format!("{page}#{fragment}");
+    let (message, manual) = export_text(what, fragment, stem, link).await;
+    if page.starts_with("file:") && !matches!(what, Export::DownloadJson) {
+        return (format!("{message} {FILE_LINK_WARNING}"), manual);
+    }
+    (message, manual)
+}
+
+async fn export_text(
+    what: Export,
+    fragment: String,
+    stem: String,
+    link: String,
+) -> (String, Option<String>) {
     let (text, file) = match what {
         Export::CopyLink => (Ok(link), None),
         Export::CopyAdr | Export::DownloadAdr => {
@@ -71,7 +90,8 @@ async fn export(what: Export, fragment: String, stem: String) -> (String, Option
 }
 
 /// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.
-pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
+/// `page` is the page's address without its fragment.
+pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let decision = &state.decision;
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
@@ -109,7 +129,7 @@ pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
         "" => "Data architecture decision",
         title => title,
     };
-
+    let from_file = page.starts_with("file:");
     html! {
         <section class="toolbar panel" aria-label="Share and export">
             <div class="title-field">
@@ -117,15 +137,22 @@ pub fn toolbar(state: &AppState, dispatch: &Dispatch) -> Html {
                 <input id="decision-title" type="text" maxlength="120" placeholder="e.g. Orders service storage"
                     value={decision.title.clone()} onchange={set_title} />
             </div>
-            <div class="actions">
-                <button type="button" id="copy-link" class="primary" onclick={act(Export::CopyLink)}>{"Copy link"}</button>
-                <button type="button" id="copy-adr" onclick={act(Export::CopyAdr)}>{"Copy ADR"}</button>
-                <button type="button" id="download-adr" onclick={act(Export::DownloadAdr)}>{"Download ADR"}</button>
-                <button type="button" id="download-json" onclick={act(Export::DownloadJson)}>{"Download JSON"}</button>
-                <button type="button" id="print" onclick={print}>{"Print"}</button>
-                {embed_dialog(&fragment, title, &state.embed_dialog, dispatch)}
-                <span class="action-status" role="status" id="toolbar-status">{status.to_string()}</span>
-            </div>
+            <details class="share" id="share">
+                <summary>{"Share"}</summary>
+                if from_file {
+                    <p class="file-warning">{FILE_LINK_WARNING}</p>
+                }
+                <div class="actions">
+                    <button type="button" id="copy-link" class="primary" onclick={act(Export::CopyLink)}>{"Copy link"}</button>
+                    <button type="button" id="copy-adr" onclick={act(Export::CopyAdr)}>{"Copy ADR"}</button>
+                    <button type="button" id="download-adr" onclick={act(Export::DownloadAdr)}>{"Download ADR"}</button>
+                    <button type="button" id="download-json" onclick={act(Export::DownloadJson)}>{"Download JSON"}</button>
+                    <button type="button" id="print" onclick={print}>{"Print"}</button>
+                    {embed_button(page, &fragment, title, dispatch)}
+                </div>
+            </details>
+            <span class="action-status" role="status" id="toolbar-status">{status.to_string()}</span>
+            {embed_dialog(&state.embed_dialog, from_file, dispatch)}
             if let Some(text) = manual.cloned() {
                 <textarea class="manual-copy" readonly=true aria-label="Text to copy" rows="4" value={text} />
             }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve, launch, openApp } from './harness.mjs';
+import { serve, launch, openApp, openShare } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] || path.join(here, '../../dist'));
@@ -54,6 +54,7 @@ await page.waitForSelector('[data-rec="primary-store"]');
 await shootWithAddress(page, 'hosting-subpath.png', page.url());
 
 // 2. The embed dialog.
+await openShare(page);
 await page.click('#open-embed');
 await page.waitForSelector('dialog.embed-dialog[open] #embed-iframe'); // made by the on-demand module as it opens
 await page.evaluate(() => { document.activeElement.blur(); document.querySelector('#embed-iframe').scrollTop = 0; });

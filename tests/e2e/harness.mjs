@@ -75,6 +75,12 @@ export async function openApp(browser, url, options = {}) {
   return page;
 }
 
+/** Opens the Share menu, where the export buttons (#copy-link, #copy-adr, #download-adr, #download-json, #print,
+ * #open-embed) live, unless it is open. */
+export async function openShare(page) {
+  if (!(await page.locator('#share').evaluate((menu) => menu.open))) await page.click('#share > summary');
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

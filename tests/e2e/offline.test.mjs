@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { assert, assertEqual } from './harness.mjs';
+import { assert, assertEqual, openShare } from './harness.mjs';
 import { drawByScrolling } from './app.test.mjs';
 
 const choice = (page, section) =>
@@ -119,12 +119,13 @@ export function tests({ dist, server, browser }) {
           return route.abort();
         }),
       });
-      await page.click('#req-flexible-schema');
+      // Clicked as a keyboard would (no scrolling into view): nothing below may come into view by itself.
+      await page.$eval('#req-flexible-schema', (box) => box.click());
       await page.waitForSelector('[data-rec="primary-store"][data-choice="document"]', { timeout: 5000 });
       assertEqual(await choice(page, 'primary-store'), 'document', 'primary store after ticking flexible schema');
       // Diagrams come from the on-demand module, inlined in the file, which draws every one at once (nothing to
       // fetch, and the browser's own Print must have them all): the cards' and the catalogue's, unscrolled.
-      await page.click('#req-acid');
+      await page.$eval('#req-acid', (box) => box.click());
       const figures = await page.locator('figure.diagram').count();
       assert(figures >= 16, `the cards' and the catalogue's ten figures: ${figures}`);
       await page.waitForFunction((n) => document.querySelectorAll('figure.diagram svg[role="img"]').length === n, figures, { timeout: 10000 });
@@ -142,6 +143,30 @@ export function tests({ dist, server, browser }) {
       assert(/script-src ('sha256-[^']+' ){2}'wasm-unsafe-eval'/.test(csp) && !csp.includes('unsafe-inline'), csp);
       await page.context().close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }],
+
+    ['from the file, links and embed snippets that point at file:// come with a warning', async () => {
+      const page = await open(browser, pathToFileURL(path.join(dist, 'strata-offline.html')).href + '#r=acid',
+        { permissions: ['clipboard-read', 'clipboard-write'] });
+      await openShare(page);
+      const warning = page.locator('#share .file-warning');
+      assert(await warning.isVisible(), 'the Share menu warns');
+      assert(/opened from a file/.test(await warning.textContent()) && /file:\/\//.test(await warning.textContent()), await warning.textContent());
+      await page.click('#copy-link');
+      await page.waitForFunction(() => document.querySelector('#toolbar-status').textContent.trim() !== '');
+      const said = await page.textContent('#toolbar-status');
+      assert(/opened from a file/.test(said), `the feedback of Copy link warns too: ${said}`);
+      await page.click('#open-embed');
+      await page.waitForSelector('#embed-iframe');
+      assert(/opened from a file/.test(await page.textContent('#embed-dialog .file-warning')), 'so does the Embed dialog');
+      assert((await page.inputValue('#embed-iframe')).includes('file://'), 'whose snippets do point at file://');
+      await page.keyboard.press('Escape');
+      await page.context().close();
+      // Served over http, none of that is said.
+      const hosted = await open(browser, server.url + '#r=acid');
+      await openShare(hosted);
+      assertEqual(await hosted.locator('.file-warning').count(), 0, 'no warning when hosted');
+      await hosted.context().close();
     }],
 
     ['the hosted bundle runs under its strict CSP with no violation', async () => {
@@ -190,10 +215,11 @@ export function tests({ dist, server, browser }) {
       assert(await first.evaluate((f) => getComputedStyle(f.querySelector('.dg-box rect') ?? f.querySelector('rect')).strokeWidth !== '0px'), 'drawn with its stylesheet');
       // Every other diagram, the catalogue's too (it loads as it comes into view), and an export: the module's
       // files are not fetched again, and the catalogue page once.
-      await drawByScrolling(page, '.results figure.diagram');
+      await drawByScrolling(page, 'figure.diagram:not(.unassessed figure):not(#catalogue figure)');
       await page.locator('#catalogue').scrollIntoViewIfNeeded();
       await page.locator('#catalogue .toc').waitFor({ timeout: 5000 });
       assertEqual(await drawByScrolling(page, '#catalogue figure.diagram'), 10, 'the catalogue\'s ten');
+      await openShare(page);
       await page.click('#copy-adr');
       await page.waitForFunction(() => document.querySelector('#toolbar-status').textContent.trim() !== '');
       assertEqual(after.filter((u) => !fetched.includes(u)), [server.url + 'catalogue.html'], 'no other request but the catalogue');
@@ -262,17 +288,22 @@ export function tests({ dist, server, browser }) {
           window.print = () => { window.__printed = [...document.querySelectorAll('figure.diagram')].map((f) => !!f.querySelector('svg[role="img"]')); };
         }),
       });
+      // Every figure is drawn for print; those folded away as not assessed are not printed.
       const cards = await page.locator('.results figure.diagram').count();
-      assert(cards >= 6, `cards with diagrams: ${cards}`);
+      const advised = await page.locator('.results figure.diagram:not(.unassessed figure)').count();
+      assert(advised >= 6, `cards with diagrams: ${advised}`);
       assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn before printing');
+      await openShare(page);
       await page.click('#print');
       await page.waitForFunction(() => window.__printed, null, { timeout: 10000 });
       const printed = await page.evaluate(() => window.__printed);
       assertEqual(printed.length, cards + 10, 'the cards\' and the catalogue\'s figures (Print loads the catalogue)');
       assertEqual(printed.filter((drawn) => !drawn).length, 0, 'every one drawn when print() is called');
       await page.emulateMedia({ media: 'print' });
-      const shown = await page.$$eval('figure.diagram svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().height > 50).length);
-      assertEqual(shown, cards + 10, 'each card\'s and catalogue entry\'s diagram is laid out in print');
+      const shown = await page.$$eval('.results figure.diagram svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().height > 50).length);
+      assertEqual(shown, advised, 'each advised card\'s diagram is laid out in print');
+      const catalogued = await page.$$eval('#catalogue figure.diagram svg', (svgs) => svgs.filter((s) => s.getBoundingClientRect().height > 50).length);
+      assertEqual(catalogued, 10, 'each catalogue entry\'s diagram is laid out in print');
       const fits = await page.$$eval('figure.diagram svg', (svgs) => svgs.every((s) => s.getBoundingClientRect().right <= document.documentElement.clientWidth + 1));
       assert(fits, 'every diagram fits the printed page');
       assert(await page.locator('#cat-relational').isVisible() && await page.locator('#cat-conflicts').isVisible(), 'the whole catalogue prints, after the decision');

@@ -1,7 +1,7 @@
 // Sharing a decision (issue 6): links that reopen it, the copy kept in localStorage, blocked storage, embed mode
 // in a sandboxed iframe on a wiki-like host page, hostile text in every export, and "Copy link".
 import fs from 'node:fs';
-import { serve, openApp, assert, assertEqual } from './harness.mjs';
+import { serve, openApp, openShare, assert, assertEqual } from './harness.mjs';
 import { drawByScrolling } from './app.test.mjs';
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -62,6 +62,7 @@ async function setTitle(page, title) {
 
 /** Clicks a download button and returns the downloaded file's text. */
 async function downloadText(page, selector) {
+  await openShare(page);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click(selector)]);
   const file = await download.path();
   assert(file, `${selector}: the download failed (${await download.failure()})`);
@@ -210,6 +211,7 @@ export function tests({ dist, server, browser }) {
       assertEqual(await page.$$eval('script:not([src])', (s) => s.length), 0, 'no script element was injected');
 
       // (a) the ADR, copied and downloaded.
+      await openShare(page);
       await page.click('#copy-adr');
       await page.waitForFunction(() => /copied/i.test(document.querySelector('#toolbar-status').textContent), null, { timeout: 5000 });
       const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -222,6 +224,7 @@ export function tests({ dist, server, browser }) {
 
       // (b) the embed snippets. Parsed in a blank page: the app's CSP would (rightly) refuse their inline styles.
       const blank = await page.context().newPage();
+      await openShare(page);
       await page.click('#open-embed');
       const iframe = await page.inputValue('#embed-iframe');
       assert(!/<script/i.test(iframe), `no raw <script in the iframe snippet: ${iframe}`);
@@ -283,6 +286,7 @@ export function tests({ dist, server, browser }) {
       await page.click('#req-acid');
       await page.click('#req-read-heavy');
       assertEqual(await page.textContent('#toolbar-status'), '', 'no status before copying');
+      await openShare(page);
       await page.click('#copy-link');
       await page.waitForFunction(() => document.querySelector('#toolbar-status').textContent.trim() !== '', null, { timeout: 5000 });
       assert(/copied/i.test(await page.textContent('#toolbar-status')), 'feedback says it was copied');
@@ -311,6 +315,7 @@ function embedTests({ dist, browser }) {
     const server = await serve(dist, '/tools/strata/', { headers: { 'access-control-allow-origin': '*' }, extra });
     const page = await openApp(browser, server.url + '#r=acid,financial,no-data-loss');
     await setTitle(page, 'Orders service storage');
+    await openShare(page);
     await page.click('#open-embed'); // the snippets are made when the dialog opens
     const snippet = await page.inputValue('#embed-iframe');
     const expected = await snapshot(page);
@@ -358,21 +363,27 @@ ${pasted}
       const { wiki, frame, close } = await hostPage({ sandbox: 'allow-scripts allow-popups allow-popups-to-escape-sandbox' });
       try {
         // Every control a reader can see in the frame, once its diagrams are drawn.
-        await drawByScrolling(frame, '.results figure.diagram');
+        // (Cards no tick decided are folded away; their figures draw once opened.)
+        const shown = '.results figure.diagram:not(.unassessed figure)';
+        const figures = await drawByScrolling(frame, shown);
         const offered = await frame.$$eval('a[href], button, input, select, textarea, summary', (els) => els
           .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
-          .map((e) => e.matches('.embed-open a') ? 'open' : e.tagName === 'SUMMARY' ? 'summary'
-            : e.matches('.checklist input[type=checkbox]') ? 'checklist' : e.outerHTML.slice(0, 80)));
-        assertEqual(offered.filter((o) => o !== 'summary' && o !== 'checklist'), ['open'],
-          'nothing is offered but "Open this decision in Strata", text versions and the checklist');
-        assert(offered.filter((o) => o === 'summary').length >= 4, 'each diagram\'s text version');
+          .map((e) => e.matches('.embed-open a') ? 'open' : e.matches('figure.diagram summary') ? 'text version'
+            : e.tagName === 'SUMMARY' ? 'summary' : e.matches('.checklist input[type=checkbox]') ? 'checklist'
+            : e.matches('nav.glance a[data-reveal]') ? 'in-page link' : e.matches('dfn > button.term') ? 'term'
+            : e.outerHTML.slice(0, 80)));
+        const inPage = ['text version', 'summary', 'checklist', 'in-page link', 'term'];
+        assertEqual(offered.filter((o) => !inPage.includes(o)), ['open'],
+          'nothing is offered but "Open this decision in Strata" and what works inside the page');
+        assert(figures >= 2, `advised cards with diagrams: ${figures}`);
+        assertEqual(offered.filter((o) => o === 'text version').length, figures, 'each diagram\'s text version');
         // The checklist ticks, here as anywhere.
         const item = frame.locator('.checklist input[type=checkbox]').first();
         const was = await item.isChecked();
         await item.click();
         assertEqual(await item.isChecked(), !was, 'a checklist item ticks');
         // Each text version opens.
-        for (const summary of await frame.locator('figure.diagram summary').all()) {
+        for (const summary of await frame.locator(`${shown} summary`).all()) {
           await summary.click();
           assert(await summary.evaluate((s) => s.parentElement.open), 'a text version opens');
         }
@@ -380,7 +391,7 @@ ${pasted}
         const [tab] = await Promise.all([wiki.context().waitForEvent('page'), frame.click('.embed-open a')]);
         await tab.waitForSelector('[data-ready]', { timeout: 15000 });
         assert(await tab.isChecked('#req-acid') && await tab.isChecked('#req-financial'), 'the decision opened');
-        assert(await tab.isVisible('#copy-link'), 'as the full app, not an embed');
+        assert(await tab.isVisible('#share > summary'), 'as the full app (its Share menu), not an embed');
         assertEqual(await tab.evaluate(() => origin), new URL(tab.url()).origin, 'outside the sandbox (a real origin)');
         assertEqual(wiki.problems, [], 'no errors in the host page or the frame');
       } finally { await close(); }

@@ -185,6 +185,9 @@ pub struct Reason<'a> {
     pub why: Cow<'a, str>,
     /// How strongly (the rule's weight, always positive here; direction is given by the list it is in).
     pub weight: u32,
+    /// Display name of the option this tick pushes up, when its rule pushes one (a rival, for a pull the other
+    /// way); empty when it only pushes this card's option down, or when the reasoning wrote the sentence.
+    pub favours: &'a str,
 }
 
 /// Whether applying a change means ticking or unticking a requirement.

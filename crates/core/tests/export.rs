@@ -573,6 +573,26 @@ fn hosting_md_shows_the_checklist_the_embed_dialog_shows() {
 }
 
 #[test]
+fn each_wiki_has_three_steps() {
+    let wikis: Vec<_> = host_requirements()
+        .iter()
+        .filter(|g| {
+            ["Confluence", "MediaWiki", "GitHub"]
+                .iter()
+                .any(|w| g.heading.contains(w))
+        })
+        .collect();
+    assert_eq!(
+        wikis.len(),
+        4,
+        "Confluence Data Center, Confluence Cloud, MediaWiki, GitHub"
+    );
+    for wiki in wikis {
+        assert_eq!(wiki.steps.len(), 3, "{}", wiki.heading);
+    }
+}
+
+#[test]
 fn embed_fragment_prefixes_embed_once() {
     assert_eq!(embed_fragment("v=1&r=acid"), "embed&v=1&r=acid");
     assert_eq!(embed_fragment("#v=1&embed&r=acid"), "embed&v=1&r=acid");

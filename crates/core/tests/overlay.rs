@@ -196,7 +196,7 @@ fn cards_list_systems_adopt_then_trial_then_unmarked_then_hold() {
 fn a_card_shows_status_managed_services_notes_and_links() {
     let acme = example();
     let rec = recommend(&acme, &ticks(&["flexible-schema", "hierarchical"]));
-    let html = card_body(&rec.primary_store);
+    let html = card_body(&rec.primary_store, &acme);
     assert!(html.contains(
         "<li><strong>DynamoDB</strong> <span class=\"badge status adopt\">Adopt</span><div class=\"managed\">Managed: AWS: Amazon DynamoDB; Azure: none; Google Cloud: none</div>"
     ), "{html}");
@@ -214,7 +214,7 @@ fn a_card_shows_status_managed_services_notes_and_links() {
     assert!(html.find("DynamoDB").unwrap() < html.find("MongoDB").unwrap());
     // The built-in catalogue's cards show the managed services too, without statuses.
     let plain = recommend(builtin(), &ticks(&["streaming"]));
-    let html = card_body(store_card(&plain, "log"));
+    let html = card_body(store_card(&plain, "log"), builtin());
     assert!(html.contains("Managed: AWS: Amazon MSK (Managed Streaming for Apache Kafka); Azure: Azure Event Hubs (Kafka API); Google Cloud: Google Cloud Managed Service for Apache Kafka"), "{html}");
     assert!(!html.contains("badge status"), "{html}");
 }
@@ -230,7 +230,7 @@ fn text_from_an_overlay_is_escaped_on_the_card() {
     }]}]});
     let cat = org(overlay).unwrap();
     let rec = recommend(&cat, &ticks(&["full-text"]));
-    let html = card_body(store_card(&rec, "search"));
+    let html = card_body(store_card(&rec, "search"), &cat);
     assert!(
         !html.contains("<img")
             && !html.contains("<script")

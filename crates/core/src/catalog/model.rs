@@ -167,6 +167,13 @@ pub struct Catalog {
     pub scoring: Scoring,
     pub rules: List<Rule>,
     pub conflicts: List<Conflict>,
+    /// The seed's trade-offs (of stores, the relational-vs-document contrasts, models, levels, replication,
+    /// patterns and conflicts) said for people: what each gains and what it costs, as full sentences.
+    #[serde(default)]
+    pub trade_off_sentences: List<TradeOffSentences>,
+    /// Jargon the cards use, each with a short explanation shown on its first use in a card.
+    #[serde(default)]
+    pub glossary: List<Term>,
     /// The engine's lookup tables, built from the fields above when the catalogue is loaded.
     #[serde(skip)]
     pub(crate) index: super::index::IndexCell,
@@ -636,4 +643,28 @@ pub struct Link {
         schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"))
     )]
     pub url: Text,
+}
+
+/// One seed trade-off (`seed`, as the catalogue writes it) as sentences: what it gains, what it costs; a
+/// trade-off such as "Fast but data can be lost" has both. A conflict's "Async: fast but data can be lost"
+/// finds the entry of "Fast but data can be lost".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TradeOffSentences {
+    pub seed: Text,
+    #[serde(default)]
+    pub gain: Text,
+    #[serde(default)]
+    pub cost: Text,
+}
+
+/// A term of jargon (`ACID`, `quorum`) and what it means, in a sentence. Matched in card text as a whole word,
+/// ignoring ASCII case, plural `s` included.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: Text,
+    pub definition: Text,
 }

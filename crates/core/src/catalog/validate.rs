@@ -112,7 +112,41 @@ pub fn validate(cat: &Catalog) -> Result<(), String> {
     implementations(cat)?;
     systems(cat)?;
     about(cat)?;
+    wording(cat)?;
     limits(cat)
+}
+
+/// The cards' wording: each trade-off said as a gain, a cost or both; each glossary term plain ASCII (the
+/// cards find it ignoring ASCII case) with a definition.
+fn wording(cat: &Catalog) -> Result<(), String> {
+    for (i, t) in cat.trade_off_sentences.iter().enumerate() {
+        if t.seed.is_empty() || t.gain.is_empty() && t.cost.is_empty() {
+            return Err(format!(
+                "trade_off_sentences[{i}]: needs a seed and a gain, a cost or both"
+            ));
+        }
+    }
+    unique(
+        cat.trade_off_sentences.iter().map(|t| t.seed.as_ref()),
+        "trade_off_sentences",
+        "seed",
+    )?;
+    for (i, g) in cat.glossary.iter().enumerate() {
+        if !g.term.is_ascii()
+            || g.term.trim() != g.term
+            || g.term.is_empty()
+            || g.definition.is_empty()
+        {
+            return Err(format!(
+                "glossary[{i}]: a term is ASCII without surrounding spaces, and has a definition"
+            ));
+        }
+    }
+    unique(
+        cat.glossary.iter().map(|g| g.term.as_ref()),
+        "glossary",
+        "term",
+    )
 }
 
 fn requirements(cat: &Catalog) -> Result<HashSet<&str>, String> {

@@ -182,10 +182,39 @@ impl<'a> Explain<'a> {
         // Strongest first; ties in catalogue order of requirements.
         raw.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         raw.into_iter()
-            .map(|(req, rule, weight)| {
-                self.reason(req, Cow::Borrowed(&self.cat.rules[rule].why), weight)
+            .map(|(req, rule, weight)| Reason {
+                favours: self.favours(req, rule),
+                ..self.reason(req, Cow::Borrowed(&self.cat.rules[rule].why), weight)
             })
             .collect()
+    }
+
+    /// The option a tick's rule favours, for "Pulling the other way": the one it pushes up, or, for a rule that
+    /// pushes this one down, the rival of the same section the tick pushes up most (empty if none).
+    fn favours(&self, req: usize, rule: usize) -> &'a str {
+        let ix = self.cat.index();
+        let pushes = &ix.by_req[req];
+        let Some(own) = pushes.iter().find(|p| p.rule == rule) else {
+            return "";
+        };
+        let Some(part) = Part::ALL
+            .into_iter()
+            .find(|&part| ix.range(part).contains(&own.slot))
+        else {
+            return "";
+        };
+        let range = ix.range(part);
+        let favoured = if own.weight > 0 {
+            Some(own)
+        } else {
+            pushes
+                .iter()
+                .filter(|p| p.weight > 0 && range.contains(&p.slot) && p.counts(self.ticks))
+                .max_by_key(|p| p.weight)
+        };
+        favoured.map_or("", |p| {
+            option_info(self.cat, part, p.slot - range.start).title
+        })
     }
 
     fn reason(&self, n: usize, why: Cow<'a, str>, weight: u32) -> Reason<'a> {
@@ -195,6 +224,7 @@ impl<'a> Explain<'a> {
             label: &r.label,
             why,
             weight,
+            favours: "",
         }
     }
 

@@ -26,31 +26,52 @@ const IFRAME: HostSteps = HostSteps {
     ],
 };
 
-const CONFLUENCE: HostSteps = HostSteps {
-    heading: "Confluence",
+// Each wiki: three steps, from Strata's Share menu to the published page.
+
+const CONFLUENCE_DC: HostSteps = HostSteps {
+    heading: "Confluence Data Center or Server (HTML macro)",
     steps: &[
-        "Data Center and Server: an administrator enables the HTML macro; insert it and paste the Confluence snippet into its body.",
-        "If the site's Content-Security-Policy limits frame-src, it must allow the Strata host.",
-        "Confluence Cloud has no HTML macro: paste the plain link, or give an iframe or embed macro the src URL of the HTML (iframe) snippet.",
+        "An administrator enables the HTML macro and, if the site's Content-Security-Policy limits frame-src, allows the Strata host.",
+        "In Strata, open Share, then Embed\u{2026}, and press Copy under the Confluence snippet.",
+        "In the Confluence editor, insert the HTML macro, paste the snippet into its body and publish.",
+    ],
+};
+
+const CONFLUENCE_CLOUD: HostSteps = HostSteps {
+    heading: "Confluence Cloud",
+    steps: &[
+        "Confluence Cloud has no HTML macro. In Strata, open Share, then Embed\u{2026}, and copy the src URL of the HTML (iframe) snippet; or use Share, then Copy link.",
+        "In the page, insert an iframe or embed macro, if the site offers one, and give it that URL; otherwise paste the plain link.",
+        "Publish. A frame that stays empty means the Strata host does not send Access-Control-Allow-Origin: * (see the host's steps).",
     ],
 };
 
 const MEDIAWIKI: HostSteps = HostSteps {
     heading: "MediaWiki",
     steps: &[
-        "Paste the MediaWiki link into the page source; it works on every MediaWiki.",
-        "MediaWiki removes iframes from wikitext: the iframe snippet needs an extension that allows iframes from trusted hosts (for example Widgets). Do not enable $wgRawHtml on a wiki anyone can edit.",
+        "In Strata, open Share, then Embed\u{2026}, and press Copy under the MediaWiki link.",
+        "Edit the page's source and paste the link; it works on every MediaWiki.",
+        "MediaWiki removes iframes from wikitext: to show the decision itself, an administrator installs an extension that allows iframes from trusted hosts (for example Widgets) for the iframe snippet. Do not enable $wgRawHtml on a wiki anyone can edit.",
     ],
 };
 
 const GITHUB_WIKI: HostSteps = HostSteps {
     heading: "GitHub wiki and other Markdown",
     steps: &[
-        "GitHub renders no iframes: paste the Markdown link, and the ADR for the diagrams (its Mermaid blocks render as diagrams).",
+        "GitHub renders no iframes. In Strata, open Share, then Embed\u{2026}, and paste the Markdown link into the wiki page.",
+        "For the reasoning and the diagrams, use Share, then Copy ADR, and paste it into a page: its Mermaid blocks render as diagrams.",
+        "Or download a diagram with its Download SVG button, add the file to the wiki's repository and show it with ![the diagram](file.svg).",
     ],
 };
 
-const HOST_REQUIREMENTS: [HostSteps; 5] = [STATIC_HOST, IFRAME, CONFLUENCE, MEDIAWIKI, GITHUB_WIKI];
+const HOST_REQUIREMENTS: [HostSteps; 6] = [
+    STATIC_HOST,
+    IFRAME,
+    CONFLUENCE_DC,
+    CONFLUENCE_CLOUD,
+    MEDIAWIKI,
+    GITHUB_WIKI,
+];
 
 /// What a host and each wiki must do, in the order the Embed dialog and docs/HOSTING.md show it.
 pub fn host_requirements() -> &'static [HostSteps] {
