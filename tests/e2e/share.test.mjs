@@ -83,10 +83,14 @@ function markdownProblems(md, expectedH1Words) {
       problems.push(`line ${i + 1} is a heading from the title or unescaped: ${line}`);
     }
     if (/^\s*#\s*(pwned|not a heading)/i.test(line)) problems.push(`line ${i + 1} starts with user text: ${line}`);
-    // Every table here has two columns: three unescaped pipes per row, whatever the names hold.
+    // Every row of a table has as many unescaped pipes as its header row, whatever the names hold.
     if (line.startsWith('|')) {
-      const pipes = line.replace(/\\\|/g, '').split('|').length - 1;
-      if (pipes !== 3) problems.push(`line ${i + 1} is a table row with ${pipes} pipes: ${line}`);
+      const pipes = (l) => l.replace(/\\\|/g, '').split('|').length - 1;
+      let head = i;
+      while (head > 0 && lines[head - 1].startsWith('|')) head -= 1;
+      if (pipes(line) !== pipes(lines[head]) || pipes(line) < 3) {
+        problems.push(`line ${i + 1} is a table row with ${pipes(line)} pipes, its header ${pipes(lines[head])}: ${line}`);
+      }
     }
   }
   // Fences: only ```mermaid openers and bare ``` closers, alternating, each at the start of a line.
