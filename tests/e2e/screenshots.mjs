@@ -19,7 +19,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.click('#preset-multi-region-saas');
     await page.waitForSelector('[data-rec="primary-store"]');
     // Diagrams are drawn as they come near the viewport: scroll past them all, then back to the top.
-    await drawByScrolling(page, '.results figure.diagram');
+    await drawByScrolling(page, '.results figure.diagram:not(.unassessed figure)');
     await page.evaluate(() => scrollTo(0, 0));
     const file = path.join(out, `${name}-${colorScheme}.png`);
     await page.screenshot({ path: file });
@@ -28,7 +28,9 @@ for (const colorScheme of ['light', 'dark']) {
     await page.context().close();
   }
   const page = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 }, colorScheme });
-  // The catalogue's ten diagrams are drawn by the on-demand module as they come into view.
+  // The catalogue loads as it comes into view; its ten diagrams are drawn by the on-demand module likewise.
+  await page.locator('#catalogue').scrollIntoViewIfNeeded();
+  await page.locator('#catalogue .toc').waitFor({ timeout: 10000 });
   await drawByScrolling(page, '.catalogue figure.diagram');
   for (const figure of await page.locator('.catalogue figure.diagram').all()) {
     const id = await figure.getAttribute('data-diagram');
