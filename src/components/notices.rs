@@ -11,11 +11,17 @@ pub fn notices(notices: &[Notice], dispatch: &Dispatch) -> Html {
             { for notices.iter().enumerate().map(|(index, notice)| {
                 let dispatch = dispatch.clone();
                 let dismiss = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(index)));
-                html! {
-                    <div class={if notice.error { "notice error" } else { "notice" }} data-notice="">
+                let content = html! {
+                    <>
                         <p>{&notice.text}</p>
                         <button type="button" class="link" onclick={dismiss} aria-label="Dismiss this notice">{"Dismiss"}</button>
-                    </div>
+                    </>
+                };
+                // Literal classes: a computed `class` brings Yew's `Classes` set into the bundle.
+                if notice.error {
+                    html! { <div class="notice error" data-notice="">{content}</div> }
+                } else {
+                    html! { <div class="notice" data-notice="">{content}</div> }
                 }
             }) }
         </div>

@@ -78,10 +78,13 @@ impl Requirements {
 
 impl FromIterator<String> for Requirements {
     fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
-        let mut ids: Vec<String> = ids.into_iter().collect();
-        ids.sort_unstable();
-        ids.dedup();
-        Requirements(ids)
+        // One at a time into place rather than a sort: a few dozen ids, and this sort with the one in
+        // `explain` cost the bundle 2.8 KB gzip.
+        let mut reqs = Requirements::new();
+        for id in ids {
+            reqs.insert(id);
+        }
+        reqs
     }
 }
 
