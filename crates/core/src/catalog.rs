@@ -7,7 +7,8 @@
 //! build, naming the place) and writes it, with the engine's index of it (`catalog/index.rs`), as Rust statics,
 //! so the app neither decodes the catalogue nor builds its index. A catalogue read at run time
 //! (`Catalog::from_json`, feature `json`: tests, fuzzing; `from_postcard`: the on-demand module) gets the same
-//! checks and has its index built when it is read. Depends on `serde`, `postcard` and `std` only; never on the browser or on `engine`.
+//! checks and has its index built when it is read. Depends on `serde`, `postcard` and `std` only; never on the
+//! browser or on `engine`.
 
 mod index;
 mod model;
