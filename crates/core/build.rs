@@ -1,10 +1,12 @@
-//! Checks the built-in catalogue at build time and writes it as Rust statics.
+//! Checks the built-in catalogue at build time and writes it, and the engine's index of it, as Rust statics.
 //!
 //! `src/catalog/catalog.json` stays the one human-editable source. Here it is read with serde_json into the
-//! catalogue's own types (this script includes `src/catalog/model.rs` and `validate.rs`), checked with the same
-//! rules a catalogue loaded at run time gets, and written to `$OUT_DIR/catalog.rs` as one Rust expression
-//! (`build/rust_literal.rs`), which `src/catalog.rs` includes as a `static`: the app neither parses nor decodes
-//! its catalogue. A mistake in the file fails the build with a message naming its place.
+//! catalogue's own types (this script includes `src/catalog/model.rs`, `validate.rs` and `index.rs`), checked
+//! with the same rules a catalogue loaded at run time gets, and written to `$OUT_DIR/catalog.rs` as one Rust
+//! expression (`build/rust_literal.rs`); its index, built by the engine's own `Index::build`, goes to
+//! `$OUT_DIR/index.rs` (`build/index_literal.rs`). `src/catalog.rs` includes both as `static`s: the app
+//! neither parses nor decodes its catalogue, nor builds its index. A mistake in the file fails the build with a
+//! message naming its place.
 
 use std::{env, fs, path::Path, process};
 
@@ -15,14 +17,14 @@ mod model;
 #[allow(dead_code)]
 mod validate;
 
+#[path = "src/catalog/index.rs"]
+#[allow(dead_code)]
+mod index;
+
+#[path = "build/index_literal.rs"]
+mod index_literal;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
-
-/// `model.rs` names the engine's index cell as `super::index::IndexCell`; the build needs no index.
-mod index {
-    #[derive(Clone, Debug, Default, PartialEq, Eq)]
-    pub struct IndexCell;
-}
 
 const SOURCE: &str = "src/catalog/catalog.json";
 
@@ -30,6 +32,8 @@ fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=src/catalog/model.rs");
     println!("cargo:rerun-if-changed=src/catalog/validate.rs");
+    println!("cargo:rerun-if-changed=src/catalog/index.rs");
+    println!("cargo:rerun-if-changed=build/index_literal.rs");
     println!("cargo:rerun-if-changed=build/rust_literal.rs");
     let fail = |message: String| -> ! {
         eprintln!("error: {SOURCE}: {message}");
@@ -45,8 +49,15 @@ fn main() {
     if let Err(message) = validate::validate(&catalog) {
         fail(message);
     }
+    let index = index::Index::build(&catalog)
+        .unwrap_or_else(|| fail("the engine cannot index it (validate let it through)".into()));
     let rust = rust_literal::to_rust(&catalog).unwrap_or_else(|e| fail(e.to_string()));
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("cargo did not set OUT_DIR".into()));
     fs::write(Path::new(&out).join("catalog.rs"), rust)
         .unwrap_or_else(|e| fail(format!("cannot write the catalogue as Rust: {e}")));
+    fs::write(
+        Path::new(&out).join("index.rs"),
+        index_literal::to_rust(&index),
+    )
+    .unwrap_or_else(|e| fail(format!("cannot write its index as Rust: {e}")));
 }

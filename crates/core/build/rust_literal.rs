@@ -8,7 +8,8 @@ use serde::ser::{self, Serialize};
 use std::fmt::{self, Write};
 
 /// Writes `value` as a Rust expression. Field names come from serde, so a field renamed there (kebab-case)
-/// is written back in snake case; the struct `Catalog` gets its `index` cell, which serde skips.
+/// is written back in snake case; the struct `Catalog` gets its `index` cell, which serde skips: the static
+/// `BUILTIN_INDEX` that `src/catalog.rs` includes beside it (written by `index_literal.rs`).
 pub fn to_rust<T: Serialize>(value: &T) -> Result<String, Error> {
     let mut out = String::with_capacity(64 * 1024);
     value.serialize(&mut Writer { out: &mut out })?;
@@ -218,7 +219,8 @@ impl ser::SerializeStruct for Struct<'_, '_> {
     }
     fn end(self) -> Result<(), Error> {
         if self.name == "Catalog" {
-            self.writer.put("index: IndexCell::new(),")?;
+            self.writer
+                .put("index: IndexCell::Static(&BUILTIN_INDEX),")?;
         }
         self.writer.put("}")
     }

@@ -4,9 +4,11 @@
 //!
 //! Everything lives in one human-editable file, `catalog/catalog.json`. `build.rs` reads it with serde_json
 //! into the types of `catalog/model.rs`, checks it with `catalog/validate.rs` (an invalid catalogue fails the
-//! build, naming the place) and embeds it as postcard bytes, so the app decodes it without a JSON parser.
-//! A catalogue read at run time (`Catalog::from_json`, feature `json`: tests, fuzzing, the on-demand module)
-//! gets the same checks. Depends on `serde`, `postcard` and `std` only; never on the browser or on `engine`.
+//! build, naming the place) and writes it, with the engine's index of it (`catalog/index.rs`), as Rust statics,
+//! so the app neither decodes the catalogue nor builds its index. A catalogue read at run time
+//! (`Catalog::from_json`, feature `json`: tests, fuzzing; `from_postcard`: the on-demand module) gets the same
+//! checks and has its index built when it is read. Depends on `serde`, `postcard` and `std` only; never on the
+//! browser or on `engine`.
 
 mod index;
 mod model;
@@ -25,6 +27,8 @@ pub use validate::{is_date, is_web_url, url_problem, validate, REQUIRED_OPTIONS,
 /// The catalogue shipped with Strata, as `build.rs` checked it and wrote it: Rust statics, so the app decodes
 /// nothing at start and carries no decoder for it.
 static BUILTIN: Catalog = include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+/// The built-in catalogue's index (its `index` cell points here), built by `build.rs` with `Index::build`.
+static BUILTIN_INDEX: Index = include!(concat!(env!("OUT_DIR"), "/index.rs"));
 
 /// Why a catalogue could not be loaded, in words a catalogue editor can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,12 +76,9 @@ impl Catalog {
         &BUILTIN
     }
 
-    /// The engine's tables for this catalogue, built on first use. Every catalogue that reaches the engine was
-    /// validated (the built-in one by `build.rs`), so building succeeds; the empty fallback is never used.
+    /// The engine's tables for this catalogue (see `IndexCell`).
     pub(crate) fn index(&self) -> &Index {
-        self.index
-            .0
-            .get_or_init(|| Index::build(self).unwrap_or_default())
+        self.index.get(self)
     }
 
     /// A catalogue from postcard bytes that were validated before they were encoded (one the on-demand module
@@ -89,9 +90,7 @@ impl Catalog {
 
     /// This catalogue with its index built now, or `None` if it does not hang together.
     fn with_index(mut self) -> Option<Catalog> {
-        let index = Index::build(&self)?;
-        self.index = IndexCell::new();
-        let _ = self.index.0.set(index);
+        self.index = IndexCell::built(Index::build(&self)?);
         Some(self)
     }
 
@@ -154,7 +153,7 @@ impl Catalog {
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
         let ix = self.index();
-        let &(g, r) = ix.reqs.get(*ix.req_ids.get(id)?)?;
+        let &(g, r) = ix.reqs.get(ix.number(id)?)?;
         self.groups.get(g)?.requirements.get(r)
     }
 
@@ -220,5 +219,21 @@ fn strip_position(e: &serde_json::Error) -> String {
     match text.rfind(" at line ") {
         Some(at) => text[..at].to_string(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `build.rs` wrote the built-in index with `Index::build` from catalog.json; this builds it again, at run
+    /// time, from the catalogue `build.rs` wrote, so the static and the builder cannot drift apart.
+    #[test]
+    fn the_builtin_index_is_the_static_one_and_equals_what_build_makes() {
+        let builtin = Catalog::builtin();
+        assert!(matches!(builtin.index, IndexCell::Static(_)));
+        let built = Index::build(builtin).expect("the built-in catalogue can be indexed");
+        assert_eq!(builtin.index(), &built);
+        assert_eq!(builtin.clone().index(), &built, "a clone builds its own");
     }
 }

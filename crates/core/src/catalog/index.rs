@@ -4,9 +4,13 @@
 //! Ticks are a bit set over the catalogue's requirements (at most 64, checked by `validate`), rules become
 //! (slot, weight, conditions) pushes per requirement, and the options the engine reasons about by name (the
 //! public ids `strong`, `multi-primary`, `quorum`, …) are resolved here once.
+//!
+//! The built-in catalogue's index is built at build time (`build.rs` includes this file and writes the result
+//! as a Rust `static`, `build/index_literal.rs`), so its tables are `List`s: borrowed there, owned for a
+//! catalogue loaded at run time.
 
-use super::model::{Catalog, Text};
-use std::collections::HashMap;
+use super::model::{Catalog, List, Text};
+use std::sync::OnceLock;
 
 /// A scored or chosen section of the catalogue, in slot order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +72,7 @@ pub(crate) struct ConflictIx {
     pub any_of: Ticks,
     pub unless: Ticks,
     /// Outcomes that must all hold: (slot, advised).
-    pub when: Vec<(usize, bool)>,
+    pub when: List<(usize, bool)>,
     pub min_stores: u32,
     pub subject: Option<usize>,
 }
@@ -126,49 +130,85 @@ pub(crate) struct Known {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Index {
-    /// Requirement id → flat requirement number.
-    pub req_ids: HashMap<String, usize>,
+    /// (requirement id, flat requirement number), sorted by id: see `number`.
+    pub req_ids: List<(Text, usize)>,
     /// Flat requirement number → (group, position in group).
-    pub reqs: Vec<(usize, usize)>,
+    pub reqs: List<(usize, usize)>,
     /// Slots of part `p` are `starts[p]..starts[p + 1]`.
     pub starts: [usize; 8],
     /// Per requirement, the rules it triggers.
-    pub by_req: Vec<Vec<Push>>,
+    pub by_req: List<List<Push>>,
     /// Per slot, the rules that push it, in file order.
-    pub by_slot: Vec<Vec<usize>>,
+    pub by_slot: List<List<usize>>,
     /// Per rule, its requirement number.
-    pub rule_req: Vec<usize>,
+    pub rule_req: List<usize>,
     /// Store kinds (bits) that have a lighter way for a small team, with any primary.
     pub lighter: u32,
     /// Per primary-store option, the store kinds (bits) whose lighter way starts from that primary.
-    pub lighter_for: Vec<u32>,
+    pub lighter_for: List<u32>,
     /// Requirements named in some rule's `only_with` or `unless`: toggling one changes other rules' counts.
     pub conditions: Ticks,
     /// Tie-break default (offset within the part): primary store, consistency, level, replication.
     pub defaults: [usize; 4],
     /// Primary-store option → index in `stores`.
-    pub primary_kinds: Vec<usize>,
+    pub primary_kinds: List<usize>,
     pub needs: Needs,
     pub known: Known,
-    pub conflicts: Vec<ConflictIx>,
-    pub checklist: Vec<Vec<Source>>,
+    pub conflicts: List<ConflictIx>,
+    pub checklist: List<List<Source>>,
 }
 
-/// A catalogue's index, built on first use: the built-in catalogue is a `static` written by `build.rs`, which
-/// cannot hold the tables from the start. Derived from the catalogue's fields, so it is always equal to
-/// another, and a clone starts empty (a cloned catalogue may be edited, as an overlay does, before its use).
-#[derive(Default)]
-pub(crate) struct IndexCell(pub std::sync::OnceLock<Index>);
-
-impl Clone for IndexCell {
-    fn clone(&self) -> IndexCell {
-        IndexCell::new()
-    }
+/// A catalogue's index. The built-in catalogue's is a `static` that `build.rs` wrote beside it; a catalogue
+/// loaded or merged at run time gets one built when it is loaded. Derived from the catalogue's fields, so it
+/// is always equal to another, and a clone builds its own on first use (a cloned catalogue may be edited, as an
+/// overlay does, before its use). The builder is a function pointer so that only code which loads, merges or
+/// clones a catalogue links `Index::build`: the app, which reads the built-in one only, does not carry it.
+pub(crate) enum IndexCell {
+    Static(&'static Index),
+    Built {
+        index: Box<OnceLock<Index>>,
+        build: fn(&Catalog) -> Option<Index>,
+    },
 }
 
 impl IndexCell {
-    pub const fn new() -> IndexCell {
-        IndexCell(std::sync::OnceLock::new())
+    /// An index still to be built, on first use.
+    pub fn lazy() -> IndexCell {
+        IndexCell::Built {
+            index: Box::default(),
+            build: Index::build,
+        }
+    }
+
+    /// An index built already.
+    pub fn built(index: Index) -> IndexCell {
+        IndexCell::Built {
+            index: Box::new(OnceLock::from(index)),
+            build: Index::build,
+        }
+    }
+
+    /// The index of `cat` (the catalogue holding this cell). Every catalogue that reaches the engine was
+    /// validated (the built-in one by `build.rs`), so building succeeds; the empty fallback is never used.
+    pub fn get(&self, cat: &Catalog) -> &Index {
+        match self {
+            IndexCell::Static(index) => index,
+            IndexCell::Built { index, build } => {
+                index.get_or_init(|| build(cat).unwrap_or_default())
+            }
+        }
+    }
+}
+
+impl Default for IndexCell {
+    fn default() -> IndexCell {
+        IndexCell::lazy()
+    }
+}
+
+impl Clone for IndexCell {
+    fn clone(&self) -> IndexCell {
+        IndexCell::lazy()
     }
 }
 
@@ -190,24 +230,31 @@ impl Index {
         self.starts[p]..self.starts[p + 1]
     }
 
+    /// The flat number of a requirement id.
+    pub fn number(&self, id: &str) -> Option<usize> {
+        number(&self.req_ids, id)
+    }
+
     /// The ticks of a set of requirement ids (unknown ids are ignored).
     pub fn ticks<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Ticks {
         ids.into_iter()
-            .filter_map(|id| self.req_ids.get(id.as_str()))
-            .fold(0, |t, &n| t | 1 << n)
+            .filter_map(|id| self.number(id))
+            .fold(0, |t, n| t | 1 << n)
     }
 
     /// Builds the tables of a catalogue that `validate` accepted; `None` if something does not resolve (only
     /// possible for a catalogue that skipped validation).
     pub fn build(cat: &Catalog) -> Option<Index> {
-        let mut req_ids = HashMap::new();
+        let mut req_ids = Vec::new();
         let mut reqs = Vec::new();
         for (g, group) in cat.groups.iter().enumerate() {
             for (r, req) in group.requirements.iter().enumerate() {
-                req_ids.insert(req.id.to_string(), reqs.len());
+                req_ids.push((req.id.clone(), reqs.len()));
                 reqs.push((g, r));
             }
         }
+        req_ids.sort_unstable();
+        let number = |id: &str| number(&req_ids, id);
         // The engine keeps ticks, slots and outcomes in fixed-size bit sets; `validate` says so with a message.
         let fits = reqs.len() <= 64
             && cat.stores.len() <= 32
@@ -221,7 +268,7 @@ impl Index {
         if !fits {
             return None;
         }
-        let bit = |id: &str| req_ids.get(id).map(|&n| 1u64 << n);
+        let bit = |id: &str| number(id).map(|n| 1u64 << n);
         let bits =
             |ids: &[Text]| -> Option<Ticks> { ids.iter().try_fold(0, |t, id| Some(t | bit(id)?)) };
         let options: Vec<Vec<&str>> = Part::ALL
@@ -247,7 +294,7 @@ impl Index {
         let mut by_slot = vec![Vec::new(); starts[7]];
         let mut rule_req = Vec::with_capacity(cat.rules.len());
         for (n, rule) in cat.rules.iter().enumerate() {
-            let r = *req_ids.get(rule.requirement.as_ref())?;
+            let r = number(&rule.requirement)?;
             rule_req.push(r);
             let s = slot(&rule.section, &rule.option)?;
             by_req[r].push(Push {
@@ -272,7 +319,7 @@ impl Index {
             .primary_store
             .iter()
             .map(|id| cat.stores.iter().position(|s| &s.id == id))
-            .collect::<Option<Vec<_>>>()?;
+            .collect::<Option<List<_>>>()?;
 
         let named = |id: &str| bit(id).unwrap_or(0);
         let needs = Needs {
@@ -314,7 +361,7 @@ impl Index {
             cqrs: pattern("cqrs-event-sourcing"),
         };
 
-        let conflicts = cat
+        let conflicts: List<ConflictIx> = cat
             .conflicts
             .iter()
             .map(|c| {
@@ -326,7 +373,7 @@ impl Index {
                         .when
                         .iter()
                         .map(|w| Some((slot(&w.section, &w.option)?, w.advised)))
-                        .collect::<Option<_>>()?,
+                        .collect::<Option<List<_>>>()?,
                     min_stores: c.min_stores,
                     subject: match &c.subject {
                         Some(s) => Some(slot(&s.section, &s.option)?),
@@ -334,7 +381,7 @@ impl Index {
                     },
                 })
             })
-            .collect::<Option<Vec<_>>>()?;
+            .collect::<Option<_>>()?;
 
         let checklist = cat
             .checklist
@@ -347,9 +394,9 @@ impl Index {
                         Some(id) => pattern(id).map(Source::Pattern),
                         None => Part::parse(by).map(Source::Part),
                     })
-                    .collect::<Option<Vec<_>>>()
+                    .collect::<Option<List<_>>>()
             })
-            .collect::<Option<Vec<_>>>()?;
+            .collect::<Option<List<_>>>()?;
 
         let conditions = by_req
             .iter()
@@ -374,12 +421,12 @@ impl Index {
             .map(|p| lighter_of(p))
             .collect();
         Some(Index {
-            req_ids,
-            reqs,
+            req_ids: req_ids.into(),
+            reqs: reqs.into(),
             starts,
-            by_req,
-            by_slot,
-            rule_req,
+            by_req: by_req.into_iter().map(List::from).collect(),
+            by_slot: by_slot.into_iter().map(List::from).collect(),
+            rule_req: rule_req.into(),
             lighter,
             lighter_for,
             conditions,
@@ -391,4 +438,10 @@ impl Index {
             checklist,
         })
     }
+}
+
+/// The number of requirement `id` in (id, number) pairs sorted by id.
+fn number(req_ids: &[(Text, usize)], id: &str) -> Option<usize> {
+    let at = req_ids.binary_search_by(|(k, _)| (**k).cmp(id));
+    at.ok().map(|at| req_ids[at].1)
 }

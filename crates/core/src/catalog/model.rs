@@ -174,7 +174,7 @@ pub struct Catalog {
     /// Jargon the cards use, each with a short explanation shown on its first use in a card.
     #[serde(default)]
     pub glossary: List<Term>,
-    /// The engine's lookup tables, built from the fields above when the catalogue is loaded.
+    /// The engine's lookup tables, built from the fields above (at build time for the built-in catalogue).
     #[serde(skip)]
     pub(crate) index: super::index::IndexCell,
 }

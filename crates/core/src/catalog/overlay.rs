@@ -292,8 +292,7 @@ pub fn apply(builtin: &Catalog, overlay: &Overlay) -> Result<Catalog, Vec<Overla
     validate(&cat).map_err(whole)?;
     let index = Index::build(&cat).ok_or_else(|| whole("its index cannot be built".into()))?;
     // Anything looked up while merging built the index of the unmerged catalogue: replace it.
-    cat.index = IndexCell::new();
-    let _ = cat.index.0.set(index);
+    cat.index = IndexCell::built(index);
     Ok(cat)
 }
 

@@ -337,9 +337,8 @@ impl<'a> Explain<'a> {
         let deciders: Vec<Change<'a>> = flips_to_rival
             .iter()
             .filter(|c| {
-                ix.req_ids
-                    .get(c.requirement)
-                    .is_none_or(|&n| overrides >> n & 1 == 0)
+                ix.number(c.requirement)
+                    .is_none_or(|n| overrides >> n & 1 == 0)
             })
             .map(|c| (*c).clone())
             .collect();
@@ -371,9 +370,8 @@ impl<'a> Explain<'a> {
         let ix = self.cat.index();
         let only_scaling = !primary.reasons_for.is_empty()
             && primary.reasons_for.iter().all(|r| {
-                ix.req_ids
-                    .get(r.requirement)
-                    .is_some_and(|&n| ix.needs.horizontal_scaling >> n & 1 == 1)
+                ix.number(r.requirement)
+                    .is_some_and(|n| ix.needs.horizontal_scaling >> n & 1 == 1)
             });
         let scaling_stores = self
             .cat
@@ -514,7 +512,7 @@ impl<'a> Explain<'a> {
     /// What a tick behind the replication (`sets_write`) or the model sets in the arithmetic, in a sentence.
     fn level_why(&self, id: &str, q: &Quorum, sets_write: bool) -> Cow<'a, str> {
         let needs = self.cat.index().needs;
-        let bit = self.cat.index().req_ids.get(id).map_or(0, |&n| 1u64 << n);
+        let bit = self.cat.index().number(id).map_or(0, |n| 1u64 << n);
         let is = |need: Ticks| bit & need != 0;
         let (w, n) = (q.write, q.copies);
         let r = q.read.unwrap_or(1);
