@@ -4,24 +4,29 @@ use super::Dispatch;
 use crate::state::Action;
 use strata_core::decision::ChecklistEdits;
 use strata_core::engine::ChecklistItem;
+use strata_core::export::escape_html;
 use yew::prelude::*;
 
 /// `edits` are the user's own ticks and unticks, by item id.
 pub fn checklist(items: &[ChecklistItem], edits: &ChecklistEdits, dispatch: &Dispatch) -> Html {
-    let scope = |scope: &str, title: &str| {
+    // Headings and labels are static text: HTML text, cheaper in wasm than Yew elements. The checkboxes are
+    // Yew's (they have listeners).
+    let scope = |scope: &str, title: &'static str| {
         html! {
             <>
-                <h3>{title}</h3>
+                {Html::from_html_unchecked(AttrValue::Static(title))}
                 <ul>{ for items.iter().filter(|i| i.scope == scope).map(|item| checklist_item(edits, dispatch, item)) }</ul>
             </>
         }
     };
     html! {
         <section class="checklist panel" aria-labelledby="checklist-title" id="checklist">
-            <h2 id="checklist-title">{"Checklist"}</h2>
-            <p class="count">{"Items the recommendations answer are ticked for you; tick the rest as you settle them."}</p>
-            {scope("service", "For each service")}
-            {scope("system", "For the system")}
+            {Html::from_html_unchecked(AttrValue::Static(
+                "<h2 id=\"checklist-title\">Checklist</h2><p class=\"count\">Items the recommendations answer are \
+                 ticked for you; tick the rest as you settle them.</p>",
+            ))}
+            {scope("service", "<h3>For each service</h3>")}
+            {scope("system", "<h3>For the system</h3>")}
         </section>
     }
 }
@@ -29,17 +34,23 @@ pub fn checklist(items: &[ChecklistItem], edits: &ChecklistEdits, dispatch: &Dis
 fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &ChecklistItem) -> Html {
     let ticked = edits.get(item.id).copied().unwrap_or(item.answer.is_some());
     let input_id = format!("check-{}", item.id);
+    let mut text = format!(
+        "<label for=\"{input_id}\">{}</label>",
+        escape_html(item.question)
+    );
+    if let Some(answer) = &item.answer {
+        text.push_str("<span class=\"answer\">");
+        text.push_str(&escape_html(answer));
+        text.push_str("</span>");
+    }
     let dispatch = dispatch.clone();
     let id = item.id.to_string();
     let onchange =
         Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));
     html! {
         <li>
-            <input type="checkbox" id={input_id.clone()} checked={ticked} {onchange} />
-            <label for={input_id}>{item.question}</label>
-            if let Some(answer) = &item.answer {
-                <span class="answer">{answer}</span>
-            }
+            <input type="checkbox" id={input_id} checked={ticked} {onchange} />
+            {Html::from_html_unchecked(text.into())}
         </li>
     }
 }

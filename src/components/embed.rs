@@ -6,7 +6,8 @@ use super::Dispatch;
 use crate::browser;
 use crate::extras;
 use crate::state::{Action, EmbedDialog};
-use strata_core::boundary::{Request, Response};
+use strata_core::boundary::{HostSteps, Request, Response};
+use strata_core::export::escape_html;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -49,6 +50,42 @@ pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch
     html! { <button type="button" id="open-embed" onclick={open}>{"Embed\u{2026}"}</button> }
 }
 
+/// The dialog's heading and what it is for (static text: cheaper as HTML text than as Yew elements).
+fn intro(from_file: bool) -> String {
+    let mut html = String::from("<h2 id=\"embed-title\">Embed this decision</h2>");
+    if from_file {
+        html.push_str("<p class=\"file-warning\">");
+        html.push_str(super::toolbar::FILE_LINK_WARNING);
+        html.push_str(" These snippets would show nothing in a wiki.</p>");
+    }
+    html.push_str(
+        "<p>Paste one of these into a wiki page. The embedded view shows the recommendations without the page \
+         chrome and sizes itself to fit.</p>",
+    );
+    html
+}
+
+/// What the host and each wiki must do, as escaped HTML text (no interactivity).
+fn host_steps(all: &[HostSteps]) -> String {
+    let mut html = String::from("<h3>What the host and each wiki need, step by step</h3>");
+    for place in all {
+        html.push_str("<h4>");
+        html.push_str(&escape_html(&place.heading));
+        html.push_str("</h4><ol class=\"host-steps\">");
+        for step in &place.steps {
+            html.push_str("<li>");
+            html.push_str(&escape_html(step));
+            html.push_str("</li>");
+        }
+        html.push_str("</ol>");
+    }
+    html
+}
+
+fn raw(html: String) -> Html {
+    Html::from_html_unchecked(html.into())
+}
+
 /// The dialog (outside the Share menu, so that it shows whether the menu is open or not). `from_file`: the page
 /// was opened from disk, so the snippets point at `file://`.
 pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -> Html {
@@ -58,7 +95,9 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
         }
     });
     let body = match &shown.content {
-        None => html! { <p aria-busy="true">{"Preparing the snippets\u{2026}"}</p> },
+        None => Html::from_html_unchecked(AttrValue::Static(
+            "<p aria-busy=\"true\">Preparing the snippets\u{2026}</p>",
+        )),
         Some(Err(why)) => html! { <p class="unavailable">{why}</p> },
         Some(Ok(embed)) => html! {
             <>
@@ -86,23 +125,13 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
                         </div>
                     }
                 }) }
-                <h3>{"What the host and each wiki need, step by step"}</h3>
-                { for embed.host_steps.iter().map(|h| html! {
-                    <>
-                        <h4>{&h.heading}</h4>
-                        <ol class="host-steps">{ for h.steps.iter().map(|s| html! { <li>{s}</li> }) }</ol>
-                    </>
-                }) }
+                {raw(host_steps(&embed.host_steps))}
             </>
         },
     };
     html! {
         <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
-            <h2 id="embed-title">{"Embed this decision"}</h2>
-            if from_file {
-                <p class="file-warning">{super::toolbar::FILE_LINK_WARNING}{" These snippets would show nothing in a wiki."}</p>
-            }
-            <p>{"Paste one of these into a wiki page. The embedded view shows the recommendations without the page chrome and sizes itself to fit."}</p>
+            {raw(intro(from_file))}
             {body}
             <button type="button" onclick={close}>{"Close"}</button>
         </dialog>

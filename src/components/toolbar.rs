@@ -46,19 +46,6 @@ pub const FILE_LINK_WARNING: &str = "This page was opened from a file, so its li
 async fn export(what: Export, fragment: String, stem: String) -> (String, Option<String>) {
     let page = browser::page_url();
     let link = format!("{page}#{fragment}");
-    let (message, manual) = export_text(what, fragment, stem, link).await;
-    if page.starts_with("file:") && !matches!(what, Export::DownloadJson) {
-        return (format!("{message} {FILE_LINK_WARNING}"), manual);
-    }
-    (message, manual)
-}
-
-async fn export_text(
-    what: Export,
-    fragment: String,
-    stem: String,
-    link: String,
-) -> (String, Option<String>) {
     let (text, file) = match what {
         Export::CopyLink => (Ok(link), None),
         Export::CopyAdr | Export::DownloadAdr => {
@@ -72,21 +59,22 @@ async fn export_text(
             Some((format!("{stem}.json"), "application/json")),
         ),
     };
-    let text = match text {
-        Ok(text) => text,
-        Err(why) => return (why, None),
-    };
-    match file {
-        Some((name, mime)) => match browser::download(&name, mime, &text) {
+    let (message, manual) = match (text, file) {
+        (Err(why), _) => (why, None),
+        (Ok(text), Some((name, mime))) => match browser::download(&name, mime, &text) {
             Ok(()) => (format!("Download started: {name}."), None),
             Err(why) => (why, None),
         },
-        None => match browser::copy_text(&text).await {
+        (Ok(text), None) => match browser::copy_text(&text).await {
             Ok(()) if matches!(what, Export::CopyLink) => ("Link copied.".into(), None),
             Ok(()) => ("ADR copied as Markdown.".into(), None),
             Err(why) => (why, Some(text)),
         },
+    };
+    if page.starts_with("file:") && !matches!(what, Export::DownloadJson) {
+        return (format!("{message} {FILE_LINK_WARNING}"), manual);
     }
+    (message, manual)
 }
 
 /// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.

@@ -118,6 +118,11 @@ pub struct Snippet {
     pub text: String,
 }
 
+/// Said when a message between the app and the on-demand module does not decode.
+pub const UNREADABLE: &str =
+    "The app and its on-demand part sent each other an unreadable message (they may \
+     come from different versions of Strata); reload the page to try again.";
+
 /// The codec of the boundary, defined once: postcard bytes.
 pub trait Message: Serialize + DeserializeOwned {
     fn to_bytes(&self) -> Vec<u8> {
@@ -125,8 +130,10 @@ pub trait Message: Serialize + DeserializeOwned {
         postcard::to_allocvec(self).unwrap_or_default()
     }
 
+    /// Bytes that do not decode come from a different build of the other side (a stale cache): the message says
+    /// what to do rather than naming the codec's error (whose texts would also ship in the first load).
     fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
-        postcard::from_bytes(bytes).map_err(|e| format!("unreadable message ({e})"))
+        postcard::from_bytes(bytes).map_err(|_| UNREADABLE.to_string())
     }
 }
 

@@ -14,6 +14,10 @@ use std::fmt::Write;
 
 /// The link format this build writes.
 pub const VERSION: u32 = 1;
+const _: () = assert!(
+    VERSION == 1,
+    "encode writes `v=1`: update it with the version"
+);
 /// Longest fragment decoded; longer input is cut, with a notice.
 const MAX_FRAGMENT: usize = 16 * 1024;
 
@@ -148,13 +152,16 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Writes the fragment (without `#`) for a decision. Empty parts are left out; ids are sorted.
+// Written into one string (no parts joined): the app calls this on every change, and it ships in its wasm.
 pub fn encode(decision: &Decision, embed: bool) -> String {
-    let mut parts: Vec<String> = vec![format!("v={VERSION}")];
+    // The version as a literal (checked at compile time below).
+    let mut out = String::from("v=1");
     if embed {
-        parts.push("embed".into());
+        out.push_str("&embed");
     }
     if !decision.title.is_empty() {
-        parts.push(format!("t={}", percent_encode(&decision.title)));
+        out.push_str("&t=");
+        push_encoded(&mut out, &decision.title);
     }
     // Services after the last one with content would not otherwise appear in the link.
     let last_with_content = decision
@@ -162,54 +169,75 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
         .iter()
         .rposition(|s| *s != Service::default());
     if decision.services.len() > last_with_content.map_or(1, |i| i + 1) {
-        parts.push(format!("s={}", decision.services.len()));
+        let _ = write!(out, "&s={}", decision.services.len());
     }
     for (i, service) in decision.services.iter().enumerate() {
-        let suffix = if i == 0 {
-            String::new()
-        } else {
-            (i + 1).to_string()
+        let key = |out: &mut String, key: char| {
+            out.push('&');
+            out.push(key);
+            if i > 0 {
+                let _ = write!(out, "{}", i + 1);
+            }
+            out.push('=');
         };
         if !service.name.is_empty() {
-            parts.push(format!("n{suffix}={}", percent_encode(&service.name)));
+            key(&mut out, 'n');
+            push_encoded(&mut out, &service.name);
         }
         if !service.requirements.is_empty() {
-            let ids: Vec<String> = service
-                .requirements
-                .iter()
-                .map(|id| percent_encode(id))
-                .collect();
-            parts.push(format!("r{suffix}={}", ids.join(",")));
+            key(&mut out, 'r');
+            push_list(&mut out, service.requirements.iter().map(String::as_str));
         }
-        for (key, list) in [('o', &service.owns), ('u', &service.reads)] {
+        for (field, list) in [('o', &service.owns), ('u', &service.reads)] {
             if !list.is_empty() {
-                let names: Vec<String> = list.iter().map(|e| percent_encode(e)).collect();
-                parts.push(format!("{key}{suffix}={}", names.join(",")));
+                key(&mut out, field);
+                push_list(&mut out, list.iter().map(String::as_str));
             }
         }
     }
     if !decision.checklist.is_empty() {
-        let items: Vec<String> = decision
-            .checklist
-            .iter()
-            .map(|(id, ticked)| format!("{}{}", if *ticked { "" } else { "-" }, percent_encode(id)))
-            .collect();
-        parts.push(format!("c={}", items.join(",")));
+        out.push_str("&c=");
+        for (n, (id, ticked)) in decision.checklist.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            if !*ticked {
+                out.push('-');
+            }
+            push_encoded(&mut out, id);
+        }
     }
-    parts.join("&")
+    out
+}
+
+/// Appends the items percent-encoded, comma-separated.
+fn push_list<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    for (n, item) in items.enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        push_encoded(out, item);
+    }
 }
 
 /// Percent-encodes everything but unreserved characters, so `&`, `=`, `,` and `#` never break the format.
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_encoded(&mut out, text);
+    out
+}
+
+fn push_encoded(out: &mut String, text: &str) {
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(byte as char);
         } else {
-            let _ = write!(out, "%{byte:02X}");
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
         }
     }
-    out
 }
 
 /// Decodes `%XX` escapes (and `+` as space); malformed escapes are kept as typed, invalid UTF-8 replaced.
