@@ -2,9 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-// SAFETY: wasm32-unknown-unknown without atomics runs on one thread.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
     strata::start();
