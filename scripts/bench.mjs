@@ -15,7 +15,7 @@
 //    MutationObserver callback when the card's data-choice has changed; also until the next animation frame
 //    (when it can be painted). p50/p95 over --ticks clicks (default 240, after 20 unmeasured warm-up clicks).
 //    Goal: p95 ≤ 4 ms.
-// 4. The engine alone: `cargo bench --bench recommend -- --noplot` (criterion), unless --no-criterion.
+// 4. The engine alone: `cargo bench -p strata-core --bench recommend -- --noplot` (criterion), unless --no-criterion.
 // Nothing leaves loopback; the browser gets the same no-network flags as the end-to-end tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -180,8 +180,8 @@ console.log(`  until the verdict is in the DOM  p50 ${ms(percentile(update, 50))
 console.log(`  until the next animation frame   p50 ${ms(percentile(frame, 50))}  p95 ${ms(percentile(frame, 95))}`);
 
 if (!args.includes('--no-criterion')) {
-  console.log('\nengine alone: cargo bench --bench recommend -- --noplot');
-  const run = spawnSync('cargo', ['bench', '--bench', 'recommend', '--', '--noplot'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  console.log('\nengine alone: cargo bench -p strata-core --bench recommend -- --noplot');
+  const run = spawnSync('cargo', ['bench', '-p', 'strata-core', '--bench', 'recommend', '--', '--noplot'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (run.status !== 0) {
     console.error(run.stderr.split('\n').slice(-20).join('\n'));
     process.exit(1);
