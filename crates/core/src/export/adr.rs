@@ -143,31 +143,24 @@ fn context(o: &mut String, catalog: &Catalog, decision: &Decision, rec: &Recomme
         }
         o.push('\n');
     }
-    let named = decision.services.iter().any(|s| !clean(&s.name).is_empty());
-    if decision.services.len() > 1 || named {
-        o.push_str("| Service | Ticked requirements |\n| --- | --- |\n");
-        for (i, s) in decision.services.iter().enumerate() {
-            let name = clean(&s.name);
-            let name = if name.is_empty() {
-                format!("Service {}", i + 1)
-            } else {
-                md(&name)
-            };
-            let ids: Vec<String> = s.requirements.iter().map(|id| code_id(id)).collect();
-            let ids = if ids.is_empty() {
-                "none".into()
-            } else {
-                ids.join(", ")
-            };
-            let _ = writeln!(o, "| {name} | {ids} |");
-        }
-        o.push('\n');
-        if decision.services.len() > 1 {
-            let _ = writeln!(
-                o,
-                "This record covers the first service, {subject}; the others get their own recommendation.\n"
-            );
-        }
+    // One service here (several are `system::context`): its row, when it has a name.
+    let name = first_service(decision);
+    if !name.is_empty() {
+        let ids: Vec<String> = decision
+            .requirements()
+            .iter()
+            .map(|id| code_id(id))
+            .collect();
+        let ids = if ids.is_empty() {
+            "none".into()
+        } else {
+            ids.join(", ")
+        };
+        let _ = writeln!(
+            o,
+            "| Service | Ticked requirements |\n| --- | --- |\n| {} | {ids} |\n",
+            md(&name)
+        );
     }
 }
 
