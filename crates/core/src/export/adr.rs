@@ -18,7 +18,7 @@ use super::{diagram_input, relevant_diagrams};
 use crate::catalog::Catalog;
 use crate::decision::Decision;
 use crate::diagrams::{clean, layout, to_mermaid, DiagramId, DiagramInput};
-use crate::engine::{Card, Reason, Recommendation, Section, Verdict};
+use crate::engine::{Card, Reason, Recommendation, Requirements, Section, Verdict};
 use crate::system::advise;
 
 /// The ADR for a decision; `link` is the full URL that reopens it (left out when empty).
@@ -64,6 +64,15 @@ pub fn adr_markdown_with_date(
 }
 
 /// The first service's name, cleaned (empty when unnamed).
+/// A service's ticked requirement ids as inline code, or "none".
+fn ticked_ids(requirements: &Requirements) -> String {
+    if requirements.is_empty() {
+        return "none".into();
+    }
+    let ids: Vec<String> = requirements.iter().map(|id| code_id(id)).collect();
+    ids.join(", ")
+}
+
 fn first_service(decision: &Decision) -> String {
     decision
         .services
@@ -146,16 +155,7 @@ fn context(o: &mut String, catalog: &Catalog, decision: &Decision, rec: &Recomme
     // One service here (several are `system::context`): its row, when it has a name.
     let name = first_service(decision);
     if !name.is_empty() {
-        let ids: Vec<String> = decision
-            .requirements()
-            .iter()
-            .map(|id| code_id(id))
-            .collect();
-        let ids = if ids.is_empty() {
-            "none".into()
-        } else {
-            ids.join(", ")
-        };
+        let ids = ticked_ids(decision.requirements());
         let _ = writeln!(
             o,
             "| Service | Ticked requirements |\n| --- | --- |\n| {} | {ids} |\n",

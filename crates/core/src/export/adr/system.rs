@@ -10,7 +10,6 @@ use crate::catalog::Catalog;
 use crate::decision::Decision;
 use crate::diagrams::{clean, DiagramId};
 use crate::engine::{Recommendation, Verdict};
-use crate::export::escape::code_id;
 use crate::export::{diagram_input, relevant_diagrams, system_diagram_input, system_diagrams};
 use crate::system::{FlowKind, SystemAdvice, SystemCard};
 
@@ -65,12 +64,7 @@ pub(super) fn context(o: &mut String, catalog: &Catalog, decision: &Decision) {
     let _ = writeln!(o, "Which primary store, consistency model and level, replication and data patterns should each of these {n} services use, and how should they own and share their data?\n");
     o.push_str("| Service | Ticked requirements | Owns | Reads |\n| --- | --- | --- | --- |\n");
     for (s, name) in decision.services.iter().zip(names(decision)) {
-        let ids: Vec<String> = s.requirements.iter().map(|id| code_id(id)).collect();
-        let ids = if ids.is_empty() {
-            "none".into()
-        } else {
-            ids.join(", ")
-        };
+        let ids = super::ticked_ids(&s.requirements);
         let _ = writeln!(
             o,
             "| {name} | {ids} | {} | {} |",
