@@ -9,25 +9,9 @@ use crate::browser;
 use crate::extras;
 use crate::state::{Action, AppState};
 use strata_core::boundary::Request;
-use strata_core::decision::Decision;
 use strata_core::permalink;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// A file name stem from the title: `strata-orders-service-storage`.
-fn file_stem(decision: &Decision) -> String {
-    let words: Vec<String> = decision
-        .title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() {
-        "strata-decision".into()
-    } else {
-        format!("strata-{}", words.join("-"))
-    }
-}
 
 /// What a toolbar button does with the decision's text.
 #[derive(Clone, Copy)]
@@ -43,28 +27,30 @@ pub const FILE_LINK_WARNING: &str = "This page was opened from a file, so its li
 
 /// Performs an export; returns the feedback and, if the clipboard refused, the text to copy by hand. A link
 /// or ADR that names this page's `file://` address is only good on this computer: the feedback says so.
-async fn export(what: Export, fragment: String, stem: String) -> (String, Option<String>) {
+/// `title`: the decision's, which names a downloaded file.
+async fn export(what: Export, fragment: String, title: String) -> (String, Option<String>) {
     let page = browser::page_url();
     let link = format!("{page}#{fragment}");
     let (text, file) = match what {
         Export::CopyLink => (Ok(link), None),
         Export::CopyAdr | Export::DownloadAdr => {
             let adr = extras::text(&Request::Adr { fragment, link }).await;
-            let file = matches!(what, Export::DownloadAdr)
-                .then(|| (format!("{stem}.md"), "text/markdown"));
+            let file = matches!(what, Export::DownloadAdr).then_some(("md", "text/markdown"));
             (adr, file)
         }
         Export::DownloadJson => (
             extras::text(&Request::Json { fragment }).await,
-            Some((format!("{stem}.json"), "application/json")),
+            Some(("json", "application/json")),
         ),
     };
     let (message, manual) = match (text, file) {
         (Err(why), _) => (why, None),
-        (Ok(text), Some((name, mime))) => match browser::download(&name, mime, &text) {
-            Ok(()) => (format!("Download started: {name}."), None),
-            Err(why) => (why, None),
-        },
+        (Ok(text), Some((extension, mime))) => {
+            match download(title, extension, mime, &text).await {
+                Ok(name) => (format!("Download started: {name}."), None),
+                Err(why) => (why, None),
+            }
+        }
         (Ok(text), None) => match browser::copy_text(&text).await {
             Ok(()) if matches!(what, Export::CopyLink) => ("Link copied.".into(), None),
             Ok(()) => ("ADR copied as Markdown.".into(), None),
@@ -77,6 +63,14 @@ async fn export(what: Export, fragment: String, stem: String) -> (String, Option
     (message, manual)
 }
 
+/// Downloads `text` as a file named from the decision's title; returns the file's name.
+async fn download(title: String, extension: &str, mime: &str, text: &str) -> Result<String, String> {
+    let stem = extras::text(&Request::FileStem { title }).await?;
+    let name = format!("{stem}.{extension}");
+    browser::download(&name, mime, text)?;
+    Ok(name)
+}
+
 /// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.
 /// `page` is the page's address without its fragment.
 pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
@@ -84,11 +78,11 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
     let act = |what: Export| {
-        let (dispatch, fragment, stem) = (dispatch.clone(), fragment.clone(), file_stem(decision));
+        let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), decision.title.clone());
         Callback::from(move |_: MouseEvent| {
-            let (dispatch, fragment, stem) = (dispatch.clone(), fragment.clone(), stem.clone());
+            let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), title.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (message, by_hand) = export(what, fragment, stem).await;
+                let (message, by_hand) = export(what, fragment, title).await;
                 dispatch.dispatch(Action::Feedback(message, by_hand));
             });
         })
