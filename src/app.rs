@@ -179,21 +179,18 @@ pub fn App() -> Html {
         });
     }
 
-    {
-        let embed = state.embed;
-        use_effect_with(embed, move |embed| {
-            if let Some(body) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.body())
-            {
-                let _ = body.class_list().toggle_with_force("embed", *embed);
-            }
-        });
-    }
-
-    // The catalogue section (static HTML outside `#app`), loaded on demand: this renders into it.
+    // Embed mode marks the page's body; and the catalogue section (static HTML outside `#app`), loaded on
+    // demand, is watched unless embedded: this renders into it. One effect for both (one hook type less).
     let render = use_force_update();
-    use_effect_with(state.embed, move |embed| catalogue::watch(*embed, render));
+    use_effect_with(state.embed, move |embed| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.class_list().toggle_with_force("embed", *embed);
+        }
+        catalogue::watch(*embed, render)
+    });
 
     let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
         recommend(catalog.0, reqs)
