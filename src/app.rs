@@ -214,7 +214,7 @@ pub fn App() -> Html {
                     <div class="results" id="results" tabindex="-1">
                         {notices(&state.notices, &dispatch)}
                         if state.embed {
-                            <p class="embed-open"><a href={link.clone()} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
+                            {raw(format!("<p class=\"embed-open\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">Open this decision in Strata \u{2197}</a></p>", escape_html(&link)))}
                         } else if !neutral {
                             {toolbar(&state, &page, &dispatch)}
                         }
