@@ -196,6 +196,8 @@ pub fn App() -> Html {
         recommend(catalog.0, reqs)
     });
     let dispatch = state.dispatcher();
+    // Read once: each read of the handle is a call (Yew checks and records the state it hands out).
+    let state: &AppState = &state;
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
     let page = browser::page_url();
@@ -216,7 +218,7 @@ pub fn App() -> Html {
                         if state.embed {
                             {raw(format!("<p class=\"embed-open\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">Open this decision in Strata \u{2197}</a></p>", escape_html(&link)))}
                         } else if !neutral {
-                            {toolbar(&state, &page, &dispatch)}
+                            {toolbar(state, &page, &dispatch)}
                         }
                         {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                     </div>
