@@ -179,26 +179,25 @@ pub fn App() -> Html {
         });
     }
 
-    {
-        let embed = state.embed;
-        use_effect_with(embed, move |embed| {
-            if let Some(body) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.body())
-            {
-                let _ = body.class_list().toggle_with_force("embed", *embed);
-            }
-        });
-    }
-
-    // The catalogue section (static HTML outside `#app`), loaded on demand: this renders into it.
+    // Embed mode marks the page's body; and the catalogue section (static HTML outside `#app`), loaded on
+    // demand, is watched unless embedded: this renders into it. One effect for both (one hook type less).
     let render = use_force_update();
-    use_effect_with(state.embed, move |embed| catalogue::watch(*embed, render));
+    use_effect_with(state.embed, move |embed| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.class_list().toggle_with_force("embed", *embed);
+        }
+        catalogue::watch(*embed, render)
+    });
 
     let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
         recommend(catalog.0, reqs)
     });
     let dispatch = state.dispatcher();
+    // Read once: each read of the handle is a call (Yew checks and records the state it hands out).
+    let state: &AppState = &state;
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
     let page = browser::page_url();
@@ -217,9 +216,9 @@ pub fn App() -> Html {
                     <div class="results" id="results" tabindex="-1">
                         {notices(&state.notices, &dispatch)}
                         if state.embed {
-                            <p class="embed-open"><a href={link.clone()} target="_blank" rel="noopener">{"Open this decision in Strata \u{2197}"}</a></p>
+                            {raw(format!("<p class=\"embed-open\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">Open this decision in Strata \u{2197}</a></p>", escape_html(&link)))}
                         } else if !neutral {
-                            {toolbar(&state, &page, &dispatch)}
+                            {toolbar(state, &page, &dispatch)}
                         }
                         {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
                     </div>

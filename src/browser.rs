@@ -207,7 +207,8 @@ pub fn take_reset_request() -> bool {
     if search.is_empty() {
         return false;
     }
-    let reset = search.contains("reset");
+    // By hand: `contains("reset")` would bring core's substring search into the app.
+    let reset = search.as_bytes().windows(5).any(|w| w == b"reset");
     if reset {
         if let Ok(storage) = local_storage() {
             let _ = storage.remove_item(STORAGE_KEY);

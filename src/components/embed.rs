@@ -98,7 +98,7 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
         None => Html::from_html_unchecked(AttrValue::Static(
             "<p aria-busy=\"true\">Preparing the snippets\u{2026}</p>",
         )),
-        Some(Err(why)) => html! { <p class="unavailable">{why}</p> },
+        Some(Err(why)) => raw(format!("<p class=\"unavailable\">{}</p>", escape_html(why))),
         Some(Ok(embed)) => html! {
             <>
                 { for embed.snippets.iter().enumerate().map(|(i, s)| {
@@ -116,7 +116,7 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
                     });
                     html! {
                         <div class="snippet">
-                            <label for={s.id.clone()}>{&*s.label}</label>
+                            {raw(format!("<label for=\"{}\">{}</label>", escape_html(&s.id), escape_html(&s.label)))}
                             <textarea id={s.id.clone()} readonly=true rows="3" value={s.text.clone()} />
                             <div class="snippet-actions">
                                 <button type="button" onclick={copy}>{"Copy"}</button>

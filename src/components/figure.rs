@@ -9,6 +9,7 @@ use crate::extras;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use strata_core::boundary::{DiagramOf, Request, Response};
+use strata_core::export::escape_html;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -169,7 +170,9 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
     let body = match shown.or(state.shown.as_ref()) {
         None => Html::from_html_unchecked(AttrValue::Static(WAITING)),
         Some((_, Ok(figure))) => Html::from_html_unchecked(figure.clone()),
-        Some((_, Err(why))) => html! { <p class="unavailable">{why}</p> },
+        Some((_, Err(why))) => Html::from_html_unchecked(
+            format!("<p class=\"unavailable\">{}</p>", escape_html(why)).into(),
+        ),
     };
     let actions = props.actions.then(|| buttons(&props.of, &state));
     // `data-state`: waiting, drawn or failed, for the current props (an older drawing stays meanwhile);

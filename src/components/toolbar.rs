@@ -9,25 +9,9 @@ use crate::browser;
 use crate::extras;
 use crate::state::{Action, AppState};
 use strata_core::boundary::Request;
-use strata_core::decision::Decision;
 use strata_core::permalink;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// A file name stem from the title: `strata-orders-service-storage`.
-fn file_stem(decision: &Decision) -> String {
-    let words: Vec<String> = decision
-        .title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() {
-        "strata-decision".into()
-    } else {
-        format!("strata-{}", words.join("-"))
-    }
-}
 
 /// What a toolbar button does with the decision's text.
 #[derive(Clone, Copy)]
@@ -38,33 +22,50 @@ enum Export {
     DownloadJson,
 }
 
+/// The warning's words, written once for the constant and for static HTML text that holds it.
+macro_rules! file_link_warning {
+    () => {
+        "This page was opened from a file, so its links point at file:// and open only on this computer. To \
+         share the decision, open it from a hosted copy of Strata and copy the link there."
+    };
+}
+
 /// Said beside anything that holds a link to a page opened from disk.
-pub const FILE_LINK_WARNING: &str = "This page was opened from a file, so its links point at file:// and open only on this computer. To share the decision, open it from a hosted copy of Strata and copy the link there.";
+pub const FILE_LINK_WARNING: &str = file_link_warning!();
+
+/// The Share menu's summary and, on a page opened from a file, its warning (static: HTML text).
+const SHARE_FROM_FILE: &str = concat!(
+    "<summary>Share</summary><p class=\"file-warning\">",
+    file_link_warning!(),
+    "</p>"
+);
 
 /// Performs an export; returns the feedback and, if the clipboard refused, the text to copy by hand. A link
 /// or ADR that names this page's `file://` address is only good on this computer: the feedback says so.
-async fn export(what: Export, fragment: String, stem: String) -> (String, Option<String>) {
+/// `title`: the decision's, which names a downloaded file.
+async fn export(what: Export, fragment: String, title: String) -> (String, Option<String>) {
     let page = browser::page_url();
     let link = format!("{page}#{fragment}");
     let (text, file) = match what {
         Export::CopyLink => (Ok(link), None),
         Export::CopyAdr | Export::DownloadAdr => {
             let adr = extras::text(&Request::Adr { fragment, link }).await;
-            let file = matches!(what, Export::DownloadAdr)
-                .then(|| (format!("{stem}.md"), "text/markdown"));
+            let file = matches!(what, Export::DownloadAdr).then_some(("md", "text/markdown"));
             (adr, file)
         }
         Export::DownloadJson => (
             extras::text(&Request::Json { fragment }).await,
-            Some((format!("{stem}.json"), "application/json")),
+            Some(("json", "application/json")),
         ),
     };
     let (message, manual) = match (text, file) {
         (Err(why), _) => (why, None),
-        (Ok(text), Some((name, mime))) => match browser::download(&name, mime, &text) {
-            Ok(()) => (format!("Download started: {name}."), None),
-            Err(why) => (why, None),
-        },
+        (Ok(text), Some((extension, mime))) => {
+            match download(title, extension, mime, &text).await {
+                Ok(name) => (format!("Download started: {name}."), None),
+                Err(why) => (why, None),
+            }
+        }
         (Ok(text), None) => match browser::copy_text(&text).await {
             Ok(()) if matches!(what, Export::CopyLink) => ("Link copied.".into(), None),
             Ok(()) => ("ADR copied as Markdown.".into(), None),
@@ -77,6 +78,19 @@ async fn export(what: Export, fragment: String, stem: String) -> (String, Option
     (message, manual)
 }
 
+/// Downloads `text` as a file named from the decision's title; returns the file's name.
+async fn download(
+    title: String,
+    extension: &str,
+    mime: &str,
+    text: &str,
+) -> Result<String, String> {
+    let stem = extras::text(&Request::FileStem { title }).await?;
+    let name = format!("{stem}.{extension}");
+    browser::download(&name, mime, text)?;
+    Ok(name)
+}
+
 /// The share and export bar, with the last action's feedback (see `Action::Feedback`) and the Embed dialog.
 /// `page` is the page's address without its fragment.
 pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
@@ -84,11 +98,12 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
     let act = |what: Export| {
-        let (dispatch, fragment, stem) = (dispatch.clone(), fragment.clone(), file_stem(decision));
+        let (dispatch, fragment, title) =
+            (dispatch.clone(), fragment.clone(), decision.title.clone());
         Callback::from(move |_: MouseEvent| {
-            let (dispatch, fragment, stem) = (dispatch.clone(), fragment.clone(), stem.clone());
+            let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), title.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (message, by_hand) = export(what, fragment, stem).await;
+                let (message, by_hand) = export(what, fragment, title).await;
                 dispatch.dispatch(Action::Feedback(message, by_hand));
             });
         })
@@ -121,15 +136,12 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     html! {
         <section class="toolbar panel" aria-label="Share and export">
             <div class="title-field">
-                <label for="decision-title">{"Decision title"}</label>
+                {Html::from_html_unchecked(AttrValue::Static("<label for=\"decision-title\">Decision title</label>"))}
                 <input id="decision-title" type="text" maxlength="120" placeholder="e.g. Orders service storage"
                     value={decision.title.clone()} onchange={set_title} />
             </div>
             <details class="share" id="share">
-                <summary>{"Share"}</summary>
-                if from_file {
-                    <p class="file-warning">{FILE_LINK_WARNING}</p>
-                }
+                {Html::from_html_unchecked(AttrValue::Static(if from_file { SHARE_FROM_FILE } else { "<summary>Share</summary>" }))}
                 <div class="actions">
                     <button type="button" id="copy-link" class="primary" onclick={act(Export::CopyLink)}>{"Copy link"}</button>
                     <button type="button" id="copy-adr" onclick={act(Export::CopyAdr)}>{"Copy ADR"}</button>

@@ -33,6 +33,9 @@ pub enum Request {
         fragment: String,
         title: String,
     },
+    /// The stem of a download's file name from the decision's title (`export::file_stem`). Here rather than
+    /// in the app: naming a file needs Unicode's letter tables, which need not be in the first load.
+    FileStem { title: String },
 }
 
 /// What the on-demand module answers.
@@ -265,6 +268,7 @@ pub fn answer(request: &Request) -> Response {
             fragment,
             title,
         } => Response::Embed(d::embed(page_url, fragment, title)),
+        Request::FileStem { title } => Response::Text(crate::export::file_stem(title)),
     }
 }
 

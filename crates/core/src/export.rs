@@ -27,6 +27,21 @@ use crate::diagrams::{
 use crate::engine::{Recommendation, Verdict};
 use crate::system::SystemAdvice;
 
+/// A download's file name stem from a decision's title: `strata-orders-service-storage` (letters and digits of
+/// any script kept, everything else a separator), `strata-decision` for a title without any.
+pub fn file_stem(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "strata-decision".into()
+    } else {
+        format!("strata-{}", words.join("-"))
+    }
+}
+
 /// The requirement that asks for more read replicas in the primary-replica diagram.
 const MORE_REPLICAS: &str = "read-heavy";
 

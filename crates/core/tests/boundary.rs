@@ -96,6 +96,9 @@ fn every_request_and_response_survives_the_codec() {
         fragment: String::new(),
         title: hostile.into(),
     });
+    requests.push(Request::FileStem {
+        title: hostile.into(),
+    });
     for request in &requests {
         assert_eq!(&Request::from_bytes(&request.to_bytes()).unwrap(), request);
     }
@@ -404,4 +407,23 @@ fn the_catalogue_table_of_contents_links_every_entry_in_order_without_touching_t
             "{id} has its target"
         );
     }
+}
+
+#[test]
+fn a_download_is_named_from_the_title_in_any_script() {
+    let stem = |title: &str| {
+        text(Request::FileStem {
+            title: title.into(),
+        })
+    };
+    assert_eq!(
+        stem("Orders service: storage"),
+        "strata-orders-service-storage"
+    );
+    assert_eq!(
+        stem("Größe — Bestellungen 2"),
+        "strata-größe-bestellungen-2"
+    );
+    assert_eq!(stem(""), "strata-decision");
+    assert_eq!(stem("<>/\\?"), "strata-decision");
 }

@@ -493,9 +493,11 @@ pub const MAX_URL: usize = 2000;
 /// Whether `url` may be a link on a card: `url_problem` finds nothing. Cheap, without messages, for renderers
 /// that check again what validation checked.
 pub fn is_web_url(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    // The first "://", found by hand: `split_once("://")` would bring core's substring search into the app.
+    let Some(at) = url.as_bytes().windows(3).position(|w| w == b"://") else {
         return false;
     };
+    let (scheme, rest) = (&url[..at], &url[at + 3..]);
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
         && !host.is_empty()
