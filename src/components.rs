@@ -15,7 +15,7 @@ pub mod toolbar;
 use crate::state::AppState;
 use std::ops::Deref;
 use strata_core::catalog::Catalog;
-use yew::{Html, UseReducerDispatcher};
+use yew::UseReducerDispatcher;
 
 /// The catalogue the page shows. Compared by address: a catalogue never changes while it is shown (one loaded
 /// later, such as an organisation's, would be a new one).
@@ -36,14 +36,3 @@ impl Deref for CatalogRef {
 }
 
 pub type Dispatch = UseReducerDispatcher<AppState>;
-
-/// Static markup as HTML text: it costs far fewer bytes of wasm than Yew elements. Only for what has no
-/// listener; every piece of text in it is escaped by whoever writes it (see [`text`]).
-pub fn raw(html: String) -> Html {
-    Html::from_html_unchecked(html.into())
-}
-
-/// Appends `s` to HTML text, escaped (safe in an element's text and in a quoted attribute).
-pub fn text(html: &mut String, s: &str) {
-    strata_core::diagrams::escape_xml(html, s);
-}

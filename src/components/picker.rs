@@ -1,8 +1,8 @@
 //! The requirement picker: examples to start from (presets, the active one marked), grouped checkboxes with help
 //! text, a count and "Clear all"; when an example or "Clear all" replaced the user's own ticks, a way back.
-use super::{raw, text, CatalogRef, Dispatch};
+use super::{CatalogRef, Dispatch};
 use crate::state::Action;
-use strata_core::catalog::{Preset, Requirement};
+use strata_core::catalog::Preset;
 use strata_core::engine::Requirements;
 use yew::prelude::*;
 
@@ -34,12 +34,11 @@ pub fn picker(
     html! {
         <section class="picker panel" aria-labelledby="picker-title">
             <div class="picker-head">
-                {raw(head(count))}
+                <h2 id="picker-title">{"What does your system need?"}</h2>
+                <span class="count" id="tick-count">{ticked_text(count)}</span>
                 <button type="button" id="clear-all" onclick={clear} disabled={count == 0}>{"Clear all"}</button>
             </div>
-            {Html::from_html_unchecked(AttrValue::Static(
-                "<h3 class=\"presets-title\" id=\"presets-title\">Start from an example</h3>"
-            ))}
+            <h3 class="presets-title" id="presets-title">{"Start from an example"}</h3>
             <ul class="presets" aria-labelledby="presets-title">
                 // The catalogue lives as long as the page, so a click can read its preset then.
                 { for catalog.0.presets.iter().map(|preset| {
@@ -49,7 +48,7 @@ pub fn picker(
                     });
                     html! {
                         <li><button type="button" id={format!("preset-{}", preset.id)} aria-pressed={if is(preset) { "true" } else { "false" }} {onclick}>
-                            {raw(preset_text(preset))}
+                            <strong>{&*preset.title}</strong><span>{&*preset.description}</span>
                         </button></li>
                     }
                 }) }
@@ -61,16 +60,19 @@ pub fn picker(
             </p>
             { for catalog.groups.iter().map(|group| html! {
                 <fieldset>
-                    {raw(legend(&group.title))}
+                    <legend>{&*group.title}</legend>
                     { for group.requirements.iter().map(|req| {
+                        let input_id = format!("req-{}", req.id);
+                        let help_id = format!("help-{}", req.id);
                         let dispatch = dispatch.clone();
                         let id = req.id.clone();
                         let onchange = Callback::from(move |_| dispatch.dispatch(Action::Toggle(id.to_string())));
                         html! {
                             <div class="req">
-                                <input type="checkbox" id={format!("req-{}", req.id)} aria-describedby={format!("help-{}", req.id)}
+                                <input type="checkbox" id={input_id.clone()} aria-describedby={help_id.clone()}
                                     checked={requirements.contains(&req.id)} {onchange} />
-                                {raw(requirement_text(req))}
+                                <label for={input_id}>{&*req.label}</label>
+                                <span class="help" id={help_id}>{&*req.help}</span>
                             </div>
                         }
                     }) }
@@ -80,47 +82,10 @@ pub fn picker(
     }
 }
 
-// The static parts as HTML text (see `raw`); the buttons and checkboxes are Yew's.
-
-/// The heading and the count.
-fn head(count: usize) -> String {
-    let mut html = String::from(
-        "<h2 id=\"picker-title\">What does your system need?</h2><span class=\"count\" id=\"tick-count\">",
-    );
+fn ticked_text(count: usize) -> String {
     match count {
-        0 => html.push_str("nothing"),
-        n => html.push_str(&n.to_string()),
+        0 => "nothing ticked".into(),
+        1 => "1 ticked".into(),
+        n => format!("{n} ticked"),
     }
-    html.push_str(" ticked</span>");
-    html
-}
-
-fn preset_text(preset: &Preset) -> String {
-    let mut html = String::from("<strong>");
-    text(&mut html, &preset.title);
-    html.push_str("</strong><span>");
-    text(&mut html, &preset.description);
-    html.push_str("</span>");
-    html
-}
-
-fn legend(title: &str) -> String {
-    let mut html = String::from("<legend>");
-    text(&mut html, title);
-    html.push_str("</legend>");
-    html
-}
-
-/// A checkbox's label and its help, which the checkbox points at (`aria-describedby`).
-fn requirement_text(req: &Requirement) -> String {
-    let mut html = String::from("<label for=\"req-");
-    text(&mut html, &req.id);
-    html.push_str("\">");
-    text(&mut html, &req.label);
-    html.push_str("</label><span class=\"help\" id=\"help-");
-    text(&mut html, &req.id);
-    html.push_str("\">");
-    text(&mut html, &req.help);
-    html.push_str("</span>");
-    html
 }
