@@ -1,6 +1,6 @@
 //! Dismissable notices: a link that named unknown requirements, storage that is blocked, and the like.
 
-use super::{raw, text, Dispatch};
+use super::Dispatch;
 use crate::state::{Action, Notice};
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ pub fn notices(notices: &[Notice], dispatch: &Dispatch) -> Html {
                 let dismiss = Callback::from(move |_| dispatch.dispatch(Action::Dismiss(index)));
                 let content = html! {
                     <>
-                        {raw(paragraph(&notice.text))}
+                        <p>{&notice.text}</p>
                         <button type="button" class="link" onclick={dismiss} aria-label="Dismiss this notice">{"Dismiss"}</button>
                     </>
                 };
@@ -26,12 +26,4 @@ pub fn notices(notices: &[Notice], dispatch: &Dispatch) -> Html {
             }) }
         </div>
     }
-}
-
-/// A notice's text as HTML text (see `raw`).
-fn paragraph(said: &str) -> String {
-    let mut html = String::from("<p>");
-    text(&mut html, said);
-    html.push_str("</p>");
-    html
 }

@@ -2,7 +2,7 @@
 //! grouped as the seed groups them, those no tick decided folded away under "Not assessed", plus the checklist.
 use super::card::verdict_card;
 use super::checklist::checklist;
-use super::{raw, text, CatalogRef, Dispatch};
+use super::{CatalogRef, Dispatch};
 use strata_core::boundary::Drawing;
 use strata_core::card_html::{glance, NOT_ASSESSED_ID};
 use strata_core::decision::Decision;
@@ -38,7 +38,11 @@ pub fn results(
         return html! {
             <>
                 {live}
-                {raw(welcome(rec.hint.unwrap_or_default()))}
+                <section class="welcome panel" data-welcome="" aria-labelledby="welcome-title">
+                    <h2 id="welcome-title">{"Start with what your system needs"}</h2>
+                    <p>{rec.hint.unwrap_or_default()}</p>
+                    <p>{"Each recommendation explains itself: which of your ticks led to it, the trade-offs it brings, and what would change it. Your decision lives in the page address, so the link restores it."}</p>
+                </section>
             </>
         };
     }
@@ -90,13 +94,11 @@ pub fn results(
     }
     if !unassessed.is_empty() {
         // Folded with CSS: the cards after this closed disclosure are not shown (app.css).
-        let folded = format!(
-            "<summary id=\"{NOT_ASSESSED_ID}\">Not assessed by your answers ({})</summary><p>No tick bears on \
-             these, so each shows the catalogue's default rather than advice.</p>",
-            unassessed.len()
-        );
         items.push(html! {
-            <details class="not-assessed" key={NOT_ASSESSED_ID}>{raw(folded)}</details>
+            <details class="not-assessed" key={NOT_ASSESSED_ID}>
+                <summary id={NOT_ASSESSED_ID}>{format!("Not assessed by your answers ({})", unassessed.len())}</summary>
+                <p>{"No tick bears on these, so each shows the catalogue's default rather than advice."}</p>
+            </details>
         });
         items.extend(
             unassessed
@@ -107,45 +109,21 @@ pub fn results(
     html! {
         <>
             {live}
-            {raw(based_on(catalog, decision))}
+            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
             <div class="cards">{items}</div>
             {checklist(&rec.checklist, &decision.checklist, dispatch)}
         </>
     }
 }
 
-// Static markup as HTML text (see `raw`).
-
-/// The welcome state, before anything is ticked; `hint` says where to start.
-fn welcome(hint: &str) -> String {
-    let mut html = String::from(
-        "<section class=\"welcome panel\" data-welcome=\"\" aria-labelledby=\"welcome-title\"><h2 \
-         id=\"welcome-title\">Start with what your system needs</h2><p>",
-    );
-    text(&mut html, hint);
-    html.push_str(
-        "</p><p>Each recommendation explains itself: which of your ticks led to it, the trade-offs it brings, and \
-         what would change it. Your decision lives in the page address, so the link restores it.</p></section>",
-    );
-    html
-}
-
-/// The ticked requirements' labels.
-fn based_on(catalog: CatalogRef, decision: &Decision) -> String {
-    let mut html =
-        String::from("<p class=\"based-on\" id=\"based-on\"><strong>Based on: </strong>");
-    let labels = decision
+fn ticked_labels(catalog: CatalogRef, decision: &Decision) -> String {
+    decision
         .requirements()
         .iter()
-        .filter_map(|id| catalog.requirement(id));
-    for (i, r) in labels.enumerate() {
-        if i > 0 {
-            html.push_str(", ");
-        }
-        text(&mut html, &r.label);
-    }
-    html.push_str("</p>");
-    html
+        .filter_map(|id| catalog.requirement(id))
+        .map(|r| r.label.as_ref())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a screen reader hears after each change: the headline verdicts.

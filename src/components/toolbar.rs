@@ -22,23 +22,8 @@ enum Export {
     DownloadJson,
 }
 
-/// The warning's words, written once for the constant and for static HTML text that holds it.
-macro_rules! file_link_warning {
-    () => {
-        "This page was opened from a file, so its links point at file:// and open only on this computer. To \
-         share the decision, open it from a hosted copy of Strata and copy the link there."
-    };
-}
-
 /// Said beside anything that holds a link to a page opened from disk.
-pub const FILE_LINK_WARNING: &str = file_link_warning!();
-
-/// The Share menu's summary and, on a page opened from a file, its warning (static: HTML text).
-const SHARE_FROM_FILE: &str = concat!(
-    "<summary>Share</summary><p class=\"file-warning\">",
-    file_link_warning!(),
-    "</p>"
-);
+pub const FILE_LINK_WARNING: &str = "This page was opened from a file, so its links point at file:// and open only on this computer. To share the decision, open it from a hosted copy of Strata and copy the link there.";
 
 /// Performs an export; returns the feedback and, if the clipboard refused, the text to copy by hand. A link
 /// or ADR that names this page's `file://` address is only good on this computer: the feedback says so.
@@ -79,12 +64,7 @@ async fn export(what: Export, fragment: String, title: String) -> (String, Optio
 }
 
 /// Downloads `text` as a file named from the decision's title; returns the file's name.
-async fn download(
-    title: String,
-    extension: &str,
-    mime: &str,
-    text: &str,
-) -> Result<String, String> {
+async fn download(title: String, extension: &str, mime: &str, text: &str) -> Result<String, String> {
     let stem = extras::text(&Request::FileStem { title }).await?;
     let name = format!("{stem}.{extension}");
     browser::download(&name, mime, text)?;
@@ -98,8 +78,7 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
     let act = |what: Export| {
-        let (dispatch, fragment, title) =
-            (dispatch.clone(), fragment.clone(), decision.title.clone());
+        let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), decision.title.clone());
         Callback::from(move |_: MouseEvent| {
             let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), title.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -136,12 +115,15 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     html! {
         <section class="toolbar panel" aria-label="Share and export">
             <div class="title-field">
-                {Html::from_html_unchecked(AttrValue::Static("<label for=\"decision-title\">Decision title</label>"))}
+                <label for="decision-title">{"Decision title"}</label>
                 <input id="decision-title" type="text" maxlength="120" placeholder="e.g. Orders service storage"
                     value={decision.title.clone()} onchange={set_title} />
             </div>
             <details class="share" id="share">
-                {Html::from_html_unchecked(AttrValue::Static(if from_file { SHARE_FROM_FILE } else { "<summary>Share</summary>" }))}
+                <summary>{"Share"}</summary>
+                if from_file {
+                    <p class="file-warning">{FILE_LINK_WARNING}</p>
+                }
                 <div class="actions">
                     <button type="button" id="copy-link" class="primary" onclick={act(Export::CopyLink)}>{"Copy link"}</button>
                     <button type="button" id="copy-adr" onclick={act(Export::CopyAdr)}>{"Copy ADR"}</button>
