@@ -64,7 +64,12 @@ async fn export(what: Export, fragment: String, title: String) -> (String, Optio
 }
 
 /// Downloads `text` as a file named from the decision's title; returns the file's name.
-async fn download(title: String, extension: &str, mime: &str, text: &str) -> Result<String, String> {
+async fn download(
+    title: String,
+    extension: &str,
+    mime: &str,
+    text: &str,
+) -> Result<String, String> {
     let stem = extras::text(&Request::FileStem { title }).await?;
     let name = format!("{stem}.{extension}");
     browser::download(&name, mime, text)?;
@@ -78,7 +83,8 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let (status, manual) = (&state.action_status, state.manual_copy.as_ref());
     let fragment = permalink::encode(decision, false);
     let act = |what: Export| {
-        let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), decision.title.clone());
+        let (dispatch, fragment, title) =
+            (dispatch.clone(), fragment.clone(), decision.title.clone());
         Callback::from(move |_: MouseEvent| {
             let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), title.clone());
             wasm_bindgen_futures::spawn_local(async move {

@@ -416,8 +416,14 @@ fn a_download_is_named_from_the_title_in_any_script() {
             title: title.into(),
         })
     };
-    assert_eq!(stem("Orders service: storage"), "strata-orders-service-storage");
-    assert_eq!(stem("Größe — Bestellungen 2"), "strata-größe-bestellungen-2");
+    assert_eq!(
+        stem("Orders service: storage"),
+        "strata-orders-service-storage"
+    );
+    assert_eq!(
+        stem("Größe — Bestellungen 2"),
+        "strata-größe-bestellungen-2"
+    );
     assert_eq!(stem(""), "strata-decision");
     assert_eq!(stem("<>/\\?"), "strata-decision");
 }
