@@ -64,6 +64,16 @@ pub fn adr_markdown_with_date(
 }
 
 /// The first service's name, cleaned (empty when unnamed).
+/// The replication options as (id, title): the primary-replica modes, then multi-primary.
+fn replication_options(catalog: &Catalog) -> impl Iterator<Item = (&str, &str)> + Clone {
+    let multi = &catalog.multi_primary;
+    catalog
+        .replication_modes
+        .iter()
+        .map(|m| (m.id.as_ref(), m.title.as_ref()))
+        .chain([(multi.id.as_ref(), multi.title.as_ref())])
+}
+
 /// A service's ticked requirement ids as inline code, or "none".
 fn ticked_ids(requirements: &Requirements) -> String {
     if requirements.is_empty() {
@@ -234,14 +244,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
         Section::ConsistencyLevel.label(),
         &choice_rows(rec, rec.consistency_level.choice, levels),
     );
-    let modes = catalog
-        .replication_modes
-        .iter()
-        .map(|m| (m.id.as_ref(), m.title.as_ref()))
-        .chain([(
-            catalog.multi_primary.id.as_ref(),
-            catalog.multi_primary.title.as_ref(),
-        )]);
+    let modes = replication_options(catalog);
     table(
         o,
         Section::Replication.label(),

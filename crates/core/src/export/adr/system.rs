@@ -199,14 +199,7 @@ pub(super) fn options(
         levels,
     );
     matrix(o, "Consistency level", &columns, &rows);
-    let modes = catalog
-        .replication_modes
-        .iter()
-        .map(|m| (m.id.as_ref(), m.title.as_ref()))
-        .chain([(
-            catalog.multi_primary.id.as_ref(),
-            catalog.multi_primary.title.as_ref(),
-        )]);
+    let modes = super::replication_options(catalog);
     let rows = choice_matrix(&recs, &chosen_ids(&recs, |r| r.replication.choice), modes);
     matrix(o, "Replication", &columns, &rows);
     let verdict = |r: &Recommendation, id: &str| match r.patterns.iter().find(|c| c.choice == id) {
