@@ -55,11 +55,9 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
             |b, s| b.o.push_str(&system(s)),
         );
     } else if !card.examples.is_empty() {
-        let _ = write!(
-            b.o,
-            "<p class=\"examples\"><strong>Examples: </strong>{}</p>",
-            esc(&card.examples.join(", "))
-        );
+        b.o.push_str("<p class=\"examples\"><strong>Examples: </strong>");
+        escape_xml(&mut b.o, &card.examples.join(", "));
+        b.o.push_str("</p>");
     }
     if !card.steps.is_empty() {
         let heading = if card.section == Section::Migration && card.choice == "parallel-run" {
@@ -147,20 +145,21 @@ fn system(s: &SystemView) -> String {
         o.push_str("</div>");
     }
     for note in s.notes {
-        let _ = write!(o, "<div class=\"system-note\">{}</div>", esc(note));
+        o.push_str("<div class=\"system-note\">");
+        escape_xml(&mut o, note);
+        o.push_str("</div>");
     }
     let mut lead = "<div class=\"system-links\">";
     for link in s.links {
         o.push_str(lead);
         if is_web_url(&link.url) {
-            let _ = write!(
-                o,
-                "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a>",
-                esc(&link.url),
-                esc(&link.title)
-            );
+            o.push_str("<a href=\"");
+            escape_xml(&mut o, &link.url);
+            o.push_str("\" target=\"_blank\" rel=\"noopener\">");
+            escape_xml(&mut o, &link.title);
+            o.push_str("</a>");
         } else {
-            let _ = write!(o, "{}", esc(&link.title));
+            escape_xml(&mut o, &link.title);
         }
         lead = ", ";
     }
@@ -264,10 +263,15 @@ impl<'t> Body<'t> {
             let id = format!("g-{}-{n}", self.id);
             let _ = write!(
                 self.o,
-                "<dfn><button type=\"button\" class=\"term\" popovertarget=\"{id}\" aria-describedby=\"{id}\">{}</button></dfn><span class=\"gloss\" popover id=\"{id}\">{}</span>",
-                esc(&rest[start..end]),
-                esc(&self.cat.glossary[n].definition)
+                "<dfn><button type=\"button\" class=\"term\" popovertarget=\"{id}\" aria-describedby=\"{id}\">"
             );
+            escape_xml(&mut self.o, &rest[start..end]);
+            let _ = write!(
+                self.o,
+                "</button></dfn><span class=\"gloss\" popover id=\"{id}\">"
+            );
+            escape_xml(&mut self.o, &self.cat.glossary[n].definition);
+            self.o.push_str("</span>");
             rest = &rest[end..];
         }
         escape_xml(&mut self.o, rest);
@@ -528,7 +532,9 @@ pub fn glance(rec: &Recommendation, service: &str) -> String {
     let mut o = String::with_capacity(1024);
     o.push_str("<nav class=\"glance\" id=\"glance\" aria-label=\"Your answer at a glance\"><ul>");
     if !service.is_empty() {
-        let _ = write!(o, "<li class=\"service\">{}</li>", esc(service));
+        o.push_str("<li class=\"service\">");
+        escape_xml(&mut o, service);
+        o.push_str("</li>");
     }
     let stores = |r| rec.stores.iter().filter(move |c| c.role == Some(r));
     let patterns = |avoid| {
