@@ -56,7 +56,12 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
         );
     } else if !card.examples.is_empty() {
         b.o.push_str("<p class=\"examples\"><strong>Examples: </strong>");
-        escape_xml(&mut b.o, &card.examples.join(", "));
+        for (n, example) in card.examples.iter().enumerate() {
+            if n > 0 {
+                b.o.push_str(", ");
+            }
+            escape_xml(&mut b.o, example);
+        }
         b.o.push_str("</p>");
     }
     if !card.steps.is_empty() {
@@ -133,12 +138,18 @@ fn system(s: &SystemView) -> String {
     let mut lead = "<div class=\"managed\">Managed: ";
     for (_, cloud, services) in s.managed.clouds() {
         let Some(services) = services else { continue };
-        let named = if services.is_empty() {
-            "none".to_string()
-        } else {
-            esc(&services.join(", "))
-        };
-        let _ = write!(o, "{lead}{cloud}: {named}");
+        o.push_str(lead);
+        o.push_str(cloud);
+        o.push_str(": ");
+        if services.is_empty() {
+            o.push_str("none");
+        }
+        for (n, service) in services.iter().enumerate() {
+            if n > 0 {
+                o.push_str(", ");
+            }
+            escape_xml(&mut o, service);
+        }
         lead = "; ";
     }
     if !s.managed.is_unstated() {
