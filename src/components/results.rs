@@ -47,7 +47,7 @@ pub fn results(
         };
     }
     // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
-    let drawing = Drawing::from(&diagram_input(decision, rec));
+    let drawing = Drawing::from(&diagram_input(decision, state.selected, rec));
     let groups: [(&str, &str, &mut dyn Iterator<Item = &Card<'static>>); 5] = [
         (
             "Watch out: conflicting needs",

@@ -293,7 +293,7 @@ fn main() {
     let page = "https://wiki.example/tools/strata/";
     for (case, decision) in &decisions {
         let rec = recommend(catalog, decision.requirements());
-        let input = diagram_input(decision, &rec);
+        let input = diagram_input(decision, 0, &rec);
         diagram_files(out, case, &input, &relevant_diagrams(&rec));
         let advice = advise(catalog, decision);
         if advice.is_system() {

@@ -45,21 +45,21 @@ pub fn file_stem(title: &str) -> String {
 /// The requirement that asks for more read replicas in the primary-replica diagram.
 const MORE_REPLICAS: &str = "read-heavy";
 
-/// The diagram input for a decision and its recommendation: the user's own names where there are some,
-/// the seed's examples elsewhere.
+/// The diagram input for a decision's service (by index) and its recommendation: the user's own names where
+/// there are some, the seed's examples elsewhere.
 ///
 /// - `store_name` and `new_store`: the primary store's first example system (e.g. PostgreSQL), so the parallel
 ///   run migrates from the seed's "Old DB" to the recommended store.
 /// - `replication`: the replication card's mode (`primary-replica-async|semi-sync|sync`); multi-primary keeps
 ///   the default.
-/// - `replicas`: 2, or 3 when `read-heavy` is ticked.
+/// - `replicas`: 2, or 3 when the service has `read-heavy` ticked.
 /// - `services`, `owns` and `owner_service`: when the decision has several services, their names ("Service 2"
 ///   when unnamed) and the entities each owns, the first that owns any being the source of truth; else the
 ///   seed's three services.
 /// - `shared_database_verdict`: the verdict of the `shared-database` pattern card.
 ///
 /// The system diagram needs more (each service's store, the flows): [`system_diagram_input`].
-pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput {
+pub fn diagram_input(decision: &Decision, service: usize, rec: &Recommendation) -> DiagramInput {
     let mut input = DiagramInput::default();
     if let Some(example) = rec.primary_store.examples.first() {
         input.store_name = example.to_string();
@@ -71,7 +71,8 @@ pub fn diagram_input(decision: &Decision, rec: &Recommendation) -> DiagramInput 
     if let Some(mode) = ReplicationLabel::from_choice(rec.replication.choice) {
         input.replication = mode;
     }
-    if decision.requirements().contains(MORE_REPLICAS) {
+    let ticks = decision.services.get(service).map(|s| &s.requirements);
+    if ticks.is_some_and(|t| t.contains(MORE_REPLICAS)) {
         input.replicas = 3;
     }
     if decision.services.len() > 1 {
@@ -108,7 +109,7 @@ pub fn system_diagram_input(decision: &Decision, advice: &SystemAdvice) -> Diagr
     let Some(first) = advice.services.first() else {
         return DiagramInput::default();
     };
-    let mut input = diagram_input(decision, &first.rec);
+    let mut input = diagram_input(decision, 0, &first.rec);
     use_services(&mut input, decision);
     if let Some(card) = advice.pattern_card(DiagramId::SharedDatabase.as_str()) {
         input.shared_database_verdict = card.verdict;

@@ -23,6 +23,7 @@ fn drawing_of(fragment: &str) -> Drawing {
     let decision = permalink::decode(fragment, catalog).decision;
     Drawing::from(&diagram_input(
         &decision,
+        0,
         &recommend(catalog, decision.requirements()),
     ))
 }
@@ -172,7 +173,7 @@ fn the_drawing_keeps_what_a_decision_sets() {
         catalog,
     )
     .decision;
-    let input = diagram_input(&decision, &recommend(catalog, decision.requirements()));
+    let input = diagram_input(&decision, 0, &recommend(catalog, decision.requirements()));
     let drawing = Drawing::from(&input);
     assert_eq!(drawing.input(), input);
     assert_eq!(drawing.replicas, 3, "read-heavy asks for three replicas");

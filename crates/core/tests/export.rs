@@ -198,7 +198,7 @@ fn adr_has_a_mermaid_block_per_relevant_diagram() {
     let doc = adr(&d);
     assert_eq!(check_fences(&doc), ids.len());
     let diagrams = &doc[doc.find("\n## Diagrams\n").unwrap()..doc.find("\n## More").unwrap()];
-    let input = diagram_input(&d, &r);
+    let input = diagram_input(&d, 0, &r);
     for id in ids {
         let dg = layout(id, &input);
         let heading = format!(
@@ -257,7 +257,7 @@ fn adr_escapes_user_typed_names() {
     check_tables(&doc);
     check_fences(&doc);
     // Named services reach the diagrams, escaped for Mermaid.
-    let input = diagram_input(&d, &r);
+    let input = diagram_input(&d, 0, &r);
     assert_eq!(input.services.len(), 3);
     let ids = relevant_diagrams(&r);
     assert!(ids.contains(&DiagramId::DatabasePerService), "{ids:?}");
@@ -682,7 +682,7 @@ fn escapes_are_one_line_and_inert() {
 fn diagram_input_follows_the_decision() {
     let d = payments();
     let r = rec(&d);
-    let input = diagram_input(&d, &r);
+    let input = diagram_input(&d, 0, &r);
     assert_eq!(input.store_name, "PostgreSQL");
     assert_eq!(input.new_store, "PostgreSQL");
     assert_eq!(input.replication, ReplicationLabel::SemiSync);
@@ -699,7 +699,7 @@ fn diagram_input_follows_the_decision() {
     // Read-heavy asks for a third replica; a document store names its own example.
     let feed = decision("", &[("Feed", &preset("social-feed"))]);
     let r = rec(&feed);
-    let input = diagram_input(&feed, &r);
+    let input = diagram_input(&feed, 0, &r);
     assert_eq!(input.replicas, 3);
     assert_eq!(
         Some(&input.store_name.as_str()),
@@ -713,20 +713,29 @@ fn diagram_input_follows_the_decision() {
         &[("Orders", &["microservices"]), ("", &[]), ("Billing", &[])],
     );
     three.services[2].owns = vec!["Invoice".into()];
-    let input = diagram_input(&three, &rec(&three));
+    let input = diagram_input(&three, 0, &rec(&three));
     assert_eq!(input.services, ["Orders", "Service 2", "Billing"]);
     assert_eq!(input.owns, [vec![], vec![], vec!["Invoice".to_string()]]);
     assert_eq!(input.owner_service, "Billing");
     let one = decision("", &[("Orders", &["microservices"])]);
-    let input = diagram_input(&one, &rec(&one));
+    let input = diagram_input(&one, 0, &rec(&one));
     assert_eq!(input.services.len(), 3);
+
+    // Each service's own ticks: a read-heavy second service draws three replicas, its calm neighbour two.
+    let two = decision(
+        "",
+        &[("Orders", &["acid"]), ("Feed", &["read-heavy", "acid"])],
+    );
+    let feed = recommend(Catalog::builtin(), &two.services[1].requirements);
+    assert_eq!(diagram_input(&two, 1, &feed).replicas, 3);
+    assert_eq!(diagram_input(&two, 0, &rec(&two)).replicas, 2);
 
     // Multi-primary keeps the default replication label.
     let saas = decision("", &[("", &preset("multi-region-saas"))]);
     let r = rec(&saas);
     if r.replication.choice == "multi-primary" {
         assert_eq!(
-            diagram_input(&saas, &r).replication,
+            diagram_input(&saas, 0, &r).replication,
             ReplicationLabel::Async
         );
         assert!(relevant_diagrams(&r).contains(&DiagramId::MultiPrimary));
@@ -754,7 +763,7 @@ fn the_multi_primary_diagram_draws_a_system_that_has_several_primaries() {
         }
         let r = rec(&d);
         assert_eq!(r.replication.choice, "multi-primary");
-        diagram_input(&d, &r).store_name
+        diagram_input(&d, 0, &r).store_name
     };
     // PostgreSQL has no built-in multi-primary: the label says an extension is needed.
     assert_eq!(

@@ -471,7 +471,7 @@ fn diagrams(o: &mut String, decision: &Decision, rec: &Recommendation) {
         o.push_str("None yet: nothing is decided.\n\n");
         return;
     }
-    diagram_blocks(o, &diagram_input(decision, rec), &ids);
+    diagram_blocks(o, &diagram_input(decision, 0, rec), &ids);
 }
 
 /// Each diagram under a `###` heading: its Mermaid block and its text version.

@@ -288,7 +288,7 @@ pub(super) fn services(o: &mut String, decision: &Decision, advice: &SystemAdvic
             services: vec![decision.services[i].clone()],
             ..Decision::default()
         };
-        diagram_blocks(o, &diagram_input(&alone, &view.rec), &ids);
+        diagram_blocks(o, &diagram_input(&alone, 0, &view.rec), &ids);
     }
 }
 
