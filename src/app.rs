@@ -69,13 +69,12 @@ fn link_notices(link: &Decoded) -> Vec<Notice> {
         .collect();
     if !link.unknown.is_empty() {
         // A few names and a count: a link may name thousands.
-        let mut names = link
-            .unknown
-            .iter()
-            .take(UNKNOWN_NAMED)
-            .map(|id| format!("\u{201c}{id}\u{201d}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut names = String::new();
+        for (i, id) in link.unknown.iter().take(UNKNOWN_NAMED).enumerate() {
+            names.push_str(if i == 0 { "\u{201c}" } else { ", \u{201c}" });
+            names.push_str(id);
+            names.push('\u{201d}');
+        }
         let more = link.unknown.len().saturating_sub(UNKNOWN_NAMED);
         if more > 0 {
             names.push_str(&format!(" \u{2026} and {} more", thousands(more)));

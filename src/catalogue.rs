@@ -279,6 +279,7 @@ pub fn rendered() -> Html {
         let of = DiagramOf {
             diagram: *diagram,
             drawing: None,
+            system: None,
         };
         create_portal(html! { <DiagramFigure {of} /> }, slot.clone())
     });

@@ -22,6 +22,7 @@ pub fn verdict_card(
     let diagram = diagram_for(card).map(|diagram| DiagramOf {
         diagram,
         drawing: Some(drawing.clone()),
+        system: None,
     });
     // The head is static text like the body: one piece of HTML text, cheaper than Yew elements.
     let mut text = format!(

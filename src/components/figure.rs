@@ -240,7 +240,7 @@ async fn perform(request: Request) -> (String, Option<String>) {
 /// The figure's inner HTML from the module's answer, or why there is none.
 fn drawing(answer: Result<Response, String>) -> Result<AttrValue, String> {
     match answer {
-        Ok(Response::Figure(figure)) => Ok(AttrValue::from(figure.html())),
+        Ok(Response::Figure(html)) => Ok(AttrValue::from(html)),
         Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
         Err(why) => Err(why),
     }
@@ -263,6 +263,7 @@ pub fn prerender(diagram: strata_core::diagrams::DiagramId) -> String {
         of: DiagramOf {
             diagram,
             drawing: None,
+            system: None,
         },
         actions: true,
     };

@@ -44,6 +44,10 @@ const violations = (page) => page.evaluate(() => window.__cspViolations);
 // comes with it (disabled in the page until then).
 const EXTRAS = /\/strata-extras-[0-9a-f]+(\.js|_bg\.wasm)$/;
 const DIAGRAMS_CSS = /\/diagrams-[0-9a-f]+\.css$/;
+/** The catalogue's content stylesheet: enabled (fetched) with the catalogue or with the on-demand module. */
+const CATALOGUE_CSS = /\/catalogue-[0-9a-f]+\.css$/;
+/** The page's on-demand stylesheets. */
+const ON_DEMAND_CSS = (u) => DIAGRAMS_CSS.test(u) || CATALOGUE_CSS.test(u);
 
 /**
  * Loads the extras module through the page's global, as the app does, and asks it for the JSON record of an
@@ -193,8 +197,8 @@ export function tests({ dist, server, browser }) {
         assertEqual(page.requests.filter((u) => EXTRAS.test(u)), [], 'nor fetched');
         assertEqual(await page.locator('#catalogue figure.diagram, #catalogue .entry').count(), 0, 'the catalogue is not loaded');
         assertEqual(await page.getAttribute('#catalogue a[data-reveal="catalogue"]', 'href'), 'catalogue.html', 'its placeholder links to it');
-        assertEqual(page.requests.filter((u) => u.endsWith('/catalogue.html') || u.endsWith('.css') && u.includes('/diagrams-')), [],
-          'neither the catalogue nor the diagrams\' stylesheet was fetched');
+        assertEqual(page.requests.filter((u) => u.endsWith('/catalogue.html') || ON_DEMAND_CSS(u)), [],
+          'neither the catalogue nor the on-demand stylesheets were fetched');
         assertEqual(await page.locator('figure.diagram svg').count(), 0, 'none drawn');
         assertEqual(await page.locator('figure.diagram[aria-busy], figure.diagram:not([data-state="waiting"])').count(), 0,
           'all waiting, none busy');
@@ -210,8 +214,8 @@ export function tests({ dist, server, browser }) {
       const first = page.locator('.results figure.diagram').first();
       await first.scrollIntoViewIfNeeded();
       await first.locator('svg[role="img"]').waitFor({ timeout: 10000 });
-      const fetched = after.filter((u) => EXTRAS.test(u) || DIAGRAMS_CSS.test(u));
-      assertEqual(fetched.length, 3, `the glue, the wasm and the diagrams' stylesheet: ${fetched}`);
+      const fetched = after.filter((u) => EXTRAS.test(u) || ON_DEMAND_CSS(u));
+      assertEqual(fetched.length, 4, `the glue, the wasm and the on-demand stylesheets: ${fetched}`);
       assert(await first.evaluate((f) => getComputedStyle(f.querySelector('.dg-box rect') ?? f.querySelector('rect')).strokeWidth !== '0px'), 'drawn with its stylesheet');
       // Every other diagram, the catalogue's too (it loads as it comes into view), and an export: the module's
       // files are not fetched again, and the catalogue page once.
@@ -238,7 +242,8 @@ export function tests({ dist, server, browser }) {
         assertEqual(after, [], 'nothing before the reader scrolls');
         await page.locator('#catalogue').scrollIntoViewIfNeeded();
         await page.locator('#catalogue .toc').waitFor({ timeout: 5000 });
-        assertEqual(after, [server.url + 'catalogue.html'], 'the catalogue, once it comes into view');
+        assertEqual(after.filter((u) => !ON_DEMAND_CSS(u)), [server.url + 'catalogue.html'], 'the catalogue, once it comes into view');
+        assert(after.some((u) => CATALOGUE_CSS.test(u)), `with its stylesheet: ${after}`);
         assert(await page.locator('#catalogue .entry').count() >= 15, 'every entry');
         assertEqual(await drawByScrolling(page, '#catalogue figure.diagram'), 10, 'its ten diagrams, each drawn as it comes into view');
         const module = after.filter((u) => EXTRAS.test(u));
@@ -256,7 +261,7 @@ export function tests({ dist, server, browser }) {
       page.on('request', (r) => after.push(`${r.method()} ${r.url()}`));
       await clickAround(page); // its "Read more" loads the catalogue
       await page.waitForLoadState('networkidle');
-      const expected = (r) => EXTRAS.test(r) || DIAGRAMS_CSS.test(r) || r === `GET ${server.url}catalogue.html`;
+      const expected = (r) => EXTRAS.test(r) || ON_DEMAND_CSS(r.slice(4)) || r === `GET ${server.url}catalogue.html`;
       assertEqual(after.filter((r) => !expected(r)), [], 'requests after [data-ready]');
       assertEqual(after.length, new Set(after).size, `each at most once: ${after}`);
       assert(after.includes(`GET ${server.url}catalogue.html`), 'the card\'s "Read more" loaded the catalogue');

@@ -36,17 +36,26 @@ pub enum Request {
     /// The stem of a download's file name from the decision's title (`export::file_stem`). Here rather than
     /// in the app: naming a file needs Unicode's letter tables, which need not be in the first load.
     FileStem { title: String },
+    /// The system section of a decision (its link fragment): the system's cards, its diagram and the seed's
+    /// "For the system" checklist answered. Asked only when the decision holds several services or data
+    /// ownership, so `system::advise` stays out of the app's first load.
+    System { fragment: String },
 }
 
 /// What the on-demand module answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
-    /// For [`Request::Figure`].
-    Figure(Figure),
+    /// For [`Request::Figure`]: the figure's inner HTML as the page shows it ([`Figure::html`]: the drawing and
+    /// its text version), made by the module so that the app only inserts it.
+    Figure(String),
     /// For the requests whose answer is one text: SVG file, Mermaid, ADR, JSON.
     Text(String),
-    /// For [`Request::Embed`].
-    Embed(Embed),
+    /// For [`Request::Embed`]: the dialog's snippets and what the host and each wiki must do, as HTML made by
+    /// the module (see `deferred::embed`). Each snippet is a read-only text area with a Copy button
+    /// (`data-copy`: the text area's id; `data-said`: what to say once copied) that the app's dialog handles.
+    Embed(String),
+    /// For [`Request::System`].
+    System(SystemSection),
     /// The request could not be answered (bytes that do not decode, an unknown diagram); says why.
     Refused(String),
 }
@@ -58,6 +67,9 @@ pub struct DiagramOf {
     pub diagram: DiagramId,
     /// `None`: the seed's example names.
     pub drawing: Option<Drawing>,
+    /// The system diagram of a whole decision, by its link fragment: the module decodes it and draws what the
+    /// system advice says (stores, flows), so that neither the advice nor a decoder of drawings is in the app.
+    pub system: Option<String>,
 }
 
 /// What a decision changes in the diagrams (see `export::diagram_input`); the rest is the seed's example.
@@ -97,29 +109,25 @@ pub struct Figure {
     pub text_version: Vec<String>,
 }
 
-/// The embed dialog's content.
+/// The system section: its cards (the system's pattern cards first) and its checklist answered, as HTML made by
+/// the module (static text: one node in the app is cheaper in its wasm than Yew elements, like a card's body).
+/// The app draws the system diagram with its figure component (`DiagramOf::system_of`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Embed {
-    pub snippets: Vec<Snippet>,
-    /// What the host that serves Strata, the iframe and each wiki must do or allow.
-    pub host_steps: Vec<HostSteps>,
+pub struct SystemSection {
+    /// `<article class="card" data-rec="system" data-choice=… data-verdict=…>` each, as verdict cards are.
+    pub cards_html: String,
+    /// The seed's "For the system" questions, each with the model's answer (a `<section>` with a `<dl>`).
+    pub checklist_html: String,
 }
 
-/// The steps for one place Strata is served from or embedded in (plain text).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HostSteps {
-    pub heading: String,
-    pub steps: Vec<String>,
-}
-
-/// A ready-made text to paste into a wiki.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snippet {
-    /// The text area's element id (`embed-iframe`, …; tests and wiki instructions name them).
-    pub id: String,
-    pub label: String,
-    pub text: String,
-}
+/// The snippets of the embed dialog, in order: the text area's element id (`embed-iframe`, …; tests and wiki
+/// instructions name them) and its label.
+pub const SNIPPETS: [(&str, &str); 4] = [
+    ("embed-iframe", "HTML (iframe)"),
+    ("embed-confluence", "Confluence (HTML macro)"),
+    ("embed-mediawiki", "MediaWiki link"),
+    ("embed-markdown", "Markdown link (GitHub wiki)"),
+];
 
 /// Said when a message between the app and the on-demand module does not decode.
 pub const UNREADABLE: &str =
@@ -224,13 +232,23 @@ impl DiagramOf {
         DiagramOf {
             diagram: DiagramId::System,
             drawing: Some(Drawing::from(&system_diagram_input(decision, advice))),
+            system: None,
+        }
+    }
+
+    /// The system diagram of the decision this link fragment holds, drawn by the module (see `system`).
+    pub fn system_of(fragment: String) -> DiagramOf {
+        DiagramOf {
+            diagram: DiagramId::System,
+            drawing: None,
+            system: Some(fragment),
         }
     }
 
     /// The prefix of the ids inside the inline SVG: a card's and the catalogue's drawing of one diagram can
     /// be on the page together.
     pub fn id_prefix(&self) -> String {
-        let place = if self.drawing.is_some() {
+        let place = if self.drawing.is_some() || self.system.is_some() {
             "dg"
         } else {
             "cat-dg"
@@ -258,7 +276,7 @@ pub fn answer_bytes(request: &[u8]) -> Vec<u8> {
 pub fn answer(request: &Request) -> Response {
     use crate::deferred as d;
     match request {
-        Request::Figure(of) => Response::Figure(d::figure(of)),
+        Request::Figure(of) => Response::Figure(d::figure(of).html()),
         Request::SvgFile(of) => Response::Text(d::svg_file(of)),
         Request::Mermaid(of) => Response::Text(d::mermaid(of)),
         Request::Adr { fragment, link } => Response::Text(d::adr_markdown(fragment, link)),
@@ -269,6 +287,7 @@ pub fn answer(request: &Request) -> Response {
             title,
         } => Response::Embed(d::embed(page_url, fragment, title)),
         Request::FileStem { title } => Response::Text(crate::export::file_stem(title)),
+        Request::System { fragment } => Response::System(d::system_section(fragment)),
     }
 }
 

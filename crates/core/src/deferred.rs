@@ -6,12 +6,13 @@
 
 mod catalogue;
 
-use crate::boundary::{DiagramOf, Embed, Figure, HostSteps, Snippet};
+use crate::boundary::{DiagramOf, Figure, SystemSection, SNIPPETS};
 use crate::catalog::Catalog;
 use crate::diagrams::{layout, render_svg, to_mermaid, Diagram, SvgMode};
 use crate::engine::{recommend, Recommendation};
 use crate::export;
 use crate::permalink;
+use std::fmt::Write;
 
 pub use catalogue::{catalogue_html, figure_slot, FIGURE_SLOT};
 
@@ -24,7 +25,15 @@ fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation<'static
 }
 
 fn diagram(of: &DiagramOf) -> Diagram {
-    layout(of.diagram, &of.input())
+    match &of.system {
+        Some(fragment) => {
+            let catalog = Catalog::builtin();
+            let decision = permalink::decode(fragment, catalog).decision;
+            let advice = crate::system::advise(catalog, &decision);
+            layout(of.diagram, &DiagramOf::system(&decision, &advice).input())
+        }
+        None => layout(of.diagram, &of.input()),
+    }
 }
 
 /// Inline SVG (classes only, for the CSP-strict page) and its text version.
@@ -57,50 +66,102 @@ pub fn decision_json(fragment: &str) -> String {
     export::decision_json(Catalog::builtin(), &decision, &rec)
 }
 
-/// The embed dialog's snippets (iframe HTML, Confluence HTML macro, MediaWiki and Markdown links) and what
-/// the host must allow.
-pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
+/// The embed dialog's snippets (iframe HTML, Confluence HTML macro, MediaWiki and Markdown links, in the order
+/// of `SNIPPETS`), each a read-only text area with a Copy button, and what the host must allow, as HTML.
+pub fn embed(page_url: &str, fragment: &str, title: &str) -> String {
     use crate::export as e;
     let link = format!("{page_url}#{fragment}");
-    let snippet = |id: &str, label: &str, text: String| Snippet {
-        id: id.into(),
-        label: label.into(),
-        text,
-    };
-    Embed {
-        snippets: vec![
-            snippet(
-                "embed-iframe",
-                "HTML (iframe)",
-                e::iframe_snippet(page_url, fragment, title),
-            ),
-            snippet(
-                "embed-confluence",
-                "Confluence (HTML macro)",
-                e::confluence_snippet(page_url, fragment, title),
-            ),
-            snippet(
-                "embed-mediawiki",
-                "MediaWiki link",
-                e::mediawiki_link(&link, title),
-            ),
-            snippet(
-                "embed-markdown",
-                "Markdown link (GitHub wiki)",
-                e::markdown_link(&link, title),
-            ),
-        ],
-        host_steps: host_steps(),
+    let texts = [
+        e::iframe_snippet(page_url, fragment, title),
+        e::confluence_snippet(page_url, fragment, title),
+        e::mediawiki_link(&link, title),
+        e::markdown_link(&link, title),
+    ];
+    let mut html = String::with_capacity(4096);
+    for ((id, label), text) in SNIPPETS.iter().zip(texts) {
+        let _ = write!(
+            html,
+            "<div class=\"snippet\"><label for=\"{id}\">{label}</label>\
+             <textarea id=\"{id}\" readonly rows=\"3\">{}</textarea><div class=\"snippet-actions\">\
+             <button type=\"button\" data-copy=\"{id}\" data-said=\"{label}: copied.\">Copy</button></div></div>",
+            e::escape_html(&text)
+        );
+    }
+    html.push_str(&host_steps_html());
+    html
+}
+
+/// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, the
+/// system diagram, and the system checklist answered.
+pub fn system_section(fragment: &str) -> SystemSection {
+    use crate::card_html::{card_body, system_card_body};
+    use export::escape_html as esc;
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(fragment, catalog).decision;
+    let advice = crate::system::advise(catalog, &decision);
+    let mut cards = String::with_capacity(16 * 1024);
+    let patterns = advice.patterns.iter().map(|c| {
+        let kind = c.section.label();
+        (c.choice, c.verdict, kind, c.title, card_body(c, catalog))
+    });
+    let own = (advice.cards.iter()).map(|c| {
+        (
+            c.kind.as_str(),
+            c.verdict,
+            "System",
+            c.title.as_str(),
+            system_card_body(c),
+        )
+    });
+    for (i, (choice, verdict, kind, title, body)) in patterns.chain(own).enumerate() {
+        let v = verdict.as_str();
+        let _ = write!(
+            cards,
+            "<article class=\"card\" aria-labelledby=\"system-card-{i}\" data-rec=\"system\" \
+             data-choice=\"{choice}\" data-verdict=\"{v}\"><div class=\"card-head\"><div>\
+             <span class=\"card-kind\">{kind}</span><h3 id=\"system-card-{i}\">{}</h3></div>\
+             <span class=\"badge {v}\">{}</span></div>{body}</article>",
+            esc(title),
+            verdict.label()
+        );
+    }
+    let mut checklist = String::from(
+        "<section class=\"checklist panel\" aria-labelledby=\"system-checklist-title\">\
+         <h3 id=\"system-checklist-title\">For the system, answered from your services</h3>\
+         <dl class=\"system-checklist\">",
+    );
+    for c in &advice.checklist {
+        let answer = c
+            .answer
+            .as_deref()
+            .unwrap_or("Not settled by the services yet.");
+        let _ = write!(
+            checklist,
+            "<dt>{}</dt><dd>{}</dd>",
+            esc(&c.question),
+            esc(answer)
+        );
+    }
+    checklist.push_str("</dl></section>");
+    SystemSection {
+        cards_html: cards,
+        checklist_html: checklist,
     }
 }
 
-/// What a host and the iframe must do for the embed to work (the same list docs/HOSTING.md shows).
-fn host_steps() -> Vec<HostSteps> {
-    export::host_requirements()
-        .iter()
-        .map(|h| HostSteps {
-            heading: h.heading.into(),
-            steps: h.steps.iter().map(|s| s.to_string()).collect(),
-        })
-        .collect()
+/// What a host and the iframe must do for the embed to work (the same list docs/HOSTING.md shows), as HTML.
+fn host_steps_html() -> String {
+    let mut html = String::from("<h3>What the host and each wiki need, step by step</h3>");
+    for place in export::host_requirements() {
+        html.push_str("<h4>");
+        html.push_str(&export::escape_html(place.heading));
+        html.push_str("</h4><ol class=\"host-steps\">");
+        for step in place.steps {
+            html.push_str("<li>");
+            html.push_str(&export::escape_html(step));
+            html.push_str("</li>");
+        }
+        html.push_str("</ol>");
+    }
+    html
 }

@@ -2,14 +2,14 @@
 //! refused with a message, and what the module answers is drawn from the decision and escaped.
 
 use strata_core::boundary::{
-    answer, answer_bytes, DiagramOf, Drawing, Embed, Figure, FlowOf, HostSteps, Message, Request,
-    Response, Snippet,
+    answer, answer_bytes, DiagramOf, Drawing, FlowOf, Message, Request, Response, SystemSection,
+    SNIPPETS,
 };
 use strata_core::catalog::Catalog;
 use strata_core::deferred::{catalogue_html, FIGURE_SLOT};
 use strata_core::diagrams::{DiagramId, DiagramInput, ReplicationLabel};
 use strata_core::engine::{recommend, Requirements, Verdict};
-use strata_core::export::{diagram_input, system_diagram_input};
+use strata_core::export::{self, diagram_input, system_diagram_input};
 use strata_core::permalink;
 use strata_core::system::{advise, FlowKind};
 
@@ -32,6 +32,7 @@ fn of(diagram: DiagramId, fragment: Option<&str>) -> DiagramOf {
     DiagramOf {
         diagram,
         drawing: fragment.map(drawing_of),
+        system: None,
     }
 }
 
@@ -79,7 +80,11 @@ fn every_request_and_response_survives_the_codec() {
     let mut requests = Vec::new();
     for diagram in DiagramId::ALL {
         for drawing in [None, Some(drawing.clone())] {
-            let of = DiagramOf { diagram, drawing };
+            let of = DiagramOf {
+                diagram,
+                drawing,
+                system: None,
+            };
             requests.push(Request::Figure(of.clone()));
             requests.push(Request::SvgFile(of.clone()));
             requests.push(Request::Mermaid(of));
@@ -104,22 +109,9 @@ fn every_request_and_response_survives_the_codec() {
         assert_eq!(&Request::from_bytes(&request.to_bytes()).unwrap(), request);
     }
     let responses = [
-        Response::Figure(Figure {
-            svg: "<svg/>".into(),
-            text_version: vec![hostile.into(), String::new()],
-        }),
+        Response::Figure(hostile.into()),
         Response::Text(hostile.into()),
-        Response::Embed(Embed {
-            snippets: vec![Snippet {
-                id: "embed-iframe".into(),
-                label: "HTML".into(),
-                text: hostile.into(),
-            }],
-            host_steps: vec![HostSteps {
-                heading: hostile.into(),
-                steps: vec![hostile.into(), String::new()],
-            }],
-        }),
+        Response::Embed(hostile.into()),
         Response::Refused(hostile.into()),
     ];
     for response in &responses {
@@ -157,10 +149,11 @@ fn bad_bytes_are_refused_with_a_message_not_a_panic() {
     let mut bytes = Request::Mermaid(DiagramOf {
         diagram: DiagramId::System,
         drawing: Some(drawing),
+        system: None,
     })
     .to_bytes();
-    let at = bytes.len() - 1;
-    assert_eq!(bytes[at], 2, "the flow's kind is the last byte");
+    let at = bytes.len() - 2; // The system fragment's `None` follows the drawing.
+    assert_eq!(bytes[at], 2, "the flow's kind is the drawing's last byte");
     bytes[at] = 3;
     assert!(Request::from_bytes(&bytes).is_err());
 }
@@ -181,6 +174,7 @@ fn the_drawing_keeps_what_a_decision_sets() {
     let seed = DiagramOf {
         diagram: DiagramId::PrimaryReplica,
         drawing: None,
+        system: None,
     };
     assert_eq!(seed.input(), DiagramInput::default());
     assert_eq!(seed.id_prefix(), "cat-dg-primary-replica");
@@ -188,6 +182,18 @@ fn the_drawing_keeps_what_a_decision_sets() {
         of(DiagramId::PrimaryReplica, Some("r=acid")).id_prefix(),
         "dg-primary-replica"
     );
+}
+
+/// The sentences of a figure's text version (its `<li>`s), one per line.
+fn text_version(figure: &str) -> String {
+    let list = figure
+        .split("<summary>Text version</summary>")
+        .nth(1)
+        .expect("a text version");
+    let items: Vec<&str> = (list.split("<li>").skip(1))
+        .map(|li| li.split("</li>").next().unwrap())
+        .collect();
+    items.join("\n")
 }
 
 #[test]
@@ -198,10 +204,17 @@ fn a_diagram_is_drawn_from_the_decision() {
     ))) else {
         panic!("a figure")
     };
-    assert!(figure.svg.starts_with("<svg") && figure.svg.contains("sync"));
-    assert!(figure.svg.contains("PostgreSQL"), "the recommended store");
-    assert!(figure.svg.contains("id=\"dg-primary-replica"));
-    assert!(figure.text_version.len() > 1, "a text version");
+    assert!(
+        figure.starts_with("<div class=\"diagram-svg\" tabindex=\"0\"><svg")
+            && figure.contains("sync")
+    );
+    assert!(figure.contains("PostgreSQL"), "the recommended store");
+    assert!(figure.contains("id=\"dg-primary-replica"));
+    let text_version = figure
+        .split("<summary>Text version</summary>")
+        .nth(1)
+        .expect("a text version");
+    assert!(text_version.matches("<li>").count() > 1, "{text_version}");
     let svg = text(Request::SvgFile(of(DiagramId::PrimaryReplica, None)));
     assert!(svg.starts_with("<?xml"), "{svg}");
     let mermaid = text(Request::Mermaid(of(DiagramId::ParallelRun, None)));
@@ -216,7 +229,7 @@ fn hostile_names_are_escaped_in_every_output() {
     let Response::Figure(figure) = ask(&Request::Figure(dps.clone())) else {
         panic!("a figure")
     };
-    assert!(!figure.svg.contains("<img") && !figure.svg.contains("<script"));
+    assert!(!figure.contains("<img") && !figure.contains("<script"));
     let svg = text(Request::SvgFile(dps.clone()));
     assert!(svg.starts_with("<?xml") && !svg.contains("<img"));
     assert!(!text(Request::Mermaid(dps)).contains('<'));
@@ -234,14 +247,18 @@ fn hostile_names_are_escaped_in_every_output() {
 
 #[test]
 fn the_embed_answer_has_four_snippets_and_says_what_the_host_must_allow() {
-    let Response::Embed(embed) = ask(&Request::Embed {
+    let Response::Embed(html) = ask(&Request::Embed {
         page_url: "https://wiki.example/strata/".into(),
         fragment: "v=1&r=acid".into(),
-        title: "Orders".into(),
+        title: "Orders <b>".into(),
     }) else {
         panic!("an embed")
     };
-    let ids: Vec<&str> = embed.snippets.iter().map(|s| s.id.as_str()).collect();
+    let areas: Vec<&str> = (html.split("<textarea id=\"").skip(1))
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let ids: Vec<&str> = SNIPPETS.iter().map(|(id, _)| *id).collect();
+    assert_eq!(areas, ids, "one text area per snippet, in order");
     assert_eq!(
         ids,
         [
@@ -251,16 +268,26 @@ fn the_embed_answer_has_four_snippets_and_says_what_the_host_must_allow() {
             "embed-markdown"
         ]
     );
-    assert!(embed.snippets[0]
-        .text
-        .contains("https://wiki.example/strata/#embed&amp;v=1&amp;r=acid"));
-    let allow: Vec<String> = embed
-        .host_steps
-        .iter()
-        .flat_map(|h| h.steps.iter().map(|s| format!("{}: {s}", h.heading)))
-        .collect();
-    let allow = allow.join(" ");
-    assert!(allow.contains("Access-Control-Allow-Origin") && allow.contains("allow-popups"));
+    for id in ids {
+        assert!(
+            html.contains(&format!("data-copy=\"{id}\"")),
+            "a Copy button for {id}"
+        );
+    }
+    // The iframe snippet is shown as text: escaped once for the text area (the title twice: once in the
+    // snippet itself).
+    assert!(html.contains("&lt;iframe"), "{html}");
+    assert!(
+        html.contains("https://wiki.example/strata/#embed&amp;amp;v=1&amp;amp;r=acid"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>"), "the title is escaped");
+    assert_eq!(
+        html.matches("<ol class=\"host-steps\">").count(),
+        export::host_requirements().len(),
+        "every place's steps"
+    );
+    assert!(html.contains("Access-Control-Allow-Origin") && html.contains("allow-popups"));
 }
 
 #[test]
@@ -342,11 +369,7 @@ fn the_system_figure_svg_and_mermaid_are_drawn_from_the_decision() {
     let Response::Figure(figure) = ask(&Request::Figure(of.clone())) else {
         panic!("a figure")
     };
-    assert!(
-        figure.svg.contains("id=\"dg-system-title\""),
-        "{}",
-        figure.svg
-    );
+    assert!(figure.contains("id=\"dg-system-title\""), "{}", figure);
     for text in [
         "Orders",
         "PostgreSQL (relational)",
@@ -354,9 +377,9 @@ fn the_system_figure_svg_and_mermaid_are_drawn_from_the_decision() {
         "query: Order",
         "events: Customer",
     ] {
-        assert!(figure.svg.contains(text), "{text}: {}", figure.svg);
+        assert!(figure.contains(text), "{text}: {}", figure);
     }
-    let alt = figure.text_version.join("\n");
+    let alt = text_version(&figure);
     assert!(
         alt.contains("Billing queries Orders for Order: it needs the latest write."),
         "{alt}"
@@ -427,4 +450,78 @@ fn a_download_is_named_from_the_title_in_any_script() {
     );
     assert_eq!(stem(""), "strata-decision");
     assert_eq!(stem("<>/\\?"), "strata-decision");
+}
+
+fn system_section(fragment: &str) -> SystemSection {
+    let request = Request::System {
+        fragment: fragment.into(),
+    };
+    assert_eq!(Request::from_bytes(&request.to_bytes()).unwrap(), request);
+    let Response::System(section) = ask(&request) else {
+        panic!("a system section")
+    };
+    section
+}
+
+/// The system cards' `data-choice/data-verdict`, in order.
+fn cards(section: &SystemSection) -> Vec<String> {
+    let html = &section.cards_html;
+    html.match_indices("data-choice=\"")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            let choice = &rest[..rest.find('"').unwrap()];
+            let verdict = rest.split("data-verdict=\"").nth(1).unwrap();
+            format!("{choice}/{}", &verdict[..verdict.find('"').unwrap()])
+        })
+        .collect()
+}
+
+#[test]
+fn the_system_section_has_the_systems_cards_diagram_and_checklist() {
+    let fragment =
+        "n=Orders&r=acid&o=Order&n2=Billing&r2=acid&o2=Order,Invoice&n3=Reports&u3=Order,Invoice,Refund";
+    let section = system_section(fragment);
+    let cards = cards(&section);
+    // The system's pattern cards come first, then its own.
+    assert_eq!(cards[0], "database-per-service/recommended", "{cards:?}");
+    assert!(cards.contains(&"two-owners/avoid".to_string()), "{cards:?}");
+    assert!(cards.contains(&"no-owner/avoid".to_string()), "{cards:?}");
+    assert_eq!(
+        section.cards_html.matches("<article").count(),
+        cards.len(),
+        "one card each"
+    );
+    assert!(section.cards_html.contains("Order has 2 owners"));
+    assert!(section.cards_html.contains("Orders and Billing"));
+    assert!(section.cards_html.contains("Nobody owns Refund"));
+    // The system diagram, drawn by the module from the same fragment.
+    let Response::Figure(figure) = ask(&Request::Figure(DiagramOf::system_of(fragment.into())))
+    else {
+        panic!("a figure")
+    };
+    for name in ["Orders", "Billing", "Reports", "Invoice"] {
+        assert!(figure.contains(name), "the diagram draws {name}");
+    }
+    let text = text_version(&figure);
+    assert!(
+        text.contains("Billing") && text.contains("Invoice"),
+        "{text}"
+    );
+    // Not answered while Order has two owners; how data moves is.
+    let checklist = &section.checklist_html;
+    assert!(
+        checklist.contains("<dt>Single source of truth for each entity?</dt><dd>Not settled"),
+        "{checklist}"
+    );
+    assert!(
+        checklist.contains("Billing → Reports: Invoice"),
+        "{checklist}"
+    );
+}
+
+#[test]
+fn the_system_section_escapes_what_the_user_typed() {
+    let section = system_section("n=%3Cimg%20src%3Dx%3E&o=A&n2=B&o2=A");
+    let html = format!("{}{}", section.cards_html, section.checklist_html);
+    assert!(html.contains("&lt;img") && !html.contains("<img"), "{html}");
 }

@@ -42,6 +42,7 @@ fn drawn(diagram: DiagramId) -> String {
     let figure = figure(&DiagramOf {
         diagram,
         drawing: None,
+        system: None,
     });
     format!(
         "<figure class=\"diagram\" data-diagram=\"{}\" data-state=\"drawn\">{}</figure>",

@@ -133,15 +133,16 @@ pub fn loader(js: &str, wasm: &str) -> String {
     let page = crate::catalogue::PAGE;
     format!(
         "let ready;\nconst styled = (link) => new Promise((loaded) => {{ link.onload = link.onerror = loaded; link.disabled = false; }});\n\
+const styles = () => [...document.querySelectorAll('link[{ON_DEMAND}][disabled]')].map(styled);\n\
 globalThis.{GLOBAL} = () => (ready ??= Promise.all([import('./{js}').then(async (m) => {{ \
 await m.default({{ module_or_path: new URL('./{wasm}', import.meta.url) }}); return m; }}), \
-...[...document.querySelectorAll('link[{ON_DEMAND}][disabled]')].map(styled)]).then(([m]) => m));\n\
+...styles()]).then(([m]) => m));\n\
 const catalogue = new URL('./{page}', import.meta.url);\n\
 const section = (page) => new DOMParser().parseFromString(page, 'text/html').getElementById('catalogue').innerHTML;\n\
 let read;\n\
-globalThis.{CATALOGUE} = () => (read ??= fetch(catalogue).then((r) => {{ if (!r.ok) throw new Error(r.status); return r.text(); }})\
-.then(section).catch((e) => {{ read = undefined; throw e; }}));\n\
-globalThis.{CATALOGUE}Now = () => {{ const r = new XMLHttpRequest(); r.open('GET', catalogue, false); r.send(); \
+globalThis.{CATALOGUE} = () => (read ??= Promise.all([fetch(catalogue).then((r) => {{ if (!r.ok) throw new Error(r.status); return r.text(); }}), \
+...styles()]).then(([page]) => section(page)).catch((e) => {{ read = undefined; throw e; }}));\n\
+globalThis.{CATALOGUE}Now = () => {{ styles(); const r = new XMLHttpRequest(); r.open('GET', catalogue, false); r.send(); \
 if (r.status !== 200) throw new Error(r.status); return section(r.responseText); }};\n"
     )
 }
@@ -285,10 +286,12 @@ export { initSync, __wbg_init as default };
 import.meta.url) }); return m; }), "
         ));
         assert!(text.contains("const catalogue = new URL('./catalogue.html', import.meta.url);"));
-        assert!(text.contains("globalThis.strataCatalogue = () => (read ??= fetch(catalogue)"));
+        assert!(text.contains(
+            "globalThis.strataCatalogue = () => (read ??= Promise.all([fetch(catalogue)"
+        ));
         assert!(text.contains("globalThis.strataCatalogueNow = () => {"));
         assert!(text.contains(
-            "...[...document.querySelectorAll('link[data-on-demand][disabled]')].map(styled)"
+            "const styles = () => [...document.querySelectorAll('link[data-on-demand][disabled]')].map(styled);"
         ));
     }
 

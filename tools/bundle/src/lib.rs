@@ -460,6 +460,7 @@ mod tests {
              globalThis.fetch = async (url) => {{ fetched.push(url.href); if (fail) {{ fail = false; return {{ ok: false, status: 404 }}; }} return {{ ok: true, text: async () => 'page' }}; }};
              globalThis.DOMParser = class {{ parseFromString(text, type) {{ return {{ getElementById: (id) => ({{ innerHTML: `${{id}} of ${{text}} as ${{type}}` }}) }}; }} }};
              globalThis.XMLHttpRequest = class {{ open(m, url, async_) {{ this.args = [m, url.href, async_]; }} send() {{ this.status = 200; this.responseText = this.args.join(' '); }} }};
+             globalThis.document = {{ querySelectorAll: () => [] }};
              await import({loader:?});
              await globalThis.strataCatalogue().then(() => {{ throw new Error('a 404 resolved'); }}, () => {{}});
              const [a, b] = await Promise.all([globalThis.strataCatalogue(), globalThis.strataCatalogue()]);

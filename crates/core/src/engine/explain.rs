@@ -789,13 +789,17 @@ fn mixed_levels(q: &Quorum) -> Option<String> {
     })
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c". Written out rather than `join`ed: the app's first load then carries no
+/// `join` instance for it (docs/PERFORMANCE.md).
 fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    let mut line = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            line.push_str(if i + 1 == items.len() { " and " } else { ", " });
+        }
+        line.push_str(item);
     }
+    line
 }
 
 /// The texts of `list` for the store kind `kind` that fit the design: among the entries whose `model` and
@@ -1058,5 +1062,12 @@ fn answer(sources: &[Source], rec: &Recommendation) -> Option<String> {
             Source::Part(_) => {}
         }
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    // By hand rather than `join`: one monomorph of it (over `&str`) is enough for the app.
+    let mut parts = parts.into_iter();
+    let mut answer = parts.next()?;
+    for part in parts {
+        answer.push_str("; ");
+        answer.push_str(&part);
+    }
+    Some(answer)
 }
