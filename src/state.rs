@@ -1,6 +1,7 @@
 //! The app's state and the one place it changes (`Reducible`). Components only send `Action`s.
 
 use std::rc::Rc;
+use strata_core::boundary::Embed;
 use strata_core::decision::Decision;
 use strata_core::engine::Requirements;
 use yew::Reducible;
@@ -31,9 +32,9 @@ pub struct AppState {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedDialog {
     /// `None` while the on-demand module makes it.
-    pub content: Option<Result<String, String>>,
-    /// The feedback of the last Copy button.
-    pub copied: Option<String>,
+    pub content: Option<Result<Embed, String>>,
+    /// The feedback of the last Copy button: the snippet's index and what happened.
+    pub copied: Option<(usize, String)>,
 }
 
 pub enum Action {
@@ -56,7 +57,7 @@ pub enum Action {
     /// The outcome of a share or export action: feedback, and text to copy by hand if the clipboard refused.
     Feedback(String, Option<String>),
     Embed(EmbedDialog),
-    SnippetCopied(String),
+    SnippetCopied(usize, String),
 }
 
 impl Reducible for AppState {
@@ -111,7 +112,7 @@ impl Reducible for AppState {
                 next.manual_copy = manual;
             }
             Action::Embed(dialog) => next.embed_dialog = dialog,
-            Action::SnippetCopied(said) => next.embed_dialog.copied = Some(said),
+            Action::SnippetCopied(index, said) => next.embed_dialog.copied = Some((index, said)),
             Action::Dismiss(index) => {
                 if index < next.notices.len() {
                     next.notices.remove(index);

@@ -6,7 +6,7 @@ use super::Dispatch;
 use crate::browser;
 use crate::extras;
 use crate::state::{Action, EmbedDialog};
-use strata_core::boundary::{Request, Response};
+use strata_core::boundary::{Request, Response, SNIPPETS};
 use strata_core::export::escape_html;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -36,7 +36,7 @@ pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch
             dispatch.dispatch(Action::Embed(EmbedDialog::default()));
             wasm_bindgen_futures::spawn_local(async move {
                 let content = match extras::ask(&request).await {
-                    Ok(Response::Embed(html)) => Ok(html),
+                    Ok(Response::Embed(embed)) => Ok(embed),
                     Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
                     Err(why) => Err(why),
                 };
@@ -70,54 +70,53 @@ fn raw(html: String) -> Html {
 }
 
 /// The dialog (outside the Share menu, so that it shows whether the menu is open or not). `from_file`: the page
-/// was opened from disk, so the snippets point at `file://`. The snippets are the module's HTML; one listener
-/// on the dialog copies the text area a Copy button names (`data-copy`) and says so in the dialog's status.
+/// was opened from disk, so the snippets point at `file://`.
 pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -> Html {
     let close = Callback::from(|_: MouseEvent| {
         if let Some(d) = dialog_element() {
             d.close();
         }
     });
-    let copy = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(button) = e.target_dyn_into::<web_sys::Element>() else {
-                return;
-            };
-            let (Some(id), Some(said)) = (
-                button.get_attribute("data-copy"),
-                button.get_attribute("data-said"),
-            ) else {
-                return;
-            };
-            let text = browser::document()
-                .and_then(|d| d.get_element_by_id(&id))
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                .map(|t| t.value())
-                .unwrap_or_default();
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let said = match browser::copy_text(&text).await {
-                    Ok(()) => said,
-                    Err(why) => why,
-                };
-                dispatch.dispatch(Action::SnippetCopied(said));
-            });
-        })
-    };
     let body = match &shown.content {
-        None => "<p aria-busy=\"true\">Preparing the snippets\u{2026}</p>".to_string(),
-        Some(Err(why)) => format!("<p class=\"unavailable\">{}</p>", escape_html(why)),
-        Some(Ok(html)) => html.clone(),
+        None => Html::from_html_unchecked(AttrValue::Static(
+            "<p aria-busy=\"true\">Preparing the snippets\u{2026}</p>",
+        )),
+        Some(Err(why)) => raw(format!("<p class=\"unavailable\">{}</p>", escape_html(why))),
+        Some(Ok(embed)) => html! {
+            <>
+                { for SNIPPETS.iter().zip(&embed.texts).enumerate().map(|(i, ((id, label), text))| {
+                    let said = shown.copied.as_ref().filter(|(at, _)| *at == i).map(|(_, s)| s.clone());
+                    let (dispatch, copied) = (dispatch.clone(), text.clone());
+                    let copy = Callback::from(move |_: MouseEvent| {
+                        let (dispatch, text) = (dispatch.clone(), copied.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let said = match browser::copy_text(&text).await {
+                                Ok(()) => "Copied.".to_string(),
+                                Err(why) => why,
+                            };
+                            dispatch.dispatch(Action::SnippetCopied(i, said));
+                        });
+                    });
+                    html! {
+                        <div class="snippet">
+                            <label for={*id}>{*label}</label>
+                            <textarea id={*id} readonly=true rows="3" value={text.clone()} />
+                            <div class="snippet-actions">
+                                <button type="button" onclick={copy}>{"Copy"}</button>
+                                <span class="action-status" role="status">{said.unwrap_or_default()}</span>
+                            </div>
+                        </div>
+                    }
+                }) }
+                {raw(embed.host_steps_html.clone())}
+            </>
+        },
     };
     html! {
-        <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title" onclick={copy}>
+        <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
             {raw(intro(from_file))}
-            {raw(body)}
-            <div class="dialog-foot">
-                <button type="button" onclick={close}>{"Close"}</button>
-                <span class="action-status" role="status" id="embed-status">{shown.copied.clone()}</span>
-            </div>
+            {body}
+            <button type="button" onclick={close}>{"Close"}</button>
         </dialog>
     }
 }

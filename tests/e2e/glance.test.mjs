@@ -197,9 +197,8 @@ export function tests({ server, browser }) {
       assert(snippets.length >= 4, `snippets: ${snippets.length}`);
       for (const snippet of snippets) {
         const text = await snippet.locator('textarea').inputValue();
-        const label = await snippet.locator('label').textContent();
         await snippet.locator('button', { hasText: 'Copy' }).click();
-        await page.locator('#embed-status', { hasText: `${label}: copied.` }).waitFor({ timeout: 5000 });
+        await snippet.locator('.action-status', { hasText: 'Copied.' }).waitFor({ timeout: 5000 });
         assertEqual(await page.evaluate(() => navigator.clipboard.readText()), text, 'the snippet, exactly');
       }
       const wikis = await page.$$eval('#embed-dialog h4', (hs) => hs

@@ -50,10 +50,8 @@ pub enum Response {
     Figure(String),
     /// For the requests whose answer is one text: SVG file, Mermaid, ADR, JSON.
     Text(String),
-    /// For [`Request::Embed`]: the dialog's snippets and what the host and each wiki must do, as HTML made by
-    /// the module (see `deferred::embed`). Each snippet is a read-only text area with a Copy button
-    /// (`data-copy`: the text area's id; `data-said`: what to say once copied) that the app's dialog handles.
-    Embed(String),
+    /// For [`Request::Embed`].
+    Embed(Embed),
     /// For [`Request::System`].
     System(SystemSection),
     /// The request could not be answered (bytes that do not decode, an unknown diagram); says why.
@@ -120,7 +118,18 @@ pub struct SystemSection {
     pub checklist_html: String,
 }
 
-/// The snippets of the embed dialog, in order: the text area's element id (`embed-iframe`, …; tests and wiki
+/// The embed dialog's content: the snippets' texts, in the order of [`SNIPPETS`], and what the host page and each
+/// wiki must do. Only texts cross the boundary (their ids and labels are fixed), so the app decodes no nested
+/// lists for a dialog that a plain visit never opens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embed {
+    pub texts: Vec<String>,
+    /// What the host that serves Strata, the iframe and each wiki must do or allow, step by step, as HTML
+    /// (headings and ordered lists; the steps are plain text, escaped).
+    pub host_steps_html: String,
+}
+
+/// The snippets of the embed dialog: the text area's element id (`embed-iframe`, …; tests and wiki
 /// instructions name them) and its label.
 pub const SNIPPETS: [(&str, &str); 4] = [
     ("embed-iframe", "HTML (iframe)"),

@@ -6,13 +6,12 @@
 
 mod catalogue;
 
-use crate::boundary::{DiagramOf, Figure, SystemSection, SNIPPETS};
+use crate::boundary::{DiagramOf, Embed, Figure, SystemSection};
 use crate::catalog::Catalog;
 use crate::diagrams::{layout, render_svg, to_mermaid, Diagram, SvgMode};
 use crate::engine::{recommend, Recommendation};
 use crate::export;
 use crate::permalink;
-use std::fmt::Write;
 
 pub use catalogue::{catalogue_html, figure_slot, FIGURE_SLOT};
 
@@ -67,28 +66,19 @@ pub fn decision_json(fragment: &str) -> String {
 }
 
 /// The embed dialog's snippets (iframe HTML, Confluence HTML macro, MediaWiki and Markdown links, in the order
-/// of `SNIPPETS`), each a read-only text area with a Copy button, and what the host must allow, as HTML.
-pub fn embed(page_url: &str, fragment: &str, title: &str) -> String {
+/// of `SNIPPETS`) and what the host must allow.
+pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
     use crate::export as e;
     let link = format!("{page_url}#{fragment}");
-    let texts = [
-        e::iframe_snippet(page_url, fragment, title),
-        e::confluence_snippet(page_url, fragment, title),
-        e::mediawiki_link(&link, title),
-        e::markdown_link(&link, title),
-    ];
-    let mut html = String::with_capacity(4096);
-    for ((id, label), text) in SNIPPETS.iter().zip(texts) {
-        let _ = write!(
-            html,
-            "<div class=\"snippet\"><label for=\"{id}\">{label}</label>\
-             <textarea id=\"{id}\" readonly rows=\"3\">{}</textarea><div class=\"snippet-actions\">\
-             <button type=\"button\" data-copy=\"{id}\" data-said=\"{label}: copied.\">Copy</button></div></div>",
-            e::escape_html(&text)
-        );
+    Embed {
+        texts: vec![
+            e::iframe_snippet(page_url, fragment, title),
+            e::confluence_snippet(page_url, fragment, title),
+            e::mediawiki_link(&link, title),
+            e::markdown_link(&link, title),
+        ],
+        host_steps_html: host_steps_html(),
     }
-    html.push_str(&host_steps_html());
-    html
 }
 
 /// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, the
@@ -96,6 +86,7 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> String {
 pub fn system_section(fragment: &str) -> SystemSection {
     use crate::card_html::{card_body, system_card_body};
     use export::escape_html as esc;
+    use std::fmt::Write;
     let catalog = Catalog::builtin();
     let decision = permalink::decode(fragment, catalog).decision;
     let advice = crate::system::advise(catalog, &decision);
