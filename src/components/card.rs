@@ -2,10 +2,9 @@
 use super::figure::DiagramFigure;
 use super::CatalogRef;
 use strata_core::boundary::{DiagramOf, Drawing};
-use strata_core::card_html::{card_body, card_id};
+use strata_core::card_html::{card_body, card_head, card_id};
 use strata_core::diagrams::diagram_for_choice;
 use strata_core::engine::{Card, Section, StoreRole, Verdict};
-use strata_core::export::escape_html;
 use yew::prelude::*;
 
 /// `drawing` is what the card's diagram is drawn from; `embed` leaves out the diagram's buttons. The card is
@@ -25,11 +24,14 @@ pub fn verdict_card(
         system: None,
     });
     // The head is static text like the body: one piece of HTML text, cheaper than Yew elements.
-    let mut text = format!(
-        "<div class=\"card-head\"><div><span class=\"card-kind\">{}</span><h3 id=\"{title_id}\">{}</h3></div><span class=\"badge {verdict}\">{}</span></div>",
+    let mut text = String::new();
+    card_head(
+        &mut text,
         card.section.label(),
-        escape_html(card.title),
-        badge(card)
+        &title_id,
+        card.title,
+        verdict,
+        badge(card),
     );
     text.push_str(&card_body(card, catalog.0));
     let content = html! {

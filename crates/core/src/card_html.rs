@@ -36,6 +36,28 @@ struct Body<'t> {
     said: Vec<&'t str>,
 }
 
+/// A card's head: what kind of part it is, its title (an `<h3>` with `title_id`, which the card is labelled
+/// by) and its badge (`verdict`: the badge's class). The verdict cards of the page and the system's cards
+/// (`deferred::system_section`) both start with it.
+pub fn card_head(
+    o: &mut String,
+    kind: &str,
+    title_id: &str,
+    title: &str,
+    verdict: &str,
+    badge: &str,
+) {
+    let _ = write!(
+        o,
+        "<div class=\"card-head\"><div><span class=\"card-kind\">{kind}</span><h3 id=\"{title_id}\">"
+    );
+    escape_xml(o, title);
+    let _ = write!(
+        o,
+        "</h3></div><span class=\"badge {verdict}\">{badge}</span></div>"
+    );
+}
+
 pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
     let mut b = Body {
         o: String::with_capacity(2048),

@@ -84,7 +84,7 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
 /// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, the
 /// system diagram, and the system checklist answered.
 pub fn system_section(fragment: &str) -> SystemSection {
-    use crate::card_html::{card_body, system_card_body};
+    use crate::card_html::{card_body, card_head, system_card_body};
     use export::escape_html as esc;
     use std::fmt::Write;
     let catalog = Catalog::builtin();
@@ -106,15 +106,15 @@ pub fn system_section(fragment: &str) -> SystemSection {
     });
     for (i, (choice, verdict, kind, title, body)) in patterns.chain(own).enumerate() {
         let v = verdict.as_str();
+        let title_id = format!("system-card-{i}");
         let _ = write!(
             cards,
-            "<article class=\"card\" aria-labelledby=\"system-card-{i}\" data-rec=\"system\" \
-             data-choice=\"{choice}\" data-verdict=\"{v}\"><div class=\"card-head\"><div>\
-             <span class=\"card-kind\">{kind}</span><h3 id=\"system-card-{i}\">{}</h3></div>\
-             <span class=\"badge {v}\">{}</span></div>{body}</article>",
-            esc(title),
-            verdict.label()
+            "<article class=\"card\" aria-labelledby=\"{title_id}\" data-rec=\"system\" \
+             data-choice=\"{choice}\" data-verdict=\"{v}\">"
         );
+        card_head(&mut cards, kind, &title_id, title, v, verdict.label());
+        cards.push_str(&body);
+        cards.push_str("</article>");
     }
     let mut checklist = String::from(
         "<section class=\"checklist panel\" aria-labelledby=\"system-checklist-title\">\
