@@ -15,6 +15,7 @@ use strata_core::decision::Decision;
 use strata_core::engine::recommend;
 use strata_core::export::escape_html;
 use strata_core::permalink::{self, Decoded};
+use strata_core::text::push_list;
 use yew::prelude::*;
 
 /// How long after the last change the link and the stored copy follow it.
@@ -70,11 +71,13 @@ fn link_notices(link: &Decoded) -> Vec<Notice> {
     if !link.unknown.is_empty() {
         // A few names and a count: a link may name thousands.
         let mut names = String::new();
-        for (i, id) in link.unknown.iter().take(UNKNOWN_NAMED).enumerate() {
-            names.push_str(if i == 0 { "\u{201c}" } else { ", \u{201c}" });
-            names.push_str(id);
-            names.push('\u{201d}');
-        }
+        let quoted: fn(&mut String, &str) = |o, id| {
+            o.push('\u{201c}');
+            o.push_str(id);
+            o.push('\u{201d}');
+        };
+        let named = &mut link.unknown.iter().take(UNKNOWN_NAMED).map(String::as_str);
+        push_list(&mut names, named, (", ", ", "), quoted);
         let more = link.unknown.len().saturating_sub(UNKNOWN_NAMED);
         if more > 0 {
             names.push_str(&format!(" \u{2026} and {} more", thousands(more)));

@@ -8,6 +8,7 @@ use strata_core::card_html::{glance, NOT_ASSESSED_ID};
 use strata_core::decision::Decision;
 use strata_core::engine::{Card, Recommendation};
 use strata_core::export::diagram_input;
+use strata_core::text::comma_list;
 use yew::prelude::*;
 
 /// The summary strip: each part's headline choice, a link to its card. Nothing until something is ticked.
@@ -118,20 +119,7 @@ pub fn results(
 
 fn ticked_labels(catalog: CatalogRef, decision: &Decision) -> String {
     let labels = (decision.requirements().iter()).filter_map(|id| catalog.requirement(id));
-    comma_list(labels.map(|r| r.label.as_ref()))
-}
-
-/// Items in one line, comma-separated. Written out rather than `join`ed: the first load then carries no
-/// `join` instance (docs/PERFORMANCE.md).
-fn comma_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let mut line = String::new();
-    for (i, item) in items.enumerate() {
-        if i > 0 {
-            line.push_str(", ");
-        }
-        line.push_str(item);
-    }
-    line
+    comma_list(&mut labels.map(|r| r.label.as_ref()))
 }
 
 /// What a screen reader hears after each change: the headline verdicts.

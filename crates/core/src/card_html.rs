@@ -11,6 +11,7 @@ use crate::engine::{
     Card, Change, Quorum, Reason, Recommendation, Section, StoreRole, SystemView, Toggle, Verdict,
 };
 use crate::export::escape_html as esc;
+use crate::text::push_list;
 use std::fmt::Write;
 
 /// How many "What would change it" entries a card shows before "more".
@@ -78,12 +79,8 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
         );
     } else if !card.examples.is_empty() {
         b.o.push_str("<p class=\"examples\"><strong>Examples: </strong>");
-        for (n, example) in card.examples.iter().enumerate() {
-            if n > 0 {
-                b.o.push_str(", ");
-            }
-            escape_xml(&mut b.o, example);
-        }
+        let examples = &mut card.examples.iter().copied();
+        push_list(&mut b.o, examples, (", ", ", "), escape_xml);
         b.o.push_str("</p>");
     }
     if !card.steps.is_empty() {
@@ -166,12 +163,12 @@ fn system(s: &SystemView) -> String {
         if services.is_empty() {
             o.push_str("none");
         }
-        for (n, service) in services.iter().enumerate() {
-            if n > 0 {
-                o.push_str(", ");
-            }
-            escape_xml(&mut o, service);
-        }
+        push_list(
+            &mut o,
+            &mut services.iter().map(|s| &**s),
+            (", ", ", "),
+            escape_xml,
+        );
         lead = "; ";
     }
     if !s.managed.is_unstated() {

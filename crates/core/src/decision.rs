@@ -61,14 +61,13 @@ pub fn clean_entity(raw: &str) -> String {
         .chars()
         .map(|c| if c.is_control() || c == ',' { ' ' } else { c })
         .collect::<String>();
-    // Words joined by hand: a `join` here is one more monomorph of it in the app.
     let mut words = String::with_capacity(spaced.len());
-    for word in spaced.split_whitespace() {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(word);
-    }
+    crate::text::push_list(
+        &mut words,
+        &mut spaced.split_whitespace(),
+        (" ", " "),
+        String::push_str,
+    );
     let cut: String = words.chars().take(MAX_ENTITY_CHARS).collect();
     cut.trim_end().to_string()
 }

@@ -18,3 +18,4 @@ pub mod export;
 pub mod json;
 pub mod permalink;
 pub mod system;
+pub mod text;

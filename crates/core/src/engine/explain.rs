@@ -789,16 +789,15 @@ fn mixed_levels(q: &Quorum) -> Option<String> {
     })
 }
 
-/// "a", "a and b", "a, b and c". Written out rather than `join`ed: the app's first load then carries no
-/// `join` instance for it (docs/PERFORMANCE.md).
+/// "a", "a and b", "a, b and c".
 fn join_and(items: &[&str]) -> String {
     let mut line = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            line.push_str(if i + 1 == items.len() { " and " } else { ", " });
-        }
-        line.push_str(item);
-    }
+    crate::text::push_list(
+        &mut line,
+        &mut items.iter().copied(),
+        (", ", " and "),
+        String::push_str,
+    );
     line
 }
 
@@ -1062,12 +1061,8 @@ fn answer(sources: &[Source], rec: &Recommendation) -> Option<String> {
             Source::Part(_) => {}
         }
     }
-    // By hand rather than `join`: one monomorph of it (over `&str`) is enough for the app.
-    let mut parts = parts.into_iter();
-    let mut answer = parts.next()?;
-    for part in parts {
-        answer.push_str("; ");
-        answer.push_str(&part);
-    }
-    Some(answer)
+    let mut answer = String::new();
+    let parts = &mut parts.iter().map(String::as_str);
+    crate::text::push_list(&mut answer, parts, ("; ", "; "), String::push_str);
+    (!answer.is_empty()).then_some(answer)
 }
