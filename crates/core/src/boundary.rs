@@ -36,8 +36,8 @@ pub enum Request {
     /// The stem of a download's file name from the decision's title (`export::file_stem`). Here rather than
     /// in the app: naming a file needs Unicode's letter tables, which need not be in the first load.
     FileStem { title: String },
-    /// The system section of a decision (its link fragment): the system's cards, its diagram and the seed's
-    /// "For the system" checklist answered. Asked only when the decision holds several services or data
+    /// The system section of a decision (its link fragment): the system's cards and the seed's "For the
+    /// system" checklist answered (its diagram is a `Figure` of `DiagramOf::system_of`). Asked only when the decision holds several services or data
     /// ownership, so `system::advise` stays out of the app's first load.
     System { fragment: String },
 }

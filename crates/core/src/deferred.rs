@@ -81,8 +81,8 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
     }
 }
 
-/// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, the
-/// system diagram, and the system checklist answered.
+/// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, and
+/// the system checklist answered (the system diagram is asked for as a figure: `DiagramOf::system_of`).
 pub fn system_section(fragment: &str) -> SystemSection {
     use crate::card_html::{card_body, card_head, system_card_body};
     use export::escape_html as esc;
