@@ -6,8 +6,10 @@
 //! `advise` reads the ownership model (entities each service owns and reads) and the union of the ticks, and
 //! explains: database per service or a shared database, entities with two owners or none, how each consumer
 //! gets its data (events from the owner, through an outbox where the owner's write and its event must agree, or
-//! queries to the owner), cross-service queries (API composition, or a CQRS read model when reads span many
-//! owners), sagas where ACID data crosses services, and the replication and retention summary.
+//! queries to the owner) and a query to an owner that is only eventually consistent, cross-service queries
+//! (API composition, the consumer's own cached copies, or a CQRS read model when it reads from many owners or
+//! searches or analyses their data), sagas where one change is likely to write in two services with
+//! transactional data, and the replication and retention summary.
 //! Pure: no browser dependency. docs/ADVICE.md ("The system") gives the reasoning and its seed lines.
 
 use crate::catalog::Catalog;
@@ -77,6 +79,10 @@ pub enum SystemKind {
     Saga,
     Replication,
     Retention,
+    /// A service that gets all it reads from a few owners through events joins its cached copies locally.
+    CachedCopies,
+    /// A service queries an owner for the latest write, but the owner is eventually consistent.
+    EventualOwner,
 }
 
 impl SystemKind {
@@ -90,6 +96,8 @@ impl SystemKind {
             SystemKind::Saga => "saga",
             SystemKind::Replication => "replication-summary",
             SystemKind::Retention => "retention",
+            SystemKind::CachedCopies => "cached-copies",
+            SystemKind::EventualOwner => "query-eventual-owner",
         }
     }
 
@@ -97,7 +105,10 @@ impl SystemKind {
     fn catalog_ref(self) -> &'static str {
         match self {
             SystemKind::TwoOwners | SystemKind::NoOwner => "cat-single-source-of-truth",
-            SystemKind::DataAccess | SystemKind::ApiComposition => "cat-single-source-of-truth",
+            SystemKind::DataAccess | SystemKind::ApiComposition | SystemKind::CachedCopies => {
+                "cat-single-source-of-truth"
+            }
+            SystemKind::EventualOwner => "cat-eventual",
             SystemKind::ReadModel => "cat-cqrs-event-sourcing",
             SystemKind::Saga => "cat-database-per-service",
             SystemKind::Replication => "cat-primary-replica",
@@ -137,8 +148,8 @@ pub struct SystemCheck {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SystemAdvice<'a> {
     pub services: Vec<ServiceView<'a>>,
-    /// Database per service, shared database, single source of truth and CQRS, judged on the union of the
-    /// services' ticks (with several services being microservices).
+    /// Database per service and shared database, judged on the union of the services' ticks (with several
+    /// services being microservices).
     pub patterns: Vec<Card<'a>>,
     /// Ownership problems, data access, cross-service queries, sagas, replication and retention.
     pub cards: Vec<SystemCard>,
@@ -191,12 +202,13 @@ pub fn advise<'a>(cat: &'a Catalog, decision: &Decision) -> SystemAdvice<'a> {
     let model = Ownership::of(&decision.services);
     let flows = flows(cat, decision, &model);
     let mut cards = ownership_cards(&services, &model);
-    cards.extend(data_access(&services, &flows));
-    cards.extend(cross_service_queries(&services, &flows));
+    cards.extend(data_access(decision, &services, &flows));
+    cards.extend(eventual_owners(cat, decision, &services, &flows));
+    cards.extend(cross_service_queries(decision, &services, &flows));
     cards.extend(sagas(cat, decision, &services, &model));
     if services.len() > 1 {
-        cards.push(replication_summary(&services));
-        cards.push(retention(decision, &services));
+        cards.push(replication_summary(&services, &flows));
+        cards.push(retention(decision, &services, &flows));
     }
     let patterns = if services.len() > 1 {
         system_patterns(cat, decision)
@@ -281,6 +293,21 @@ fn names(services: &[ServiceView], indices: &[usize]) -> String {
     and_list(&list)
 }
 
+/// The verb for a subject of `count` services: "reads" for one, "read" for several.
+fn verb(count: usize, one: &'static str, several: &'static str) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        several
+    }
+}
+
+fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
 /// The seed: "Each piece of data has exactly one authoritative source"; "Only the owner can modify the data".
 fn ownership_cards(services: &[ServiceView], model: &Ownership) -> Vec<SystemCard> {
     let mut cards = Vec::new();
@@ -300,13 +327,14 @@ fn ownership_cards(services: &[ServiceView], model: &Ownership) -> Vec<SystemCar
             });
         } else if e.owners.is_empty() && !e.readers.is_empty() {
             let readers = names(services, &e.readers);
+            let read = verb(e.readers.len(), "reads", "read");
             cards.push(SystemCard {
                 kind: SystemKind::NoOwner,
                 verdict: Verdict::Avoid,
                 title: format!("Nobody owns {}", e.name),
-                summary: format!("{readers} read {}, but no service is its source of truth.", e.name),
+                summary: format!("{readers} {read} {}, but no service is its source of truth.", e.name),
                 because: vec![format!("{} is read by {readers} and owned by no service.", e.name)],
-                trade_offs: vec!["Each piece of data has exactly one authoritative source.".into()],
+                trade_offs: vec!["Each piece of data has exactly one authoritative source".into()],
                 resolution: format!("Add {} to the data of the service that creates and changes it; the readers then get it from there.", e.name),
                 services: e.readers.clone(),
                 catalog_ref: SystemKind::NoOwner.catalog_ref(),
@@ -330,6 +358,14 @@ fn transactional(cat: &Catalog, reqs: &Requirements) -> bool {
     ix.ticks(reqs) & ix.needs.transactional != 0
 }
 
+/// Whether service `i` owns reference data (it ticks read-only shared data): it changes rarely, reaches every
+/// reader as events into a cache, and is not changed in its readers' transactions.
+fn reference(decision: &Decision, i: usize) -> bool {
+    decision.services[i]
+        .requirements
+        .contains("read-only-shared")
+}
+
 /// The seed: "Others subscribe to updates or query the owner". A consumer that needs the latest write queries
 /// the owner; the others subscribe to its events and keep a cache; an owner whose writes are transactions
 /// publishes through an outbox so the write and the event agree.
@@ -337,10 +373,8 @@ fn flows(cat: &Catalog, decision: &Decision, model: &Ownership) -> Vec<Flow> {
     let mut out = Vec::new();
     for e in &model.entities {
         let [owner] = e.owners[..] else { continue };
-        // Reference data (its owner ticks read-only shared data) changes rarely: every reader keeps a cache.
-        let reference = decision.services[owner]
-            .requirements
-            .contains("read-only-shared");
+        // Reference data changes rarely: every reader keeps a cache.
+        let reference = reference(decision, owner);
         for &consumer in e.readers.iter().filter(|&&r| r != owner) {
             let reqs = &decision.services[consumer].requirements;
             let kind = if needs_latest(cat, reqs) && !reference {
@@ -360,21 +394,135 @@ fn flows(cat: &Catalog, decision: &Decision, model: &Ownership) -> Vec<Flow> {
     out
 }
 
-fn data_access(services: &[ServiceView], flows: &[Flow]) -> Option<SystemCard> {
+/// One sentence of the data-access card: an owner, how it shares, its readers and the entities.
+struct Line {
+    owner: usize,
+    kind: FlowKind,
+    consumers: Vec<usize>,
+    entities: Vec<String>,
+}
+
+/// The flows as few sentences: the readers of an entity together, then the entities that go the same way to
+/// the same readers together, owner by owner.
+fn lines(flows: &[Flow]) -> Vec<Line> {
+    let mut by_entity: Vec<Line> = Vec::new();
+    for f in flows {
+        let same =
+            |l: &&mut Line| l.owner == f.owner && l.kind == f.kind && l.entities[0] == f.entity;
+        match by_entity.iter_mut().find(same) {
+            Some(l) => push_new(&mut l.consumers, f.consumer),
+            None => by_entity.push(Line {
+                owner: f.owner,
+                kind: f.kind,
+                consumers: vec![f.consumer],
+                entities: vec![f.entity.clone()],
+            }),
+        }
+    }
+    let mut out: Vec<Line> = Vec::new();
+    for l in by_entity {
+        let same =
+            |m: &&mut Line| m.owner == l.owner && m.kind == l.kind && m.consumers == l.consumers;
+        match out.iter_mut().find(same) {
+            Some(m) => m.entities.extend(l.entities),
+            None => out.push(l),
+        }
+    }
+    out.sort_by_key(|l| l.owner);
+    out
+}
+
+fn data_access(
+    decision: &Decision,
+    services: &[ServiceView],
+    flows: &[Flow],
+) -> Option<SystemCard> {
     if flows.is_empty() {
         return None;
     }
-    let because = flows
+    let lines = lines(flows);
+    let mut because: Vec<String> = lines
         .iter()
-        .map(|f| {
-            let (owner, consumer) = (&services[f.owner].name, &services[f.consumer].name);
-            match f.kind {
-                FlowKind::Query => format!("{consumer} queries {owner} for {}: it needs the latest write.", f.entity),
-                FlowKind::Event { outbox: true } => format!("{owner} publishes {} events through an outbox (the write and its event commit together); {consumer} keeps a copy marked as cache.", f.entity),
-                FlowKind::Event { outbox: false } => format!("{owner} publishes {} events; {consumer} keeps a copy marked as cache.", f.entity),
+        .map(|l| {
+            let (owner, what, n) = (&services[l.owner].name, and_list(&l.entities), l.consumers.len());
+            let readers = names(services, &l.consumers);
+            match l.kind {
+                FlowKind::Query => format!("{readers} {} {owner} for {what}: {} the latest write.", verb(n, "queries", "query"), verb(n, "it needs", "they need")),
+                FlowKind::Event { outbox } => {
+                    let how = if outbox { " through an outbox" } else { "" };
+                    format!("{owner} publishes {what} events{how}; {readers} {} a copy marked as cache.", verb(n, "keeps", "keep"))
+                }
             }
         })
         .collect();
+    // Two services that query each other: a synchronous cycle.
+    let mut cycles: Vec<(usize, usize)> = Vec::new();
+    for f in flows.iter().filter(|f| f.kind == FlowKind::Query) {
+        let back =
+            |g: &Flow| g.kind == FlowKind::Query && g.owner == f.consumer && g.consumer == f.owner;
+        if flows.iter().any(back) {
+            push_new(
+                &mut cycles,
+                (f.owner.min(f.consumer), f.owner.max(f.consumer)),
+            );
+        }
+    }
+    for (a, b) in cycles {
+        because.push(format!("{} and {} query each other: while one is down, neither can answer. Where a moment's lag is safe, let one of them take the other's data from its events instead.", services[a].name, services[b].name));
+    }
+    // What an owner's store changes about publishing, said once per owner.
+    let mut owners: Vec<usize> = Vec::new();
+    let mut plain_owners: Vec<usize> = Vec::new();
+    for f in flows.iter().filter(|f| f.kind != FlowKind::Query) {
+        push_new(&mut owners, f.owner);
+    }
+    for &o in &owners {
+        let (name, rec) = (&services[o].name, &services[o].rec);
+        let outbox = flows
+            .iter()
+            .any(|f| f.owner == o && f.kind == FlowKind::Event { outbox: true });
+        if outbox && rec.primary_store.choice == "document" {
+            because.push(format!("{name} keeps its data in a document store, whose transactions are limited: its outbox is a list of pending events inside the document it changes, or a multi-document transaction writes both; its change stream (MongoDB change streams, DynamoDB Streams) can publish them instead."));
+        }
+        if rec.replication.choice == "multi-primary" {
+            because.push(format!("{name} writes in every region (multi-primary): its events come from each region in no common order, and a write can lose a conflict after its event has gone out, so readers apply them by version, the way {name} resolves its conflicts."));
+        }
+        let plain = flows
+            .iter()
+            .any(|f| f.owner == o && f.kind == FlowKind::Event { outbox: false });
+        if plain && decision.services[o].requirements.contains("streaming") {
+            because.push(format!("{name} takes its data in as a stream: it writes to its log (Kafka, Kinesis) first and its readers read from that log, so no event can go missing."));
+        } else if plain {
+            plain_owners.push(o);
+        }
+    }
+    let has = |k: fn(&FlowKind) -> bool| flows.iter().any(|f| k(&f.kind));
+    let (outbox, plain, query) = (
+        has(|k| *k == FlowKind::Event { outbox: true }),
+        has(|k| *k == FlowKind::Event { outbox: false }),
+        has(|k| *k == FlowKind::Query),
+    );
+    if !plain_owners.is_empty() {
+        let n = plain_owners.len();
+        because.push(format!("{} {} without an outbox (none of {} writes is ticked as a transaction), but {} events still have to follow every committed write: publish them from the store's change stream (change data capture), or through an outbox after all, never after the write, where a crash in between would leave a copy stale.", names(services, &plain_owners), verb(n, "publishes", "publish"), verb(n, "its", "their"), verb(n, "its", "their")));
+    }
+    let mut summary = String::from("Only the owner changes an entity; the others subscribe to its events or query it, and any copy they keep is explicitly a cache, not a source.");
+    if outbox {
+        summary.push_str(" An outbox is a table the owner writes in the same transaction as the entity, and its events are published from there: none is lost, and none is sent for a write that was rolled back.");
+    }
+    if query {
+        summary.push_str(" A query sees the latest write but waits on the owner and fails while the owner is down; a cached copy answers at once but may lag.");
+    }
+    let mut trade_offs: Vec<String> = Vec::new();
+    if outbox || plain {
+        trade_offs.extend(["Data duplication".into(), "Temporary inconsistency".into()]);
+    }
+    if query {
+        trade_offs.extend([
+            "Higher latency".into(),
+            "Lower availability during failures".into(),
+        ]);
+    }
     let mut involved: Vec<usize> = flows.iter().flat_map(|f| [f.owner, f.consumer]).collect();
     involved.sort_unstable();
     involved.dedup();
@@ -382,138 +530,366 @@ fn data_access(services: &[ServiceView], flows: &[Flow]) -> Option<SystemCard> {
         kind: SystemKind::DataAccess,
         verdict: Verdict::Recommended,
         title: "Each entity from its owner".into(),
-        summary: "Only the owner changes an entity; the others subscribe to its events or query it, and any copy they keep is explicitly a cache, not a source.".into(),
+        summary,
         because,
-        trade_offs: vec!["Data duplication".into(), "Eventual consistency between them".into()],
+        trade_offs,
         resolution: String::new(),
         services: involved,
         catalog_ref: SystemKind::DataAccess.catalog_ref(),
     })
 }
 
-/// The seed's "How do we handle cross-service queries?": API composition while a service reads from a few
-/// owners; a CQRS read model (a projection it owns, built from their events) once it reads from many.
-fn cross_service_queries(services: &[ServiceView], flows: &[Flow]) -> Vec<SystemCard> {
+/// The seed: strong consistency means "All reads see the latest write"; an eventually consistent owner has a
+/// "Temporary inconsistency" instead. A consumer that queries such an owner for the latest write is told so,
+/// with a way out: for a single primary, a caution (the owner answers those queries at its primary); for
+/// several primaries, a contradiction (no copy is sure to have the latest write).
+fn eventual_owners(
+    cat: &Catalog,
+    decision: &Decision,
+    services: &[ServiceView],
+    flows: &[Flow],
+) -> Vec<SystemCard> {
+    let mut pairs: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for f in flows.iter().filter(|f| f.kind == FlowKind::Query) {
+        let owner = &services[f.owner].rec;
+        if owner.neutral || owner.consistency.choice != "eventual" {
+            continue;
+        }
+        match pairs
+            .iter_mut()
+            .find(|p| p.0 == f.owner && p.1 == f.consumer)
+        {
+            Some(p) => push_new(&mut p.2, f.entity.clone()),
+            None => pairs.push((f.owner, f.consumer, vec![f.entity.clone()])),
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|(o, c, entities)| {
+            let (on, cn, what) = (&services[o].name, &services[c].name, and_list(&entities));
+            let needs: Vec<String> = cat
+                .scoring
+                .strong_anchors
+                .iter()
+                .filter(|id| decision.services[c].requirements.contains(id))
+                .filter_map(|id| cat.requirement(id))
+                .map(|r| r.label.to_string())
+                .collect();
+            let multi = services[o].rec.replication.choice == "multi-primary";
+            let check = format!("or let {cn} keep a copy from the events {on} publishes, and check at its own step what must be exact (a price, a stock count, a limit).");
+            let (verdict, summary, resolution) = if multi {
+                (
+                    Verdict::Avoid,
+                    format!("{cn} queries {on} for {what} because it needs the latest write, but {on} accepts writes in every region (multi-primary): no copy is sure to have the latest one, so an answer can miss a write made a moment ago in another region."),
+                    format!("Give each {what} a home region and have {cn} query it there, where its latest write is; {check}"),
+                )
+            } else {
+                (
+                    Verdict::Acceptable,
+                    format!("{cn} queries {on} for {what} because it needs the latest write, but {on} is eventually consistent: an answer read from one of its replicas can miss the latest write."),
+                    format!("Have {on} answer the queries from {cn} at its primary, which has every confirmed write, and serve its other reads from replicas; {check}"),
+                )
+            };
+            SystemCard {
+                kind: SystemKind::EventualOwner,
+                verdict,
+                title: format!("{cn} needs the latest {what}; {on} is eventually consistent"),
+                summary,
+                because: vec![
+                    format!("{cn}: {} needs the latest write.", and_list(&needs)),
+                    format!("{on}: its own ticks make it eventually consistent ({}).", services[o].headline),
+                ],
+                trade_offs: vec!["Temporary inconsistency".into()],
+                resolution,
+                services: vec![o, c],
+                catalog_ref: SystemKind::EventualOwner.catalog_ref(),
+            }
+        })
+        .collect()
+}
+
+/// The seed's "How do we handle cross-service queries?" (and "No cross-service joins"): a service that asks
+/// owners for the latest write composes their answers (API composition); one that gets its data through
+/// events joins its cached copies in its own store; one that reads from many owners, or searches or analyses
+/// their data as a whole, keeps a read model built from their events (CQRS's read side).
+fn cross_service_queries(
+    decision: &Decision,
+    services: &[ServiceView],
+    flows: &[Flow],
+) -> Vec<SystemCard> {
     let mut cards = Vec::new();
     for (consumer, view) in services.iter().enumerate() {
-        let owners_by = |events_only: bool| {
+        let owners_by = |query: bool| {
             let mut owners: Vec<usize> = flows
                 .iter()
-                .filter(|f| f.consumer == consumer && !(events_only && f.kind == FlowKind::Query))
+                .filter(|f| f.consumer == consumer && (f.kind == FlowKind::Query) == query)
                 .map(|f| f.owner)
                 .collect();
             owners.sort_unstable();
             owners.dedup();
             owners
         };
-        // Only data it subscribes to can feed a read model; what it queries, it asks for each time.
-        let subscribed = owners_by(true);
-        let many = subscribed.len() >= READ_MODEL_OWNERS;
-        let owners = if many { subscribed } else { owners_by(false) };
-        if owners.is_empty() {
+        let (queried, subscribed) = (owners_by(true), owners_by(false));
+        if queried.is_empty() && subscribed.is_empty() {
             continue;
         }
-        let from = names(services, &owners);
-        let mut involved = owners.clone();
+        let me = &decision.services[consumer];
+        let (search, analytics) = (
+            me.requirements.contains("full-text"),
+            me.requirements.contains("analytics"),
+        );
+        let owns = !me.owns.is_empty();
+        let name = &view.name;
+        let (q_from, s_from) = (names(services, &queried), names(services, &subscribed));
+        let mut involved: Vec<usize> = queried.iter().chain(&subscribed).copied().collect();
+        involved.sort_unstable();
         involved.push(consumer);
-        cards.push(if many {
+        let below = subscribed.len() + 1 == READ_MODEL_OWNERS;
+        let close_below = format!("Close call: {name} reads from {} owners through events; from {READ_MODEL_OWNERS}, a read model (a projection shaped for its queries) would be worth its upkeep.", subscribed.len());
+        let card = if !subscribed.is_empty()
+            && (subscribed.len() >= READ_MODEL_OWNERS || search || analytics)
+        {
+            // Only data it subscribes to can feed a read model; what it queries, it asks for each time.
+            let summary = if search || analytics {
+                let (does, keeps) = match (search, analytics) {
+                    (true, true) => (
+                        "searches and runs analytics",
+                        "a search index and a columnar copy",
+                    ),
+                    (true, false) => ("searches", "a search index"),
+                    _ => ("runs analytics", "a columnar copy"),
+                };
+                let owners = verb(subscribed.len(), "its owner", "its owners");
+                format!("{name} {does} across data owned by {s_from}: such queries read the data as a whole, which no call to {owners} can answer, so it keeps {keeps} of its own as its read model, fed by {}.", verb(subscribed.len(), "the owner's events", "the owners' events"))
+            } else {
+                format!("{name} reads from {} services ({s_from}): a read model it owns, built from their events, answers its queries without calling them all.", subscribed.len())
+            };
+            let mut because = vec![format!(
+                "{name} reads data owned by {s_from}, through the events {}.",
+                verb(subscribed.len(), "it publishes", "they publish")
+            )];
+            if !queried.is_empty() {
+                because.push(format!("It still queries {q_from} for the latest write, and combines those answers with the read model (API composition)."));
+            }
+            if !(search || analytics) && subscribed.len() == READ_MODEL_OWNERS {
+                because.push(format!("Close call: {READ_MODEL_OWNERS} owners is where a read model starts to pay for its upkeep; with one fewer, its cached copies joined at query time would do."));
+            }
             SystemCard {
                 kind: SystemKind::ReadModel,
                 verdict: Verdict::Recommended,
-                title: format!("{}: a read model for its queries", view.name),
-                summary: format!("{} reads from {} services ({from}): a read model it owns, built from their events, answers its queries without calling them all.", view.name, owners.len()),
-                because: vec![format!("{} reads data owned by {from}.", view.name)],
-                trade_offs: vec!["Two models to maintain".into(), "Eventual consistency between them".into(), "Event versioning".into()],
+                title: format!("{name}: a read model for its queries"),
+                summary,
+                because,
+                trade_offs: vec![
+                    "Two models to maintain".into(),
+                    "Eventual consistency between them".into(),
+                    "Event versioning".into(),
+                ],
                 resolution: String::new(),
                 services: involved,
                 catalog_ref: SystemKind::ReadModel.catalog_ref(),
             }
-        } else {
+        } else if !queried.is_empty() {
+            // Asking one owner for one thing, with nothing of its own to join it with, is no cross-service query.
+            if queried.len() + usize::from(owns || !subscribed.is_empty()) < 2 {
+                continue;
+            }
+            let with: Vec<String> = [
+                owns.then(|| "its own data".to_string()),
+                (!subscribed.is_empty())
+                    .then(|| format!("its cached copies of data from {s_from}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let with = if with.is_empty() {
+                String::new()
+            } else {
+                format!(" with {}", and_list(&with))
+            };
+            let mut because = vec![format!(
+                "{name} queries {q_from}: it needs the latest write."
+            )];
+            if !subscribed.is_empty() {
+                because.push(format!(
+                    "It gets what it reads from {s_from} through events."
+                ));
+            }
+            if below {
+                because.push(close_below);
+            }
             SystemCard {
                 kind: SystemKind::ApiComposition,
                 verdict: Verdict::Recommended,
-                title: format!("{}: compose answers from {from}", view.name),
-                summary: format!("There are no cross-service joins: {} asks {from} and combines the answers (API composition), or uses its cached copies where they may lag.", view.name),
-                because: vec![format!("{} reads data owned by {from}.", view.name)],
-                trade_offs: vec!["No cross-service joins".into()],
+                title: format!("{name}: compose answers from {q_from}"),
+                summary: format!("There are no cross-service joins: {name} asks {q_from} for the latest write and combines the answers{with} (API composition). Each such query waits for every owner it asks, and fails while one of them is down."),
+                because,
+                trade_offs: vec!["No cross-service joins".into(), "Higher latency".into(), "Lower availability during failures".into()],
                 resolution: String::new(),
                 services: involved,
                 catalog_ref: SystemKind::ApiComposition.catalog_ref(),
             }
-        });
+        } else {
+            // One cached copy and nothing of its own: nothing to join.
+            if subscribed.len() + usize::from(owns) < 2 {
+                continue;
+            }
+            let with = if owns { "its own data" } else { "each other" };
+            let mut because = vec![format!(
+                "{name} reads data owned by {s_from}, all of it through events."
+            )];
+            if below {
+                because.push(close_below);
+            }
+            SystemCard {
+                kind: SystemKind::CachedCopies,
+                verdict: Verdict::Recommended,
+                title: format!("{name}: its own copies of data from {s_from}"),
+                summary: format!("There are no cross-service joins: {name} keeps copies of what it reads from {s_from}, updated by {}, and joins them with {with} in its own store. Its queries call no other service and keep working while an owner is down; the copies may lag behind their owners.", verb(subscribed.len(), "the owner's events", "the owners' events")),
+                because,
+                trade_offs: vec!["Data duplication".into(), "Temporary inconsistency".into()],
+                resolution: String::new(),
+                services: involved,
+                catalog_ref: SystemKind::CachedCopies.catalog_ref(),
+            }
+        };
+        cards.push(card);
     }
     cards
 }
 
-/// The seed: "Distributed transactions hard". Two services with transactional data that share an entity
-/// cannot change it in one ACID transaction: a saga, said plainly.
+/// What another service's change uses up in an owner's data, by the owner's ticks: money, stock or bookings
+/// (the seed's strong-consistency use cases), each with an example of such a change.
+fn consumable(reqs: &Requirements) -> (Vec<String>, Vec<String>) {
+    let kinds = [
+        ("financial", "money", "a debit"),
+        ("inventory", "stock", "a reservation"),
+        ("booking", "bookings", "a held seat"),
+    ];
+    let ticked = kinds.iter().filter(|(id, ..)| reqs.contains(id));
+    ticked
+        .map(|&(_, what, change)| (what.to_string(), change.to_string()))
+        .unzip()
+}
+
+/// Two services and the entities each reads from the other (`a < b`).
+struct Shared {
+    a: usize,
+    b: usize,
+    /// In first-mention order, whichever way they go.
+    entities: Vec<String>,
+    a_reads: Vec<String>,
+    b_reads: Vec<String>,
+}
+
+/// The seed: "Distributed transactions hard". A saga where one business change is likely to write in two
+/// services with transactional data, each in its own database: they read each other's data (each reacts to
+/// the other's changes), or one reads the other's money, stock or bookings, which its changes use up (a
+/// debit, a reservation). Reading another's data alone (an order reads its customer) writes nothing there;
+/// a reader that owns no data writes nothing at all; reference data is not changed in its readers'
+/// transactions.
 fn sagas(
     cat: &Catalog,
     decision: &Decision,
     services: &[ServiceView],
     model: &Ownership,
 ) -> Vec<SystemCard> {
-    let cat_tx = |i: usize| transactional(cat, &decision.services[i].requirements);
-    let reference = |i: usize| {
-        decision.services[i]
-            .requirements
-            .contains("read-only-shared")
-    };
-    let mut pairs: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let svc = |i: usize| &decision.services[i];
+    let tx = |i: usize| transactional(cat, &svc(i).requirements);
+    let mut pairs: Vec<Shared> = Vec::new();
     for e in &model.entities {
-        // An owner and a reader of the same entity; two readers share no write, and reference data is not
-        // changed in the readers' transactions.
-        let owners = e.owners.iter().filter(|&&o| !reference(o));
-        for &a in owners {
-            for &b in &e.readers {
-                if a == b || !cat_tx(a) || !cat_tx(b) {
+        for &o in e.owners.iter().filter(|&&o| !reference(decision, o)) {
+            for &r in &e.readers {
+                if o == r || !tx(o) || !tx(r) || svc(r).owns.is_empty() {
                     continue;
                 }
-                let (a, b) = (a.min(b), a.max(b));
-                match pairs.iter_mut().find(|p| p.0 == a && p.1 == b) {
-                    Some(p) if !p.2.contains(&e.name) => p.2.push(e.name.clone()),
-                    Some(_) => {}
-                    None => pairs.push((a, b, vec![e.name.clone()])),
-                }
+                let (a, b) = (o.min(r), o.max(r));
+                let at = match pairs.iter().position(|p| p.a == a && p.b == b) {
+                    Some(at) => at,
+                    None => {
+                        pairs.push(Shared {
+                            a,
+                            b,
+                            entities: Vec::new(),
+                            a_reads: Vec::new(),
+                            b_reads: Vec::new(),
+                        });
+                        pairs.len() - 1
+                    }
+                };
+                let p = &mut pairs[at];
+                push_new(&mut p.entities, e.name.clone());
+                push_new(
+                    if r == a {
+                        &mut p.a_reads
+                    } else {
+                        &mut p.b_reads
+                    },
+                    e.name.clone(),
+                );
             }
         }
     }
     pairs
         .into_iter()
-        .map(|(a, b, entities)| {
-            let (na, nb) = (&services[a].name, &services[b].name);
-            let shared = and_list(&entities);
-            SystemCard {
+        .filter_map(|p| {
+            let (na, nb) = (&services[p.a].name, &services[p.b].name);
+            let why = if !p.a_reads.is_empty() && !p.b_reads.is_empty() {
+                format!("{na} reads {} from {nb}, and {nb} reads {} from {na}: each reacts to the other's changes, so one business change is likely to need a step in both.", and_list(&p.a_reads), and_list(&p.b_reads))
+            } else {
+                let (owner, reader, what) = if p.a_reads.is_empty() {
+                    (p.a, p.b, &p.b_reads)
+                } else {
+                    (p.b, p.a, &p.a_reads)
+                };
+                let (used, changes) = consumable(&svc(owner).requirements);
+                if used.is_empty() {
+                    return None;
+                }
+                let (on, rn) = (&services[owner].name, &services[reader].name);
+                format!("{rn} reads {} from {on}, whose data is {}: a change in {rn} that uses it ({}) is a step in {on} too.", and_list(what), and_list(&used), and_list(&changes).replace(" and ", " or "))
+            };
+            let shared = and_list(&p.entities);
+            Some(SystemCard {
                 kind: SystemKind::Saga,
                 verdict: Verdict::Recommended,
                 title: format!("{na} and {nb}: a saga, not one transaction"),
                 summary: format!("If one business change writes in both {na} and {nb} (they share {shared}), it cannot be one ACID transaction across their databases. Run it as a saga: each service commits its own step and publishes an event through an outbox; a step that fails triggers compensating steps that undo the earlier ones."),
-                because: vec![format!("Both {na} and {nb} have transactional data (ACID, money, stock or bookings) and share {shared}.")],
+                because: vec![why, format!("Both {na} and {nb} have transactional data (ACID, money, stock or bookings), each in its own database.")],
                 trade_offs: vec!["Distributed transactions hard".into(), "Eventual consistency between them".into()],
                 resolution: String::new(),
-                services: vec![a, b],
+                services: vec![p.a, p.b],
                 catalog_ref: SystemKind::Saga.catalog_ref(),
-            }
+            })
         })
         .collect()
 }
 
-fn replication_summary(services: &[ServiceView]) -> SystemCard {
+fn replication_summary(services: &[ServiceView], flows: &[Flow]) -> SystemCard {
     let because = services
         .iter()
         .map(|s| {
             let r = &s.rec;
+            let defaults = if r.neutral {
+                ": the defaults, as nothing is ticked yet"
+            } else {
+                ""
+            };
             format!(
-                "{}: {} replication, {} ({} consistency).",
+                "{}: {} replication, {} ({} consistency){defaults}.",
                 s.name, r.replication.title, r.consistency_level.title, r.consistency.choice
             )
         })
         .collect();
+    let mut summary = String::from("Each service replicates as its own data needs: there is no one replication for the whole system, and each store is backed up and restored on its own.");
+    if !flows.is_empty() {
+        summary.push_str(" So their backups are not taken at one instant: a service restored to an earlier point has lost writes the others may already have acted on, so reconcile it with them, and a reader replays the events it missed (keep them long enough).");
+    }
     SystemCard {
         kind: SystemKind::Replication,
         verdict: Verdict::Recommended,
         title: "Replication, service by service".into(),
-        summary: "Each service replicates as its own data needs: there is no one replication for the whole system, and each store is backed up and restored on its own.".into(),
+        summary,
         because,
         trade_offs: Vec::new(),
         resolution: String::new(),
@@ -523,31 +899,66 @@ fn replication_summary(services: &[ServiceView]) -> SystemCard {
 }
 
 /// The seed asks "What's the data retention policy?" and leaves the answer open: the card says what the
-/// ticks suggest for each service as a starting point, and the checklist item stays open until decided.
-fn retention(decision: &Decision, services: &[ServiceView]) -> SystemCard {
-    let hint = |reqs: &Requirements| -> &'static str {
-        if reqs.contains("audit-trail") || reqs.contains("rebuild-views") {
-            "keep its history (events or audit rows) as long as views are rebuilt from it or rules require; archive, never edit in place"
-        } else if reqs.contains("financial") {
-            "keep financial records for the years your jurisdiction requires"
-        } else if reqs.contains("logging-metrics") || reqs.contains("time-series") {
-            "keep raw points for days or weeks, then downsample or drop them"
-        } else if reqs.contains("shopping-cart") || reqs.contains("key-value") {
-            "let carts, sessions and cached copies expire"
-        } else {
-            "decide per entity how long it is kept, then archive or delete it"
-        }
+/// ticks suggest for each service as a starting point (services with the same one share a line), and the
+/// checklist item stays open until decided. Cached copies live no longer than their source.
+fn retention(decision: &Decision, services: &[ServiceView], flows: &[Flow]) -> SystemCard {
+    let copies = |i: usize| {
+        flows
+            .iter()
+            .any(|f| f.consumer == i && f.kind != FlowKind::Query)
     };
-    let because = services
+    let hint = |i: usize| -> String {
+        let s = &decision.services[i];
+        let has = |id: &str| s.requirements.contains(id);
+        let mut parts: Vec<&'static str> = Vec::new();
+        if has("financial") {
+            parts.push("keep financial records for the years your jurisdiction requires");
+        }
+        if has("audit-trail") || has("rebuild-views") {
+            parts.push("keep the history (events or audit rows) as long as views are rebuilt from it or rules require, archived and never edited in place");
+        }
+        if has("logging-metrics") || has("time-series") {
+            parts.push("keep raw points for days or weeks, then downsample or drop them");
+        }
+        if has("analytics") {
+            parts.push("keep aggregates as long as reports compare periods, and detail no longer than its sources keep it");
+        }
+        if has("shopping-cart") || has("key-value") {
+            parts.push("let carts, sessions and cached copies expire");
+        }
+        if parts.is_empty() {
+            parts.push(if s.owns.is_empty() && copies(i) {
+                "only copies: each goes when its owner deletes it"
+            } else {
+                "decide per entity how long it is kept, then archive or delete it"
+            });
+        }
+        parts.join("; ")
+    };
+    let mut lines: Vec<(Vec<usize>, String)> = Vec::new();
+    for i in 0..services.len() {
+        let h = hint(i);
+        match lines.iter_mut().find(|l| l.1 == h) {
+            Some(l) => l.0.push(i),
+            None => lines.push((vec![i], h)),
+        }
+    }
+    let because = lines
         .iter()
-        .zip(&decision.services)
-        .map(|(view, s)| format!("{}: {}.", view.name, hint(&s.requirements)))
+        .map(|(who, h)| format!("{}: {h}.", names(services, who)))
         .collect();
+    let mut summary = String::from(
+        "How long each entity is kept is a decision of its own (law, cost, rebuilding views).",
+    );
+    if (0..services.len()).any(copies) {
+        summary.push_str(" A cached copy lives no longer than its source: when an owner deletes or anonymises an entity (a customer's personal data, say), it publishes that as an event and every reader drops its copy.");
+    }
+    summary.push_str(" Starting points from your ticks:");
     SystemCard {
         kind: SystemKind::Retention,
         verdict: Verdict::Acceptable,
         title: "Retention: still to decide".into(),
-        summary: "How long each entity is kept is a decision of its own (law, cost, rebuilding views). Starting points from your ticks:".into(),
+        summary,
         because,
         trade_offs: Vec::new(),
         resolution: String::new(),
@@ -557,19 +968,56 @@ fn retention(decision: &Decision, services: &[ServiceView]) -> SystemCard {
 }
 
 /// The patterns judged for the system: the union of the services' ticks, with several services being
-/// microservices (the seed's setting for database per service and shared database).
+/// microservices (the seed's setting for database per service and shared database). Several services are
+/// microservices whatever is ticked, so the cards do not offer unticking it, nor say it was ticked when no
+/// service did; a shared database made acceptable carries the way to keep it safe, and names the reference
+/// data it may hold.
 fn system_patterns<'a>(cat: &'a Catalog, decision: &Decision) -> Vec<Card<'a>> {
+    const MICROSERVICES: &str = "microservices";
     let mut union: Requirements = decision
         .services
         .iter()
         .flat_map(|s| s.requirements.iter().cloned())
         .collect();
-    union.insert("microservices".into());
+    let ticked = union.contains(MICROSERVICES);
+    union.insert(MICROSERVICES.into());
     let rec = recommend(cat, &union);
-    rec.patterns
+    let safe = rec
+        .conflicts
+        .iter()
+        .find(|c| c.choice == "conflict-shared-db-microservices")
+        .map(|c| c.resolution);
+    let reference: Vec<String> = (0..decision.services.len())
+        .filter(|&i| reference(decision, i) && !decision.services[i].owns.is_empty())
+        .map(|i| {
+            let s = &decision.services[i];
+            format!("{}'s {}", s.display_name(i), and_list(&s.owns))
+        })
+        .collect();
+    let mut cards: Vec<Card<'a>> = rec
+        .patterns
         .into_iter()
         .filter(|c| c.choice == "database-per-service" || c.choice == "shared-database")
-        .collect()
+        .collect();
+    for c in &mut cards {
+        c.would_change.retain(|w| w.requirement != MICROSERVICES);
+        if !ticked {
+            for r in c.reasons_for.iter_mut().chain(c.reasons_against.iter_mut()) {
+                if r.requirement == MICROSERVICES {
+                    r.label = "Several services (microservices)";
+                }
+            }
+        }
+        if c.choice == "shared-database" && c.verdict != Verdict::Avoid {
+            if let Some(safe) = safe {
+                c.notes.push(safe.into());
+            }
+            if !reference.is_empty() {
+                c.notes.push(format!("Here the reference data is {}. The data flows send it to its readers as events into their caches; reading it in place from one shared reference database is the acceptable alternative, as long as only its owner writes it.", and_list(&reference)).into());
+            }
+        }
+    }
+    cards
 }
 
 fn checklist(
@@ -609,7 +1057,12 @@ fn checklist(
                 let answers: Vec<String> = cards
                     .iter()
                     .filter(|c| {
-                        matches!(c.kind, SystemKind::ApiComposition | SystemKind::ReadModel)
+                        matches!(
+                            c.kind,
+                            SystemKind::ApiComposition
+                                | SystemKind::ReadModel
+                                | SystemKind::CachedCopies
+                        )
                     })
                     .map(|c| c.title.clone())
                     .collect();

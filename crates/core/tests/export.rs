@@ -870,7 +870,7 @@ fn adr_of_several_services_has_a_section_for_each_and_one_for_the_system() {
     for part in [
         "### Data pattern for the system: Database per service",
         "### Recommended: Each entity from its owner",
-        "### Recommended: Orders and Billing: a saga, not one transaction",
+        "### Recommended: Billing: compose answers from Orders",
         "| Order | Orders | Billing | queries the owner for the latest write |",
         "| Customer | Customers | Orders | events; the reader keeps a cache |",
         "### System: 3 services, 2 data flows\n\n```mermaid\nflowchart LR;\n",
@@ -1034,17 +1034,17 @@ fn json_carries_every_service_the_ownership_model_the_flows_and_the_system_cards
         .map(|c| c["kind"].as_str().unwrap())
         .collect();
     assert!(
-        kinds.contains(&"data-access") && kinds.contains(&"saga"),
+        kinds.contains(&"data-access") && kinds.contains(&"api-composition"),
         "{kinds:?}"
     );
-    let saga = system["cards"]
+    let composition = system["cards"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["kind"] == "saga")
+        .find(|c| c["kind"] == "api-composition")
         .unwrap();
-    assert_eq!(saga["services"], serde_json::json!([0, 2]));
-    assert_eq!(saga["verdict"], "recommended");
+    assert_eq!(composition["services"], serde_json::json!([0, 2]));
+    assert_eq!(composition["verdict"], "recommended");
     let patterns: Vec<&str> = system["patterns"]
         .as_array()
         .unwrap()

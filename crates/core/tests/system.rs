@@ -6,7 +6,7 @@ use strata_core::catalog::Catalog;
 use strata_core::decision::{Decision, Service, MAX_ENTITIES, MAX_ENTITY_CHARS, MAX_SERVICES};
 use strata_core::engine::Verdict;
 use strata_core::permalink::{decode, encode};
-use strata_core::system::{advise, FlowKind, SystemAdvice, SystemKind};
+use strata_core::system::{advise, FlowKind, SystemAdvice, SystemCard, SystemKind};
 
 /// `(name, ticks, owns, reads)` per service.
 fn system(services: &[(&str, &str, &str, &str)]) -> Decision {
@@ -131,11 +131,12 @@ fn consumers_get_events_through_an_outbox_or_query_the_owner_when_they_need_the_
 
 #[test]
 fn a_service_reading_from_many_owners_gets_a_read_model_and_one_reading_from_few_composes() {
+    // Orders needs the latest User (inventory), so it asks for it; Reports subscribes to three owners.
     let a = advice(&system(&[
         ("Users", "", "User", ""),
-        ("Orders", "", "Order", "User"),
+        ("Orders", "inventory", "Order", "User"),
         ("Catalog", "", "Product", ""),
-        ("Reports", "analytics", "", "User, Order, Product"),
+        ("Reports", "", "", "User, Order, Product"),
     ]));
     let reports = a
         .cards
@@ -159,8 +160,9 @@ fn a_service_reading_from_many_owners_gets_a_read_model_and_one_reading_from_few
 
 #[test]
 fn acid_on_two_services_that_share_an_entity_is_a_saga() {
+    // Each reads the other's data: an order follows its payment, a payment is for an order.
     let a = advice(&system(&[
-        ("Orders", "acid", "Order", ""),
+        ("Orders", "acid", "Order", "Payment"),
         ("Payments", "financial", "Payment", "Order"),
     ]));
     let saga = a
@@ -299,6 +301,30 @@ fn service() -> impl Strategy<Value = Service> {
         })
 }
 
+/// A service whose ticks are any of the catalogue's and whose entities come from a few shared names, so that
+/// services own and read the same ones.
+fn sharing_service() -> impl Strategy<Value = Service> {
+    let ids: Vec<String> = Catalog::builtin()
+        .requirements()
+        .map(|r| r.id.to_string())
+        .collect();
+    let pool = ["Order", "Customer", "Payment", "Product", "Stock", "Device"].map(String::from);
+    (
+        proptest::sample::subsequence(ids, 0..6),
+        proptest::sample::subsequence(pool.to_vec(), 0..3),
+        proptest::sample::subsequence(pool.to_vec(), 0..4),
+    )
+        .prop_map(|(ticks, owns, reads)| {
+            let mut s = Service {
+                requirements: ticks.into_iter().collect(),
+                ..Service::default()
+            };
+            Service::add_entities(&mut s.owns, &owns.join(","));
+            Service::add_entities(&mut s.reads, &reads.join(","));
+            s
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -311,6 +337,33 @@ proptest! {
         let back = decode(&link, Catalog::builtin());
         prop_assert_eq!(&back.decision, &decision, "{}", link);
         prop_assert!(back.notices.is_empty() && back.unknown.is_empty());
+    }
+
+    /// Over any system, the cards agree with the flows they describe: a service told to compose answers
+    /// queries someone; one told to join its cached copies queries nobody; a read model is fed by events; an
+    /// owner said to be eventually consistent is; a saga joins two services that both own data.
+    #[test]
+    fn system_cards_agree_with_the_flows(services in proptest::collection::vec(sharing_service(), 2..=8)) {
+        let decision = Decision { services, ..Decision::default() };
+        let a = advice(&decision);
+        let consumer = |c: &strata_core::system::SystemCard| *c.services.last().unwrap();
+        let queries = |i: usize| a.flows.iter().any(|f| f.consumer == i && f.kind == FlowKind::Query);
+        let events = |i: usize| a.flows.iter().any(|f| f.consumer == i && f.kind != FlowKind::Query);
+        for c in &a.cards {
+            match c.kind {
+                SystemKind::ApiComposition => prop_assert!(queries(consumer(c)), "{}", c.title),
+                SystemKind::CachedCopies => prop_assert!(!queries(consumer(c)) && events(consumer(c)), "{}", c.title),
+                SystemKind::ReadModel => prop_assert!(events(consumer(c)), "{}", c.title),
+                SystemKind::EventualOwner => {
+                    prop_assert_eq!(a.services[c.services[0]].rec.consistency.choice, "eventual");
+                }
+                SystemKind::Saga => prop_assert!(c.services.iter().all(|&i| !decision.services[i].owns.is_empty())),
+                _ => {}
+            }
+            for t in &c.trade_offs {
+                prop_assert!(!t.ends_with('.'), "{}", t);
+            }
+        }
     }
 }
 
@@ -369,15 +422,10 @@ fn sagas_pair_an_owner_with_a_reader_and_reference_data_is_cached() {
         .filter(|c| c.kind == SystemKind::Saga)
         .map(|c| c.title.as_str())
         .collect();
-    // Payments owns Payment, which Orders reads; Users owns Customer, which Payments reads. Payments and Orders
-    // both only read Currency: no saga for that.
-    assert_eq!(
-        sagas,
-        [
-            "Payments and Orders: a saga, not one transaction",
-            "Payments and Users: a saga, not one transaction"
-        ]
-    );
+    // Payments owns Payment (money), which Orders reads. Users owns Customer, which Payments only reads: a
+    // payment changes no customer, so no saga for that. Payments and Orders both only read Currency: none
+    // for that either.
+    assert_eq!(sagas, ["Payments and Orders: a saga, not one transaction"]);
     assert!(a
         .cards
         .iter()
@@ -427,4 +475,520 @@ fn a_long_entity_is_the_same_wherever_it_stands_in_a_typed_list() {
     );
     assert_eq!(a.flows.len(), 1);
     assert_eq!(a.flows[0].entity.chars().count(), MAX_ENTITY_CHARS);
+}
+
+fn card<'a>(a: &'a SystemAdvice, kind: SystemKind, title_starts: &str) -> Option<&'a SystemCard> {
+    a.cards
+        .iter()
+        .find(|c| c.kind == kind && c.title.starts_with(title_starts))
+}
+
+fn because(c: &SystemCard) -> String {
+    c.because.join("\n")
+}
+
+/// A shop of seven services: the brief's e-commerce system.
+fn shop() -> Decision {
+    system(&[
+        (
+            "Orders",
+            "acid inventory relationships-matter",
+            "Order, Line item",
+            "Customer, Product, Payment",
+        ),
+        ("Customers", "acid", "Customer, Address", ""),
+        (
+            "Catalog",
+            "read-only-shared flexible-schema",
+            "Product, Category",
+            "",
+        ),
+        (
+            "Search",
+            "full-text read-heavy low-latency",
+            "",
+            "Product, Category",
+        ),
+        (
+            "Payments",
+            "financial acid no-data-loss audit-trail",
+            "Payment, Refund",
+            "Order, Customer",
+        ),
+        (
+            "Notifications",
+            "",
+            "Notification",
+            "Order, Customer, Payment",
+        ),
+        (
+            "Analytics",
+            "analytics",
+            "",
+            "Order, Customer, Product, Payment",
+        ),
+    ])
+}
+
+/// Strong consistency promises that "All reads see the latest write"; an eventually consistent owner cannot
+/// keep that promise for a consumer that queries it. A single primary can (its primary has every confirmed
+/// write): a caution with that way out. Several primaries cannot: a contradiction, with a home region per
+/// record as the way out. A strongly consistent owner raises nothing.
+#[test]
+fn a_consumer_that_queries_an_eventually_consistent_owner_is_told_it_may_miss_the_latest_write() {
+    let a = advice(&system(&[
+        (
+            "Carts",
+            "shopping-cart key-value high-availability",
+            "Cart",
+            "",
+        ),
+        ("Checkout", "inventory acid", "Stock", "Cart"),
+        (
+            "Profiles",
+            "multi-region local-writes flexible-schema",
+            "Profile",
+            "",
+        ),
+        ("Bookings", "booking acid", "Booking", "Profile, Stock"),
+    ]));
+    let cart = card(&a, SystemKind::EventualOwner, "Checkout").expect("Carts is eventual");
+    assert_eq!(
+        cart.title,
+        "Checkout needs the latest Cart; Carts is eventually consistent"
+    );
+    assert_eq!(cart.verdict, Verdict::Acceptable);
+    assert!(
+        cart.resolution
+            .starts_with("Have Carts answer the queries from Checkout at its primary"),
+        "{}",
+        cart.resolution
+    );
+    assert_eq!(cart.services, [0, 1]);
+    let profile =
+        card(&a, SystemKind::EventualOwner, "Bookings").expect("Profiles is multi-primary");
+    assert_eq!(profile.verdict, Verdict::Avoid);
+    assert!(profile
+        .summary
+        .contains("accepts writes in every region (multi-primary)"));
+    assert!(profile
+        .resolution
+        .starts_with("Give each Profile a home region"));
+    assert!(because(profile).contains("Bookings: Booking system needs the latest write."));
+    // Checkout is strongly consistent: Bookings may query it for Stock.
+    assert_eq!(
+        a.cards
+            .iter()
+            .filter(|c| c.kind == SystemKind::EventualOwner)
+            .count(),
+        2
+    );
+    assert_eq!(SystemKind::EventualOwner.as_str(), "query-eventual-owner");
+}
+
+/// "How do we handle cross-service queries?": a service that takes everything it reads from a few owners'
+/// events joins its own cached copies (no call at query time); telling it to ask the owners (API composition)
+/// contradicts how it gets the data. Asking for one thing with nothing to join it with, or keeping one copy
+/// and owning nothing, is no cross-service query at all.
+#[test]
+fn events_from_a_few_owners_are_joined_as_cached_copies_not_composed_by_calls() {
+    let a = advice(&system(&[
+        ("Devices", "acid relationships-matter", "Device, Site", ""),
+        ("Telemetry", "time-series streaming", "Reading", "Device"),
+        ("Alerts", "low-latency", "Alert", "Reading, Device"),
+        ("Mailer", "", "", "Alert"),
+        ("Audit", "strong-consistency", "", "Device"),
+    ]));
+    let telemetry = card(&a, SystemKind::CachedCopies, "Telemetry").expect("cached copies");
+    assert!(telemetry.summary.starts_with("There are no cross-service joins: Telemetry keeps copies of what it reads from Devices"), "{}", telemetry.summary);
+    assert!(telemetry.summary.contains("call no other service"));
+    assert_eq!(SystemKind::CachedCopies.as_str(), "cached-copies");
+    assert!(
+        a.cards.iter().all(|c| c.kind != SystemKind::ApiComposition),
+        "{:?}",
+        kinds(&a)
+    );
+    // Mailer keeps one copy and owns nothing; Audit asks Devices for one thing: nothing to join.
+    assert!(a
+        .cards
+        .iter()
+        .all(|c| !c.title.starts_with("Mailer") && !c.title.starts_with("Audit")));
+    let answer = a
+        .checklist
+        .iter()
+        .find(|c| c.id == "sys-cross-queries")
+        .unwrap()
+        .answer
+        .clone()
+        .unwrap();
+    assert!(
+        answer.starts_with("Telemetry: its own copies of data from Devices"),
+        "{answer}"
+    );
+}
+
+/// Full-text search and analytics read the data as a whole, which no call to an owner answers: a search
+/// index or a columnar copy built from the owners' events is a read model, whatever the number of owners.
+#[test]
+fn search_and_analytics_keep_a_read_model_whatever_the_number_of_owners() {
+    let a = advice(&system(&[
+        ("Catalog", "flexible-schema", "Product", ""),
+        ("Search", "full-text", "", "Product"),
+        ("Reports", "analytics", "", "Product"),
+    ]));
+    let search = card(&a, SystemKind::ReadModel, "Search").expect("a search index");
+    assert!(
+        search.summary.contains(
+            "keeps a search index of its own as its read model, fed by the owner's events"
+        ),
+        "{}",
+        search.summary
+    );
+    let reports = card(&a, SystemKind::ReadModel, "Reports").expect("a columnar copy");
+    assert!(reports.summary.contains("a columnar copy"));
+}
+
+/// The read model's threshold (three owners) is a judgement: one owner either side of it, the card says so.
+#[test]
+fn the_read_model_threshold_is_shown_as_a_close_call_on_either_side_of_it() {
+    let readers = |reads: &str| {
+        let a = advice(&system(&[
+            ("A", "", "X", ""),
+            ("B", "", "Y", ""),
+            ("C", "", "Z", ""),
+            ("D", "", "W", ""),
+            ("Risk", "", "R", reads),
+        ]));
+        let c = a
+            .cards
+            .iter()
+            .find(|c| c.title.starts_with("Risk"))
+            .unwrap()
+            .clone();
+        c
+    };
+    let two = readers("X, Y");
+    assert_eq!(two.kind, SystemKind::CachedCopies);
+    assert!(
+        because(&two)
+            .contains("Close call: Risk reads from 2 owners through events; from 3, a read model"),
+        "{}",
+        because(&two)
+    );
+    let three = readers("X, Y, Z");
+    assert_eq!(three.kind, SystemKind::ReadModel);
+    assert!(because(&three).contains("Close call: 3 owners is where a read model starts to pay"));
+    let four = readers("X, Y, Z, W");
+    assert!(!because(&four).contains("Close call"));
+}
+
+/// The data-access card's trade-offs are those of the flows it describes: copies duplicate data and lag
+/// (eventual consistency's "Temporary inconsistency"); queries wait on the owner and fail with it (strong
+/// consistency's "Higher latency" and "Lower availability during failures"). An owner's entity read by
+/// several services is one sentence, not one per reader.
+#[test]
+fn data_access_names_the_trade_offs_of_its_flows_once_per_owner_and_entity() {
+    let events = advice(&system(&[
+        ("Users", "", "User", ""),
+        ("Orders", "", "Order", "User"),
+    ]));
+    let access = card(&events, SystemKind::DataAccess, "").unwrap();
+    assert_eq!(
+        access.trade_offs,
+        ["Data duplication", "Temporary inconsistency"]
+    );
+    let a = advice(&shop());
+    let access = card(&a, SystemKind::DataAccess, "").unwrap();
+    assert_eq!(
+        access.trade_offs,
+        [
+            "Data duplication",
+            "Temporary inconsistency",
+            "Higher latency",
+            "Lower availability during failures"
+        ]
+    );
+    assert!(access.summary.contains("fails while the owner is down"));
+    let lines = because(access);
+    assert!(lines.contains("Orders publishes Order events through an outbox; Notifications and Analytics keep a copy marked as cache."), "{lines}");
+    assert!(
+        lines.contains(
+            "Orders and Payments query Customers for Customer: they need the latest write."
+        ),
+        "{lines}"
+    );
+    assert_eq!(lines.matches("Orders publishes Order events").count(), 1);
+}
+
+/// An outbox needs the entity and its event in one local transaction. A document store's transactions are
+/// limited, so its outbox lives in the changed document (or a multi-document transaction), or its change
+/// stream publishes; an owner without transactional data still must not publish after the write (a crash
+/// in between loses the event); a streaming owner writes to its log first.
+#[test]
+fn how_an_owner_publishes_fits_its_store() {
+    let a = advice(&system(&[
+        (
+            "Orders",
+            "acid flexible-schema hierarchical horizontal-scaling",
+            "Order",
+            "",
+        ),
+        ("Catalog", "", "Product", ""),
+        ("Telemetry", "time-series streaming", "Reading", ""),
+        ("Shipping", "", "Shipment", "Order, Product, Reading"),
+    ]));
+    assert_eq!(a.services[0].headline, "document, strong, semi-sync");
+    let lines = because(card(&a, SystemKind::DataAccess, "").unwrap());
+    assert!(lines.contains("Orders keeps its data in a document store, whose transactions are limited: its outbox is a list of pending events inside the document it changes"), "{lines}");
+    assert!(lines.contains("Catalog publishes without an outbox (none of its writes is ticked as a transaction), but its events still have to follow every committed write: publish them from the store's change stream (change data capture)"), "{lines}");
+    assert!(
+        lines.contains("Telemetry takes its data in as a stream"),
+        "{lines}"
+    );
+    assert!(
+        !lines.contains("Telemetry publishes without an outbox"),
+        "{lines}"
+    );
+}
+
+/// Multi-primary: "Conflict resolution needed", "Eventually consistent". Its events come from every region
+/// and a write may lose a conflict after its event left, so readers apply them by version.
+#[test]
+fn events_from_a_multi_primary_owner_are_applied_by_version() {
+    let a = advice(&system(&[
+        ("Tenants", "acid multi-region local-writes", "Tenant", ""),
+        ("Billing", "", "Invoice", "Tenant"),
+    ]));
+    assert_eq!(a.services[0].rec.replication.choice, "multi-primary");
+    let lines = because(card(&a, SystemKind::DataAccess, "").unwrap());
+    assert!(
+        lines.contains("Tenants writes in every region (multi-primary)")
+            && lines.contains("readers apply them by version"),
+        "{lines}"
+    );
+}
+
+/// Two services that query each other depend on each other at run time: while either is down, neither
+/// answers.
+#[test]
+fn services_that_query_each_other_are_named_with_a_way_out() {
+    let a = advice(&shop());
+    let lines = because(card(&a, SystemKind::DataAccess, "").unwrap());
+    assert!(
+        lines.contains(
+            "Orders and Payments query each other: while one is down, neither can answer."
+        ),
+        "{lines}"
+    );
+}
+
+/// A saga is for "one business change writes in both". Reading another's data writes nothing there (an
+/// order reads its customer; the customer is unchanged); a reader that owns nothing writes nothing. It
+/// does when they react to each other's changes (each reads the other's data), or when the reader's change
+/// uses up the owner's money, stock or bookings (a debit, a reservation).
+#[test]
+fn a_saga_needs_a_change_that_writes_in_both_not_just_a_read() {
+    let a = advice(&system(&[
+        ("Customers", "acid", "Customer", ""),
+        ("Orders", "acid", "Order", "Customer, Stock"),
+        ("Stock", "inventory", "Stock", ""),
+        ("Reports", "acid", "", "Customer, Order"),
+    ]));
+    let sagas: Vec<&str> = a
+        .cards
+        .iter()
+        .filter(|c| c.kind == SystemKind::Saga)
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(sagas, ["Orders and Stock: a saga, not one transaction"]);
+    let saga = card(&a, SystemKind::Saga, "Orders").unwrap();
+    assert!(
+        because(saga).contains("Orders reads Stock from Stock, whose data is stock: a change in Orders that uses it (a reservation) is a step in Stock too."),
+        "{}",
+        because(saga)
+    );
+    // The bank: only the pairs where money moves.
+    let bank = advice(&system(&[
+        ("Accounts", "financial acid", "Account", "Customer"),
+        ("Customers", "acid", "Customer", ""),
+        ("Payments", "financial acid", "Payment", "Account, Customer"),
+    ]));
+    let sagas: Vec<&str> = bank
+        .cards
+        .iter()
+        .filter(|c| c.kind == SystemKind::Saga)
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(
+        sagas,
+        ["Accounts and Payments: a saga, not one transaction"]
+    );
+}
+
+/// Several services are microservices whatever is ticked: the system's pattern cards neither say the user
+/// ticked it when no service did, nor offer unticking it (it would change nothing).
+#[test]
+fn system_patterns_neither_claim_nor_offer_to_untick_microservices() {
+    let a = advice(&system(&[
+        ("A", "acid", "", ""),
+        ("B", "small-team", "", ""),
+    ]));
+    for c in &a.patterns {
+        assert!(
+            c.would_change
+                .iter()
+                .all(|w| w.requirement != "microservices"),
+            "{}: {:?}",
+            c.choice,
+            c.would_change
+        );
+        for r in c.reasons_for.iter().chain(&c.reasons_against) {
+            if r.requirement == "microservices" {
+                assert_eq!(r.label, "Several services (microservices)");
+            }
+        }
+    }
+    let dbps = a.pattern_card("database-per-service").unwrap();
+    assert!(dbps
+        .reasons_for
+        .iter()
+        .any(|r| r.requirement == "microservices"));
+    // Ticked by a service, it is said as ticked.
+    let a = advice(&system(&[
+        ("A", "microservices", "", ""),
+        ("B", "", "", ""),
+    ]));
+    let dbps = a.pattern_card("database-per-service").unwrap();
+    assert!(dbps
+        .reasons_for
+        .iter()
+        .any(|r| r.requirement == "microservices" && r.label == "Microservices"));
+}
+
+/// The seed's "When it's OK" for a shared database keeps its caution: made acceptable by a small team or a
+/// monolith's transition, the system's card carries the way to keep it safe (a schema and a database user per
+/// service); made acceptable by reference data, it names that data and how the flows already share it.
+#[test]
+fn a_shared_database_made_acceptable_says_how_to_keep_it_safe() {
+    let a = advice(&system(&[
+        ("Web", "small-team acid", "Order", "User"),
+        ("Users", "acid", "User", ""),
+    ]));
+    let shared = a.pattern_card("shared-database").unwrap();
+    assert_eq!(shared.verdict, Verdict::Acceptable);
+    assert!(
+        shared
+            .notes
+            .iter()
+            .any(|n| n.contains("its own schema and database user")),
+        "{:?}",
+        shared.notes
+    );
+    let a = advice(&system(&[
+        ("Reference", "read-only-shared", "Country, Currency", ""),
+        ("Orders", "acid", "Order", "Country"),
+    ]));
+    let shared = a.pattern_card("shared-database").unwrap();
+    assert!(
+        shared
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Here the reference data is Reference's Country and Currency.")),
+        "{:?}",
+        shared.notes
+    );
+    // Not acceptable: no note to keep it safe.
+    let a = advice(&system(&[("A", "acid", "", ""), ("B", "", "", "")]));
+    assert!(a.pattern_card("shared-database").unwrap().notes.is_empty());
+}
+
+/// Retention: a service keeps every hint its ticks give (money and an audit trail both), a service holding
+/// only copies follows its owners, alike services share a line instead of repeating it, and copies go when
+/// their owner deletes (a customer's personal data).
+#[test]
+fn retention_keeps_every_hint_of_a_service_and_says_copies_follow_their_owner() {
+    let a = advice(&shop());
+    let r = card(&a, SystemKind::Retention, "").unwrap();
+    let lines = because(r);
+    assert!(lines.contains("Payments: keep financial records for the years your jurisdiction requires; keep the history"), "{lines}");
+    assert!(
+        lines.contains("Search: only copies: each goes when its owner deletes it."),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("Orders, Customers, Catalog and Notifications: decide per entity"),
+        "{lines}"
+    );
+    assert_eq!(lines.matches("decide per entity").count(), 1);
+    assert!(r.summary.contains("every reader drops its copy"));
+}
+
+/// Database per service: each store is backed up on its own, so restores are not consistent across
+/// services; a service on the defaults says so rather than look decided.
+#[test]
+fn replication_summary_names_defaults_and_restores_across_services() {
+    let a = advice(&shop());
+    let r = card(&a, SystemKind::Replication, "").unwrap();
+    assert!(r.summary.contains("backups are not taken at one instant"));
+    assert!(because(r).contains("Notifications: Semi-sync replication, QUORUM (strong consistency): the defaults, as nothing is ticked yet."));
+}
+
+#[test]
+fn a_single_reader_of_an_unowned_entity_reads_it() {
+    let a = advice(&system(&[
+        ("Orders", "", "Order", ""),
+        ("Email", "", "", "Lead"),
+    ]));
+    let c = card(&a, SystemKind::NoOwner, "").unwrap();
+    assert_eq!(
+        c.summary,
+        "Email reads Lead, but no service is its source of truth."
+    );
+}
+
+/// A system card's trade-offs are the seed's own lines (and end without a full stop: the ADR adds one).
+#[test]
+fn every_system_trade_off_is_a_line_of_the_seed() {
+    let seed = include_str!("../../../docs/seed/data-architecture.md");
+    let decisions = [
+        shop(),
+        system(&[
+            ("Orders", "acid", "Order, Customer", "Lead"),
+            ("CRM", "", "Customer", "Order"),
+            ("Carts", "shopping-cart", "Cart", ""),
+            ("Checkout", "inventory", "", "Cart"),
+            ("Risk", "", "R", "Order, Cart"),
+        ]),
+    ];
+    for d in &decisions {
+        for c in &advice(d).cards {
+            for t in &c.trade_offs {
+                assert!(
+                    !t.ends_with('.') && seed.contains(t.as_str()),
+                    "{}: {t:?}",
+                    c.title
+                );
+            }
+        }
+    }
+}
+
+/// Every system card links to a catalogue entry that exists.
+#[test]
+fn every_system_card_links_to_a_catalogue_entry() {
+    let html = strata_core::deferred::catalogue_html();
+    let a = advice(&system(&[
+        ("Carts", "shopping-cart key-value", "Cart", ""),
+        ("Checkout", "inventory", "Stock", "Cart"),
+        ("Devices", "acid", "Device", ""),
+        ("Telemetry", "", "Reading", "Device"),
+    ]));
+    assert!(kinds(&a).contains(&"query-eventual-owner") && kinds(&a).contains(&"cached-copies"));
+    for c in &a.cards {
+        assert!(
+            html.contains(&format!("id=\"{}\"", c.catalog_ref)),
+            "{}",
+            c.catalog_ref
+        );
+    }
 }
