@@ -103,8 +103,18 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
         b.o.push_str("</p>");
     }
     let reasons_for = grouped(&card.reasons_for, false);
+    // A reason under another label than its requirement's is no tick (the system's pattern cards say
+    // "Several services (microservices)" when no service ticked it).
+    let ticked = card.reasons_for.iter().all(|r| {
+        cat.requirement(r.requirement)
+            .is_some_and(|q| q.label == r.label)
+    });
     b.list(
-        "Because you ticked",
+        if ticked {
+            "Because you ticked"
+        } else {
+            "Because"
+        },
         "ul class=\"reasons-for\"",
         &reasons_for,
         |b, r| b.reason(r, ""),

@@ -1401,6 +1401,59 @@ fn system_arrows_merge_an_owners_entities_for_one_reader_and_skip_what_cannot_be
     assert!(m.contains(&chain) && m.find(&chain) < m.find("-.->"), "{m}");
 }
 
+/// The text version says each owner's entity once, with all its readers, in the system advice's own words
+/// (the data-access card's); and neither it nor the legend promises a query the latest write, which an
+/// eventually consistent owner may not have (the `query-eventual-owner` card): the reader needs it.
+#[test]
+fn system_text_groups_each_owners_entities_with_all_their_readers() {
+    let flow = |owner, consumer, entity: &str, kind| DataFlow {
+        owner,
+        consumer,
+        entity: entity.into(),
+        kind,
+    };
+    let (events, outbox, query) = (KINDS[0], KINDS[1], KINDS[2]);
+    let input = DiagramInput {
+        services: ["Billing", "Orders", "Shipping", "Audit"]
+            .map(String::from)
+            .to_vec(),
+        owns: vec![
+            vec!["Invoice".into(), "Payment".into()],
+            vec!["Order".into()],
+        ],
+        flows: vec![
+            flow(0, 1, "Invoice", query),
+            flow(0, 2, "Invoice", query),
+            flow(0, 1, "Payment", query),
+            flow(0, 2, " payment ", query),
+            flow(0, 2, "Payment", query),
+            flow(0, 3, "Invoice", outbox),
+            flow(1, 2, "Order", events),
+            flow(1, 3, "Order", events),
+        ],
+        ..DiagramInput::default()
+    };
+    let d = layout(DiagramId::System, &input);
+    check_geometry(&d);
+    assert_eq!(d.arrows.len(), 5, "still one arrow per owner and reader");
+    assert_eq!(
+        d.text_alternative[4..],
+        [
+            "Orders and Shipping query Billing for Invoice and Payment: they need the latest write.",
+            "Billing publishes Invoice events through an outbox; Audit keeps a copy marked as cache.",
+            "Orders publishes Order events; Shipping and Audit keep a copy marked as cache.",
+            "An outbox is a table the owner writes in the same transaction as the entity, so its write and its event commit together.",
+        ]
+    );
+    let legend = &d.labels[0].text;
+    assert!(
+        legend.contains(
+            "Solid: the reader queries the owner each time, as it needs the latest write."
+        ) && !legend.contains("for the latest"),
+        "{legend}"
+    );
+}
+
 #[test]
 fn a_system_without_flows_draws_its_services_and_says_what_is_missing() {
     let d = layout(DiagramId::System, &DiagramInput::default());

@@ -871,7 +871,7 @@ fn adr_of_several_services_has_a_section_for_each_and_one_for_the_system() {
         "### Data pattern for the system: Database per service",
         "### Recommended: Each entity from its owner",
         "### Recommended: Billing: compose answers from Orders",
-        "| Order | Orders | Billing | queries the owner for the latest write |",
+        "| Order | Orders | Billing | queries the owner: it needs the latest write |",
         "| Customer | Customers | Orders | events; the reader keeps a cache |",
         "### System: 3 services, 2 data flows\n\n```mermaid\nflowchart LR;\n",
         "### Database per service\n\n```mermaid\n",
@@ -892,6 +892,39 @@ fn adr_of_several_services_has_a_section_for_each_and_one_for_the_system() {
     // Every Mermaid block is fenced and every table keeps its columns.
     assert!(check_fences(&doc) >= 5);
     check_tables(&doc);
+}
+
+/// A query reaches the owner, but an eventually consistent owner may not have the latest write (the
+/// `query-eventual-owner` card): the flows table says the reader needs it, not that the owner has it. No
+/// sentence of the system section ends in two full stops.
+#[test]
+fn adr_system_section_says_what_a_query_needs_and_ends_each_sentence_once() {
+    let mut eventual = decision(
+        "",
+        &[
+            (
+                "Carts",
+                &["shopping-cart", "key-value", "high-availability"],
+            ),
+            ("Checkout", &["inventory", "acid"]),
+        ],
+    );
+    Service::add_entities(&mut eventual.services[0].owns, "Cart");
+    Service::add_entities(&mut eventual.services[1].owns, "Stock");
+    Service::add_entities(&mut eventual.services[1].reads, "Cart");
+    for d in [shop(), eventual] {
+        let doc = adr(&d);
+        let system = part(&doc, "## System\n");
+        assert!(
+            system.contains("| queries the owner: it needs the latest write |")
+                && !system.contains("for the latest write |"),
+            "{system}"
+        );
+        for line in doc.lines() {
+            assert!(!line.replace("...", "").contains(".."), "{line}");
+        }
+        assert!(system.contains("Trade-offs: "), "{system}");
+    }
 }
 
 #[test]

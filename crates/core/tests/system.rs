@@ -992,3 +992,58 @@ fn every_system_card_links_to_a_catalogue_entry() {
         );
     }
 }
+
+/// The system diagram's text version says each owner's entities once, with all their readers, in the very
+/// sentences of the data-access card (and the card reads the same on the diagram's "Text version").
+#[test]
+fn the_system_diagrams_text_says_the_flows_as_the_data_access_card_does() {
+    use strata_core::diagrams::{layout, DiagramId};
+    use strata_core::export::system_diagram_input;
+    let flow_sentence = |s: &&String| {
+        s.ends_with("a copy marked as cache.")
+            || s.ends_with("it needs the latest write.")
+            || s.ends_with("they need the latest write.")
+    };
+    let d = shop();
+    let a = advice(&d);
+    let access = card(&a, SystemKind::DataAccess, "").unwrap();
+    let said: Vec<&String> = access.because.iter().filter(flow_sentence).collect();
+    assert!(said.len() >= 4, "{said:?}");
+    let text = layout(DiagramId::System, &system_diagram_input(&d, &a)).text_alternative;
+    let drawn: Vec<&String> = text.iter().filter(flow_sentence).collect();
+    assert_eq!(drawn, said);
+    assert!(
+        drawn
+            .iter()
+            .any(|s| s.starts_with("Orders and Payments query Customers for Customer")),
+        "{drawn:?}"
+    );
+}
+
+/// On the system's pattern cards, "Several services (microservices)" is no tick: their reasons are headed
+/// "Because", not "Because you ticked", unless a service ticked it.
+#[test]
+fn system_pattern_cards_do_not_say_you_ticked_what_the_system_implies() {
+    use strata_core::card_html::card_body;
+    let cat = Catalog::builtin();
+    let a = advice(&system(&[
+        ("A", "acid", "", ""),
+        ("B", "small-team", "", ""),
+    ]));
+    let dbps = a.pattern_card("database-per-service").unwrap();
+    let html = card_body(dbps, cat);
+    assert!(
+        html.contains("<h4>Because</h4><ul class=\"reasons-for\"><li><strong>Several services (microservices)</strong>")
+            && !html.contains("Because you ticked"),
+        "{html}"
+    );
+    let a = advice(&system(&[
+        ("A", "microservices", "", ""),
+        ("B", "", "", ""),
+    ]));
+    let html = card_body(a.pattern_card("database-per-service").unwrap(), cat);
+    assert!(
+        html.contains("<h4>Because you ticked</h4><ul class=\"reasons-for\"><li><strong>Microservices</strong>"),
+        "{html}"
+    );
+}

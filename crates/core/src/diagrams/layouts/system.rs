@@ -41,17 +41,81 @@ impl Pair {
     fn label(&self) -> String {
         format!("{}: {}", self.kind.label(), self.entities.join(", "))
     }
+}
 
-    /// The text version's sentence.
+/// One sentence of the text version: an owner, how it shares, the entities and their readers.
+struct Line {
+    owner: usize,
+    kind: FlowKind,
+    readers: Vec<usize>,
+    entities: Vec<String>,
+}
+
+impl Line {
+    /// The system advice's own sentence (its data-access card says the same).
     fn sentence(&self, names: &[String]) -> String {
-        let (owner, consumer) = (&names[self.owner], &names[self.consumer]);
+        let owner = &names[self.owner];
         let what = list(&self.entities);
+        let readers: Vec<String> = self.readers.iter().map(|&i| names[i].clone()).collect();
+        let (readers, one) = (list(&readers), self.readers.len() == 1);
         match self.kind {
-            FlowKind::Event { outbox: true } => format!("{owner} publishes {what} events through an outbox (its write and the event commit together); {consumer} keeps a copy marked as cache."),
-            FlowKind::Event { outbox: false } => format!("{owner} publishes {what} events; {consumer} keeps a copy marked as cache."),
-            FlowKind::Query => format!("{consumer} queries {owner} for {what}: it needs the latest write."),
+            FlowKind::Event { outbox } => {
+                let how = if outbox { " through an outbox" } else { "" };
+                let keep = if one { "keeps" } else { "keep" };
+                format!("{owner} publishes {what} events{how}; {readers} {keep} a copy marked as cache.")
+            }
+            FlowKind::Query => {
+                let (ask, need) = if one {
+                    ("queries", "it needs")
+                } else {
+                    ("query", "they need")
+                };
+                format!("{readers} {ask} {owner} for {what}: {need} the latest write.")
+            }
         }
     }
+}
+
+/// The pairs' flows as the system's data-access card says them: each entity of an owner once, with all the
+/// readers that get it the same way, then the entities that go the same way to the same readers together,
+/// owner by owner (readers and entities in first-mention order).
+fn lines(flows: &[DataFlow], pairs: &[Pair]) -> Vec<Line> {
+    let mut by_entity: Vec<Line> = Vec::new();
+    for f in flows {
+        let Some(p) = pairs
+            .iter()
+            .find(|p| p.owner == f.owner && p.consumer == f.consumer)
+        else {
+            continue;
+        };
+        let e = entity(&f.entity);
+        if e.is_empty() {
+            continue;
+        }
+        let same = |l: &&mut Line| {
+            l.owner == p.owner && l.kind == p.kind && same_entity(&l.entities[0], &e)
+        };
+        match by_entity.iter_mut().find(same) {
+            Some(l) if l.readers.contains(&p.consumer) => {}
+            Some(l) => l.readers.push(p.consumer),
+            None => by_entity.push(Line {
+                owner: p.owner,
+                kind: p.kind,
+                readers: vec![p.consumer],
+                entities: vec![e],
+            }),
+        }
+    }
+    let mut out: Vec<Line> = Vec::new();
+    for l in by_entity {
+        let same = |m: &&mut Line| m.owner == l.owner && m.kind == l.kind && m.readers == l.readers;
+        match out.iter_mut().find(same) {
+            Some(m) => m.entities.extend(l.entities),
+            None => out.push(l),
+        }
+    }
+    out.sort_by_key(|l| l.owner);
+    out
 }
 
 /// The flows between the first `count` services, one pair per owner and reader: by owner, then in
@@ -184,7 +248,7 @@ fn notes(c: &mut Canvas, input: &DiagramInput, every: &[String], drawn: usize, p
         "No service reads data another service owns yet: list the entities each service owns and reads."
             .to_string()
     } else {
-        "Each arrow goes from the service that owns the data to one that reads it. Dashed: the owner publishes events and the reader keeps a copy marked as cache. Solid: the reader queries the owner for the latest data."
+        "Each arrow goes from the service that owns the data to one that reads it. Dashed: the owner publishes events and the reader keeps a copy marked as cache. Solid: the reader queries the owner each time, as it needs the latest write."
             .to_string()
     };
     if every.len() > drawn {
@@ -226,7 +290,14 @@ fn words(input: &DiagramInput, every: &[String], pairs: &[Pair]) -> Words {
     if pairs.is_empty() {
         text.push("No service reads data that another service owns.".into());
     }
-    text.extend(pairs.iter().map(|p| p.sentence(every)));
+    let lines = lines(&input.flows, pairs);
+    text.extend(lines.iter().map(|l| l.sentence(every)));
+    if lines
+        .iter()
+        .any(|l| l.kind == FlowKind::Event { outbox: true })
+    {
+        text.push("An outbox is a table the owner writes in the same transaction as the entity, so its write and its event commit together.".into());
+    }
     text.extend(two_owners(input, every));
     Words {
         title: format!(

@@ -304,7 +304,9 @@ fn system_card(o: &mut String, c: &SystemCard) {
     }
     if !c.trade_offs.is_empty() {
         let costs: Vec<String> = c.trade_offs.iter().map(|t| md(t)).collect();
-        let _ = writeln!(o, "Trade-offs: {}.\n", costs.join("; "));
+        let costs = costs.join("; ");
+        let stop = if costs.ends_with('.') { "" } else { "." };
+        let _ = writeln!(o, "Trade-offs: {costs}{stop}\n");
     }
     if !c.resolution.is_empty() {
         let _ = writeln!(o, "Way out: {}\n", md(&c.resolution));
@@ -323,7 +325,7 @@ fn flows(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
                 "events through an outbox; the reader keeps a cache"
             }
             FlowKind::Event { outbox: false } => "events; the reader keeps a cache",
-            FlowKind::Query => "queries the owner for the latest write",
+            FlowKind::Query => "queries the owner: it needs the latest write",
         };
         let _ = writeln!(
             o,
@@ -411,5 +413,42 @@ pub(super) fn system(o: &mut String, decision: &Decision, advice: &SystemAdvice)
     );
     if decision.services.len() > 1 {
         checklists(o, decision, advice);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::system::SystemKind;
+
+    /// A trade-off that already ends a sentence gets no second full stop (no system card has one today, so
+    /// `crates/core/tests/export.rs` cannot reach it; it guards the whole ADR against "..").
+    #[test]
+    fn trade_offs_end_with_one_full_stop() {
+        let card = |trade_offs: &[&str]| SystemCard {
+            kind: SystemKind::DataAccess,
+            verdict: Verdict::Recommended,
+            title: "Each entity from its owner".into(),
+            summary: "Only the owner changes an entity.".into(),
+            because: Vec::new(),
+            trade_offs: trade_offs.iter().map(|t| t.to_string()).collect(),
+            resolution: String::new(),
+            services: Vec::new(),
+            catalog_ref: "",
+        };
+        for (trade_offs, line) in [
+            (
+                &["Data duplication", "Higher latency"][..],
+                "Trade-offs: Data duplication; Higher latency.\n",
+            ),
+            (
+                &["Data duplication", "Owners must be up."],
+                "Trade-offs: Data duplication; Owners must be up.\n",
+            ),
+        ] {
+            let mut o = String::new();
+            system_card(&mut o, &card(trade_offs));
+            assert!(o.contains(line) && !o.contains(".."), "{o}");
+        }
     }
 }
