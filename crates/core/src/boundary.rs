@@ -40,6 +40,10 @@ pub enum Request {
     /// system" checklist answered (its diagram is a `Figure` of `DiagramOf::system_of`). Asked only when the decision holds several services or data
     /// ownership, so `system::advise` stays out of the app's first load.
     System { fragment: String },
+    /// Make every answer from now on with this organisation catalogue (an overlay's JSON text, docs/CATALOG.md),
+    /// or with the built-in catalogue again when it is empty. Here rather than in the app: reading JSON and
+    /// merging catalogues need not be in the first load.
+    UseCatalogue { json: String },
 }
 
 /// What the on-demand module answers.
@@ -54,6 +58,9 @@ pub enum Response {
     Embed(Embed),
     /// For [`Request::System`].
     System(SystemSection),
+    /// For [`Request::UseCatalogue`]: the catalogue now in use, or every problem of the file (each naming its
+    /// place: line and column, or a JSON path), in which case nothing changed.
+    Catalogue(Result<CatalogueInfo, Vec<String>>),
     /// The request could not be answered (bytes that do not decode, an unknown diagram); says why.
     Refused(String),
 }
@@ -116,6 +123,17 @@ pub struct SystemSection {
     pub cards_html: String,
     /// The seed's "For the system" questions, each with the model's answer (a `<section>` with a `<dl>`).
     pub checklist_html: String,
+}
+
+/// The catalogue in use, as the page names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueInfo {
+    /// "Acme 2026-11" (shown as "Catalogue: Acme 2026-11"); the built-in one's is "Strata 2026-11".
+    pub label: String,
+    /// Whether it is an organisation's (else the built-in one).
+    pub organisation: bool,
+    /// The organisation's notes and links to its documents, as HTML (escaped; links http or https only).
+    pub about_html: String,
 }
 
 /// The embed dialog's content: the snippets' texts, in the order of [`SNIPPETS`], and what the host page and each
@@ -247,8 +265,15 @@ impl DiagramOf {
 
     /// The system diagram of the decision this link fragment holds, drawn by the module (see `system`).
     pub fn system_of(fragment: String) -> DiagramOf {
+        DiagramOf::of_system(DiagramId::System, fragment)
+    }
+
+    /// `diagram` drawn from the whole system of the decision this link fragment holds: its services, their
+    /// stores, owned entities and flows (the database-per-service and source-of-truth diagrams of the
+    /// system section). Its ids differ from a card's drawing of the same diagram, which may be on the page.
+    pub fn of_system(diagram: DiagramId, fragment: String) -> DiagramOf {
         DiagramOf {
-            diagram: DiagramId::System,
+            diagram,
             drawing: None,
             system: Some(fragment),
         }
@@ -257,10 +282,10 @@ impl DiagramOf {
     /// The prefix of the ids inside the inline SVG: a card's and the catalogue's drawing of one diagram can
     /// be on the page together.
     pub fn id_prefix(&self) -> String {
-        let place = if self.drawing.is_some() || self.system.is_some() {
-            "dg"
-        } else {
-            "cat-dg"
+        let place = match (&self.drawing, &self.system) {
+            (_, Some(_)) => "sys-dg",
+            (Some(_), None) => "dg",
+            (None, None) => "cat-dg",
         };
         format!("{place}-{}", self.diagram.as_str())
     }
@@ -297,6 +322,7 @@ pub fn answer(request: &Request) -> Response {
         } => Response::Embed(d::embed(page_url, fragment, title)),
         Request::FileStem { title } => Response::Text(crate::export::file_stem(title)),
         Request::System { fragment } => Response::System(d::system_section(fragment)),
+        Request::UseCatalogue { json } => Response::Catalogue(d::use_catalogue(json)),
     }
 }
 

@@ -26,6 +26,26 @@ pub struct Service {
 }
 
 impl Service {
+    /// Replaces the entities it owns (`owns`) or reads with a typed comma-separated list (see
+    /// [`Service::add_entities`]). Returns whether all of it was kept: no name cut to `MAX_ENTITY_CHARS`,
+    /// none left out for `MAX_ENTITIES`.
+    pub fn set_entities(&mut self, owns: bool, typed: &str) -> bool {
+        let list = if owns {
+            &mut self.owns
+        } else {
+            &mut self.reads
+        };
+        list.clear();
+        // A name's length as kept: its words and one space between each.
+        let kept_len = |n: &str| {
+            n.split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>()
+        };
+        let cut = typed.split(',').any(|n| kept_len(n) > MAX_ENTITY_CHARS + 1);
+        Service::add_entities(list, typed) == 0 && !cut
+    }
+
     /// Adds entities typed as a comma-separated list, cleaned, without duplicates (compared ignoring case and
     /// surrounding space), up to `MAX_ENTITIES`. Returns how many were left out for the limit.
     pub fn add_entities(list: &mut Vec<String>, typed: &str) -> usize {
@@ -105,10 +125,74 @@ impl Decision {
     }
 
     pub fn requirements_mut(&mut self) -> &mut Requirements {
+        &mut self.service_mut(0).requirements
+    }
+
+    /// Service `i`, or the last one if there is no such service (there is always one: see `services`).
+    pub fn service_mut(&mut self, i: usize) -> &mut Service {
         if self.services.is_empty() {
             self.services.push(Service::default());
         }
-        &mut self.services[0].requirements
+        let last = self.services.len() - 1;
+        &mut self.services[i.min(last)]
+    }
+
+    /// Whether there is a system to advise on: several services, or data ownership filled in.
+    pub fn is_system(&self) -> bool {
+        self.services.len() > 1
+            || (self.services.iter()).any(|s| !s.owns.is_empty() || !s.reads.is_empty())
+    }
+
+    /// Adds an unnamed service at the end and returns its index; `None` at `MAX_SERVICES`.
+    pub fn add_service(&mut self) -> Option<usize> {
+        (self.services.len() < MAX_SERVICES).then(|| {
+            self.services.push(Service::default());
+            self.services.len() - 1
+        })
+    }
+
+    /// Copies service `i` (its ticks and data) just after it, named "… (copy)", and returns the copy's index;
+    /// `None` at `MAX_SERVICES` or for no such service.
+    pub fn duplicate_service(&mut self, i: usize) -> Option<usize> {
+        if self.services.len() >= MAX_SERVICES {
+            return None;
+        }
+        let mut copy = self.services.get(i)?.clone();
+        copy.name = clean_name(&format!("{} (copy)", copy.display_name(i)));
+        self.services.insert(i + 1, copy);
+        Some(i + 1)
+    }
+
+    /// Moves service `i` one place towards the first (`up`) or the last, and returns where it is now.
+    pub fn move_service(&mut self, i: usize, up: bool) -> usize {
+        let to = if up { i.saturating_sub(1) } else { i + 1 };
+        if i < self.services.len() && to < self.services.len() {
+            self.services.swap(i, to);
+            return to;
+        }
+        i
+    }
+
+    /// Removes service `i` and returns it; the last service left is never removed.
+    pub fn remove_service(&mut self, i: usize) -> Option<Service> {
+        (self.services.len() > 1 && i < self.services.len()).then(|| self.services.remove(i))
+    }
+
+    /// Whether another service has the same name as service `i` (ignoring case and surrounding space).
+    pub fn name_taken(&self, i: usize) -> bool {
+        let Some(name) = self.services.get(i).map(|s| &s.name) else {
+            return false;
+        };
+        !name.is_empty()
+            && (self.services.iter().enumerate()).any(|(j, s)| j != i && same_entity(&s.name, name))
+    }
+
+    /// The other services that own `entity` besides service `i`.
+    pub fn other_owners(&self, i: usize, entity: &str) -> Vec<usize> {
+        (self.services.iter().enumerate())
+            .filter(|(j, s)| *j != i && s.owns.iter().any(|e| same_entity(e, entity)))
+            .map(|(j, _)| j)
+            .collect()
     }
 }
 

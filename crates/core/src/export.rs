@@ -132,16 +132,23 @@ pub fn system_diagram_input(decision: &Decision, advice: &SystemAdvice) -> Diagr
     input
 }
 
-/// "PostgreSQL (relational)": the primary store's first example and its kind; empty while nothing is ticked.
+/// "PostgreSQL (relational)": the primary store's first example and its kind, then each store alongside by its first
+/// example ("PostgreSQL (relational) + Elasticsearch"); empty while nothing is ticked.
 pub fn store_label(rec: &Recommendation) -> String {
     if rec.neutral {
         return String::new();
     }
     let kind = rec.primary_store.title.to_ascii_lowercase();
-    match rec.primary_store.examples.first() {
+    let mut label = match rec.primary_store.examples.first() {
         Some(example) => format!("{example} ({kind})"),
         None => kind,
+    };
+    // A service's other stores are part of what it runs (a search service's index).
+    for store in crate::system::alongside(rec) {
+        label.push_str(" + ");
+        label.push_str(store.examples.first().copied().unwrap_or(store.title));
     }
+    label
 }
 
 /// The system the multi-primary diagram draws in each region: one that really has several primaries. A

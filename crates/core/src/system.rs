@@ -171,17 +171,27 @@ impl<'a> SystemAdvice<'a> {
     }
 }
 
-/// "relational, strong, semi-sync".
+/// "relational, strong, semi-sync"; with stores alongside, "relational + search, strong, semi-sync" (a search
+/// service's own store is its index, not the default primary).
 pub fn headline(rec: &Recommendation) -> String {
     if rec.neutral {
         return "nothing ticked yet".into();
     }
-    let model = rec.consistency.choice;
-    format!(
-        "{}, {model}, {}",
-        rec.primary_store.title.to_ascii_lowercase(),
-        rec.replication.title.to_ascii_lowercase()
-    )
+    let mut out = rec.primary_store.title.to_ascii_lowercase();
+    for store in alongside(rec) {
+        out.push_str(" + ");
+        out.push_str(&store.title.to_ascii_lowercase());
+    }
+    out.push_str(", ");
+    out.push_str(rec.consistency.choice);
+    out.push_str(", ");
+    out.push_str(&rec.replication.title.to_ascii_lowercase());
+    out
+}
+
+/// The stores added alongside the primary store.
+pub fn alongside<'r, 'a>(rec: &'r Recommendation<'a>) -> impl Iterator<Item = &'r Card<'a>> {
+    (rec.stores.iter()).filter(|c| c.role == Some(crate::engine::StoreRole::Alongside))
 }
 
 /// The advice for every service and for the system they form.

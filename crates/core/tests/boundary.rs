@@ -518,3 +518,80 @@ fn the_system_section_escapes_what_the_user_typed() {
     let html = format!("{}{}", section.cards_html, section.checklist_html);
     assert!(html.contains("&lt;img") && !html.contains("<img"), "{html}");
 }
+
+#[test]
+fn the_system_sections_pattern_diagrams_draw_the_users_services_with_ids_of_their_own() {
+    let fragment = "v=1&n=Orders&r=acid&o=Order&n2=Customers&o2=Customer&u2=Order&n3=Billing&r3=financial&u3=Order";
+    for diagram in [
+        DiagramId::DatabasePerService,
+        DiagramId::SingleSourceOfTruth,
+    ] {
+        let of = DiagramOf::of_system(diagram, fragment.to_string());
+        assert!(of.id_prefix().starts_with("sys-dg-"), "{}", of.id_prefix());
+        let Response::Figure(figure) = ask(&Request::Figure(of)) else {
+            panic!("a figure")
+        };
+        for name in ["Orders", "Customers", "Billing"] {
+            assert!(figure.contains(name), "{diagram:?} names {name}: {figure}");
+        }
+        assert!(
+            !figure.contains("Product Svc"),
+            "not the seed's example services"
+        );
+        assert!(
+            !figure.contains("id=\"dg-"),
+            "no id a card's drawing could also use"
+        );
+    }
+}
+
+/// The example organisation catalogue (docs/CATALOG.md).
+fn acme() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/catalog/example-org.json"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn an_organisation_catalogue_is_used_for_every_answer_until_the_built_in_one_is_asked_for() {
+    let use_json = |json: String| match ask(&Request::UseCatalogue { json }) {
+        Response::Catalogue(answer) => answer,
+        other => panic!("{other:?}"),
+    };
+    let adr = || match ask(&Request::Adr {
+        fragment: "v=1&r=flexible-schema,key-value".into(),
+        link: "https://strata.example/#v=1".into(),
+    }) {
+        Response::Text(text) => text,
+        other => panic!("{other:?}"),
+    };
+    assert!(!adr().contains("Acme"));
+    let info = use_json(acme()).expect("the example applies");
+    assert_eq!(info.label, "Acme 2026-11");
+    assert!(info.organisation);
+    assert!(info
+        .about_html
+        .contains("href=\"https://wiki.acme.example/data-platform\""));
+    assert!(
+        adr().contains("with the organisation catalogue Acme version 2026-11"),
+        "{}",
+        adr()
+    );
+    assert!(
+        adr().contains("DynamoDB (adopt)"),
+        "Acme's status on the chosen store's systems"
+    );
+
+    // A broken file says where, and the organisation's catalogue stays in use.
+    let problems =
+        use_json("{\"name\": \"Acme\", \"reviewed\": \"2026-11-20\",}".into()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("line 1, column "), "{problems:?}");
+    assert!(adr().contains("Acme"), "unchanged by the broken file");
+
+    let builtin = use_json(String::new()).expect("back to the built-in catalogue");
+    assert!(!builtin.organisation && builtin.label.starts_with("Strata "));
+    assert!(!adr().contains("Acme"));
+}

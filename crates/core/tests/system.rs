@@ -1047,3 +1047,23 @@ fn system_pattern_cards_do_not_say_you_ticked_what_the_system_implies() {
         "{html}"
     );
 }
+
+#[test]
+fn a_service_whose_store_is_alongside_says_so_in_its_headline_and_the_diagram() {
+    // A search service runs a search index; "relational, strong, semi-sync" alone would name only the
+    // default primary store, which no tick of its own chose.
+    let d = system(&[
+        ("Orders", "acid", "Order", ""),
+        ("Search", "full-text read-heavy", "", "Order"),
+    ]);
+    let a = advice(&d);
+    assert_eq!(a.services[0].headline, "relational, strong, semi-sync");
+    assert!(
+        a.services[1].headline.starts_with("relational + search, "),
+        "{}",
+        a.services[1].headline
+    );
+    let input = strata_core::export::system_diagram_input(&d, &a);
+    assert_eq!(input.stores[0], "PostgreSQL (relational)");
+    assert_eq!(input.stores[1], "PostgreSQL (relational) + Elasticsearch");
+}
