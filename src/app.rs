@@ -6,15 +6,20 @@ use crate::components::figure;
 use crate::components::notices::notices;
 use crate::components::picker::picker;
 use crate::components::results::{results, summary_strip};
+use crate::components::services::services_panel;
+use crate::components::system::system_section;
 use crate::components::toolbar::toolbar;
 use crate::components::CatalogRef;
+use crate::extras;
 use crate::state::{Action, AppState, Notice};
 use gloo::events::EventListener;
+use strata_core::boundary::{Request, Response};
 use strata_core::catalog::Catalog;
 use strata_core::decision::Decision;
-use strata_core::engine::recommend;
+use strata_core::engine::{recommend, Requirements};
 use strata_core::export::escape_html;
 use strata_core::permalink::{self, Decoded};
+use strata_core::system;
 use strata_core::text::push_list;
 use yew::prelude::*;
 
@@ -120,19 +125,30 @@ pub fn App() -> Html {
 
     // Keep the fragment (and the stored copy) in step with the decision, once the ticking pauses: browsers
     // throttle `history.replaceState`, and it is slow enough to hold back the frame that shows the verdicts.
+    // The system section (when wanted) follows at the same moment, from the on-demand module.
     let pending = use_mut_ref(|| None::<i32>);
     {
         let dispatch = state.dispatcher();
-        let embed = state.embed;
-        use_effect_with(state.decision.clone(), move |decision: &Decision| {
+        let (embed, focus) = (state.embed, state.focus);
+        let deps = (state.decision.clone(), state.system.wanted);
+        use_effect_with(deps, move |(decision, wanted): &(Decision, bool)| {
+            // A services action's focus, now that the page shows its result.
+            if let Some(element) = focus.and_then(|id| browser::document()?.get_element_by_id(id)) {
+                browser::focus_without_scrolling(&element);
+            }
             // The tab shows the decision's title.
             browser::set_tab_title(&match decision.title.as_str() {
                 "" => TAB_TITLE.to_string(),
                 title => format!("{title} \u{2014} Strata"),
             });
             let fragment = permalink::encode(decision, embed);
+            let system =
+                (*wanted && decision.is_system()).then(|| permalink::encode(decision, false));
             let keep = move || {
                 browser::replace_fragment(&fragment);
+                if let Some(system) = system {
+                    ask_system(system, dispatch.clone());
+                }
                 if embed {
                     return;
                 }
@@ -147,6 +163,22 @@ pub fn App() -> Html {
             };
             let mut pending = pending.borrow_mut();
             *pending = browser::debounce(pending.take(), LINK_DELAY_MS, keep);
+        });
+    }
+
+    // The system section is asked for once it comes near the viewport (a plain visit fetches nothing more),
+    // or once the user adds a service or data (the reducer sets `wanted`).
+    let system_node = use_node_ref();
+    {
+        let (dispatch, node) = (state.dispatcher(), system_node.clone());
+        let watch = state.decision.is_system() && !state.system.wanted;
+        use_effect_with(watch, move |watch| {
+            let near = watch.then(|| {
+                let want = Callback::from(move |_| dispatch.dispatch(Action::WantSystem));
+                node.cast::<web_sys::Element>()
+                    .and_then(|element| browser::when_near_view(&element, "300px 0px", want))
+            });
+            move || drop(near)
         });
     }
 
@@ -194,35 +226,49 @@ pub fn App() -> Html {
         catalogue::watch(*embed, render)
     });
 
-    let recommendation = use_memo(state.decision.requirements().clone(), |reqs| {
-        recommend(catalog.0, reqs)
-    });
+    let selected = state.selected;
+    let recommendation = use_memo(
+        state.decision.services[selected].requirements.clone(),
+        |reqs| recommend(catalog.0, reqs),
+    );
+    let headlines = use_mut_ref(Vec::new);
     let dispatch = state.dispatcher();
     // Read once: each read of the handle is a call (Yew checks and records the state it hands out).
     let state: &AppState = &state;
+    let decision = &state.decision;
     // Marks the live app (tests and scripts wait for it); the build-time prerender of this screen has no mark.
     let ready = cfg!(target_arch = "wasm32").then_some(AttrValue::Static(""));
     let page = browser::page_url();
-    let link = format!("{page}#{}", permalink::encode(&state.decision, false));
+    let fragment = permalink::encode(decision, false);
+    let link = format!("{page}#{fragment}");
     let neutral = recommendation.neutral;
-    let undo = state.undo.as_ref().map(|(_, said)| said.as_str());
+    let undo = (state.undo.as_ref())
+        .filter(|u| !u.in_services)
+        .map(|u| u.said.as_str());
+    let several = decision.services.len() > 1;
+    let service = several.then(|| decision.services[selected].display_name(selected));
+    let headlines = headlines_of(catalog, decision, &mut headlines.borrow_mut());
+    let panel = services_panel(state, &headlines, &dispatch);
     html! {
         <div class="app" data-ready={ready}>
             <main class="layout">
-                {picker(catalog, state.decision.requirements(), undo, &dispatch)}
+                {picker(catalog, &decision.services[selected].requirements, undo, service.clone(), panel, &dispatch)}
                 // The answer. On narrow screens its parts join the page's flow (app.css), so that the summary
                 // strip can stay in view while the picker scrolls.
                 <div class="answer">
-                    {heading(&state.decision.title, state.embed)}
-                    {summary_strip(&recommendation, &state.decision)}
+                    {heading(&decision.title, state.embed)}
+                    {summary_strip(&recommendation, service.as_deref().unwrap_or_default())}
                     <div class="results" id="results" tabindex="-1">
                         {notices(&state.notices, &dispatch)}
                         if state.embed {
                             {raw(format!("<p class=\"embed-open\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">Open this decision in Strata \u{2197}</a></p>", escape_html(&link)))}
-                        } else if !neutral {
+                        } else if !neutral || several {
                             {toolbar(state, &page, &dispatch)}
                         }
-                        {results(catalog, &recommendation, &state.decision, state.embed, &dispatch)}
+                        {results(catalog, &recommendation, decision, selected, state.embed, &dispatch)}
+                        if decision.is_system() {
+                            {system_section(&state.system, &fragment, decision.services.len(), &system_node, state.embed)}
+                        }
                     </div>
                     if !neutral {
                         {raw(format!("<footer class=\"print-only print-footer\">This decision: {} \u{00b7} printed {}</footer>", escape_html(&link), browser::today()))}
@@ -233,6 +279,42 @@ pub fn App() -> Html {
             {catalogue::rendered()}
         </div>
     }
+}
+
+/// Each service's headline ("relational, strong, semi-sync"), for the services panel; `cache` keeps each
+/// service's ticks and headline, so a tick recomputes only the service it changed.
+fn headlines_of(
+    catalog: CatalogRef,
+    decision: &Decision,
+    cache: &mut Vec<(Requirements, String)>,
+) -> Vec<String> {
+    if decision.services.len() < 2 {
+        return Vec::new();
+    }
+    cache.resize_with(decision.services.len(), Default::default);
+    for (service, (ticks, headline)) in decision.services.iter().zip(cache.iter_mut()) {
+        if *ticks != service.requirements || headline.is_empty() {
+            *ticks = service.requirements.clone();
+            *headline = system::headline(&recommend(catalog.0, ticks));
+        }
+    }
+    cache.iter().map(|(_, h)| h.clone()).collect()
+}
+
+/// Asks the on-demand module for the system section of `fragment` and shows it when it comes.
+fn ask_system(fragment: String, dispatch: yew::UseReducerDispatcher<AppState>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = match extras::ask(&Request::System {
+            fragment: fragment.clone(),
+        })
+        .await
+        {
+            Ok(Response::System(section)) => Ok(section),
+            Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
+            Err(why) => Err(why),
+        };
+        dispatch.dispatch(Action::System(fragment, answer));
+    });
 }
 
 /// The decision's title: the embed's `<h1>`, and a heading in print (static text: cheaper as HTML text).

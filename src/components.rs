@@ -10,6 +10,8 @@ pub mod figure;
 pub mod notices;
 pub mod picker;
 pub mod results;
+pub mod services;
+pub mod system;
 pub mod toolbar;
 
 use crate::state::AppState;

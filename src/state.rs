@@ -1,7 +1,9 @@
 //! The app's state and the one place it changes (`Reducible`). Components only send `Action`s.
 
+mod services;
+
 use std::rc::Rc;
-use strata_core::boundary::Embed;
+use strata_core::boundary::{Embed, SystemSection};
 use strata_core::decision::Decision;
 use strata_core::engine::Requirements;
 use yew::Reducible;
@@ -16,6 +18,8 @@ pub struct Notice {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppState {
     pub decision: Decision,
+    /// The service the picker and the cards are for (an index into `decision.services`, always valid).
+    pub selected: usize,
     /// Embed mode (`#embed`): no page chrome, for iframes in wikis.
     pub embed: bool,
     pub notices: Vec<Notice>,
@@ -24,8 +28,74 @@ pub struct AppState {
     /// Text for the user to copy by hand when the clipboard refused.
     pub manual_copy: Option<String>,
     pub embed_dialog: EmbedDialog,
-    /// The decision a preset or "Clear all" replaced, while it can be brought back, and what to say about it.
-    pub undo: Option<(Box<Decision>, String)>,
+    /// What a preset, "Clear all" or removing a service replaced, while it can be brought back.
+    pub undo: Option<Undo>,
+    /// What is typed in a text field and not committed yet, by field. Yew puts an input's committed value
+    /// back at every render, so a render while someone types (an answer arriving) would otherwise undo it.
+    pub drafts: Vec<(Field, String)>,
+    /// What the last commit of a field could not keep, said beside it (the field keeps what was typed).
+    pub field_note: Option<(Field, String)>,
+    pub system: SystemView,
+    /// Where a services action moves the focus once the page shows its result (an element id).
+    pub focus: Option<&'static str>,
+}
+
+impl AppState {
+    /// What a text field shows: what is being typed in it, else the decision's value.
+    pub fn field_text(&self, field: Field) -> Option<&str> {
+        self.drafts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The note beside a field, if its last commit left something out.
+    pub fn note(&self, field: Field) -> Option<&str> {
+        self.field_note
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, note)| note.as_str())
+    }
+}
+
+/// A decision that can be brought back, the service that was selected, and what to say about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undo {
+    pub decision: Box<Decision>,
+    pub selected: usize,
+    pub said: String,
+    /// Said in the services panel (a service was removed) rather than in the picker.
+    pub in_services: bool,
+}
+
+/// The page's text fields (their element ids are public: tests and the focus use them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    /// The selected service's name, the entities it owns, those it reads.
+    Name,
+    Owns,
+    Reads,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Title => "decision-title",
+            Field::Name => "service-name",
+            Field::Owns => "service-owns",
+            Field::Reads => "service-reads",
+        }
+    }
+}
+
+/// The system section, made by the on-demand module from the decision's link fragment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SystemView {
+    /// Asked for from now on: the section came near the viewport, or the user added a service or data.
+    pub wanted: bool,
+    /// The fragment shown and the module's answer for it (kept, marked busy, while a newer one is made).
+    pub shown: Option<(String, Result<SystemSection, String>)>,
 }
 
 /// The Embed dialog's content, made each time it opens.
@@ -38,19 +108,35 @@ pub struct EmbedDialog {
 }
 
 pub enum Action {
-    /// Ticks the requirement if unticked, unticks it otherwise.
+    /// Ticks the requirement for the selected service if unticked, unticks it otherwise.
     Toggle(String),
-    /// Replaces the ticks (a preset). With a notice, the user's own ticks were replaced: Undo can bring them back.
+    /// Replaces the selected service's ticks (a preset). With a notice, the user's own ticks were replaced:
+    /// Undo can bring them back.
     SetRequirements(Requirements, Option<String>),
-    /// Unticks everything and forgets checklist edits; with a notice, as for a preset.
+    /// Unticks the selected service (and, with one service, forgets checklist edits); with a notice, as for a
+    /// preset.
     ClearAll(Option<String>),
-    /// Brings back the decision the last preset or "Clear all" replaced.
+    /// Brings back the decision the last preset, "Clear all" or removal replaced.
     Undo,
     /// The user's own tick state for a checklist item.
     SetChecklist(String, bool),
-    SetTitle(String),
+    /// What is being typed in a field (not committed yet).
+    Draft(Field, String),
+    /// A field's text committed (its `change` event): the title, or the selected service's name or data.
+    Commit(Field, String),
     /// Replaces the whole decision (a link or stored decision was opened).
     Restore(Box<Decision>),
+    /// The services panel: edit another service, add one, copy, move or remove the selected one.
+    Select(usize),
+    AddService,
+    DuplicateService,
+    /// Moves the selected service up (`true`) or down.
+    MoveService(bool),
+    RemoveService,
+    /// The system section is wanted (it came near the viewport).
+    WantSystem,
+    /// The module's system section for this fragment.
+    System(String, Result<SystemSection, String>),
     SetEmbed(bool),
     Notify(Notice),
     Dismiss(usize),
@@ -66,41 +152,84 @@ impl Reducible for AppState {
     // Always returns a new `Rc`: Yew 0.23 skips re-rendering when `reduce` returns the same one.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        // Undo brings back what a preset or "Clear all" replaced, as long as nothing else changed the decision.
+        next.focus = None;
+        // Undo brings back what was replaced, as long as nothing else changed the decision since.
         if matches!(
             action,
-            Action::Toggle(_) | Action::SetChecklist(..) | Action::SetTitle(_) | Action::Restore(_)
+            Action::Toggle(_)
+                | Action::SetChecklist(..)
+                | Action::Commit(..)
+                | Action::Restore(_)
+                | Action::AddService
+                | Action::DuplicateService
+                | Action::MoveService(_)
         ) {
             next.undo = None;
         }
+        let selected = self.selected;
+        let replaced = |said: Option<String>, in_services| {
+            said.map(|said| Undo {
+                decision: Box::new(self.decision.clone()),
+                selected,
+                said,
+                in_services,
+            })
+        };
         match action {
             Action::Toggle(id) => {
-                let reqs = next.decision.requirements_mut();
+                let reqs = &mut next.decision.service_mut(selected).requirements;
                 if !reqs.remove(&id) {
                     reqs.insert(id);
                 }
             }
             Action::SetRequirements(reqs, said) => {
-                next.undo = said.map(|said| (Box::new(self.decision.clone()), said));
-                *next.decision.requirements_mut() = reqs;
+                next.undo = replaced(said, false);
+                next.decision.service_mut(selected).requirements = reqs;
             }
             Action::ClearAll(said) => {
-                next.undo = said.map(|said| (Box::new(self.decision.clone()), said));
-                next.decision.requirements_mut().clear();
-                next.decision.checklist.clear();
+                next.undo = replaced(said, false);
+                next.decision.service_mut(selected).requirements.clear();
+                if next.decision.services.len() == 1 {
+                    next.decision.checklist.clear();
+                }
             }
             Action::Undo => {
-                if let Some((decision, _)) = next.undo.take() {
-                    next.decision = *decision;
+                if let Some(undo) = next.undo.take() {
+                    next.decision = *undo.decision;
+                    next.selected = undo.selected;
+                    next.focus = undo.in_services.then_some("service-name");
                 }
             }
             Action::SetChecklist(id, ticked) => {
                 next.decision.checklist.insert(id, ticked);
             }
-            Action::SetTitle(title) => {
-                next.decision.title = strata_core::decision::clean_name(&title)
+            Action::Draft(field, text) => {
+                next.drafts.retain(|(f, _)| *f != field);
+                next.drafts.push((field, text));
             }
-            Action::Restore(decision) => next.decision = *decision,
+            Action::Commit(field, text) => services::commit(&mut next, field, &text),
+            Action::Restore(decision) => {
+                next.decision = *decision;
+                next.selected = 0;
+                next.drafts.clear();
+            }
+            Action::RemoveService => {
+                let name = self
+                    .decision
+                    .services
+                    .get(selected)
+                    .map(|s| s.display_name(selected));
+                if let (Some(name), Some(_)) = (name, next.decision.remove_service(selected)) {
+                    next.undo = replaced(Some(format!("Removed {name}.")), true);
+                    services::select(&mut next, selected.saturating_sub(1), Some("service-undo"));
+                }
+            }
+            Action::Select(_)
+            | Action::AddService
+            | Action::DuplicateService
+            | Action::MoveService(_) => services::edit(&mut next, action),
+            Action::WantSystem => next.system.wanted = true,
+            Action::System(fragment, answer) => next.system.shown = Some((fragment, answer)),
             Action::SetEmbed(embed) => next.embed = embed,
             Action::Notify(notice) => {
                 if !next.notices.contains(&notice) {

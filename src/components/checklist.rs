@@ -7,8 +7,14 @@ use strata_core::engine::ChecklistItem;
 use strata_core::export::escape_html;
 use yew::prelude::*;
 
-/// `edits` are the user's own ticks and unticks, by item id.
-pub fn checklist(items: &[ChecklistItem], edits: &ChecklistEdits, dispatch: &Dispatch) -> Html {
+/// `edits` are the user's own ticks and unticks, by item id. With a `system`, its questions are answered in
+/// the system section instead.
+pub fn checklist(
+    items: &[ChecklistItem],
+    edits: &ChecklistEdits,
+    system: bool,
+    dispatch: &Dispatch,
+) -> Html {
     // Headings and labels are static text: HTML text, cheaper in wasm than Yew elements. The checkboxes are
     // Yew's (they have listeners).
     let scope = |scope: &str, title: &'static str| {
@@ -26,7 +32,9 @@ pub fn checklist(items: &[ChecklistItem], edits: &ChecklistEdits, dispatch: &Dis
                  ticked for you; tick the rest as you settle them.</p>",
             ))}
             {scope("service", "<h3>For each service</h3>")}
-            {scope("system", "<h3>For the system</h3>")}
+            if !system {
+                {scope("system", "<h3>For the system</h3>")}
+            }
         </section>
     }
 }

@@ -1,16 +1,20 @@
-//! The requirement picker: examples to start from (presets, the active one marked), grouped checkboxes with help
-//! text, a count and "Clear all"; when an example or "Clear all" replaced the user's own ticks, a way back.
+//! The requirement picker: the services panel, then for the service it edits examples to start from (presets,
+//! the active one marked), grouped checkboxes with help text, a count and "Clear all"; when an example or
+//! "Clear all" replaced the user's own ticks, a way back.
 use super::{CatalogRef, Dispatch};
 use crate::state::Action;
 use strata_core::catalog::Preset;
 use strata_core::engine::Requirements;
 use yew::prelude::*;
 
-/// `undo`: what was replaced, said while it can be brought back.
+/// `undo`: what was replaced, said while it can be brought back; `service`: the name of the service it edits,
+/// when there are several; `services`: the services panel.
 pub fn picker(
     catalog: CatalogRef,
     requirements: &Requirements,
     undo: Option<&str>,
+    service: Option<String>,
+    services: Html,
     dispatch: &Dispatch,
 ) -> Html {
     let count = requirements.len();
@@ -33,8 +37,12 @@ pub fn picker(
     };
     html! {
         <section class="picker panel" aria-labelledby="picker-title">
+            {services}
             <div class="picker-head">
-                <h2 id="picker-title">{"What does your system need?"}</h2>
+                <h2 id="picker-title">{match service {
+                    Some(name) => format!("What does {name} need?"),
+                    None => "What does your system need?".into(),
+                }}</h2>
                 <span class="count" id="tick-count">{ticked_text(count)}</span>
                 <button type="button" id="clear-all" onclick={clear} disabled={count == 0}>{"Clear all"}</button>
             </div>

@@ -6,7 +6,7 @@ use super::{CatalogRef, Dispatch};
 use strata_core::boundary::Drawing;
 use strata_core::card_html::{glance, NOT_ASSESSED_ID};
 use strata_core::decision::Decision;
-use strata_core::engine::{Card, Recommendation};
+use strata_core::engine::{Card, Recommendation, Requirements};
 use strata_core::export::diagram_input;
 use strata_core::text::comma_list;
 use yew::prelude::*;
@@ -14,27 +14,30 @@ use yew::prelude::*;
 /// The summary strip: each part's headline choice, a link to its card. Nothing until something is ticked.
 /// Sticky (app.css): at the top while the cards scroll by, and on narrow screens at the bottom while the
 /// picker does, so that a tick's effect is always in view.
-pub fn summary_strip(rec: &Recommendation<'static>, decision: &Decision) -> Html {
+/// `service`: the name of the service shown, when there are several.
+pub fn summary_strip(rec: &Recommendation<'static>, service: &str) -> Html {
     if rec.neutral {
         return Html::default();
     }
-    // A decision of several services names the one shown.
-    let service = match decision.services.as_slice() {
-        [_] | [] => String::new(),
-        [first, ..] => first.display_name(0),
-    };
-    Html::from_html_unchecked(glance(rec, &service).into())
+    Html::from_html_unchecked(glance(rec, service).into())
 }
 
-/// `embed`: the page is an embed, whose diagrams offer no buttons.
+/// The cards of service `selected`; `embed`: the page is an embed, whose diagrams offer no buttons; with a
+/// system (`Decision::is_system`), the checklist leaves the system's questions to the system section.
 pub fn results(
     catalog: CatalogRef,
     rec: &Recommendation<'static>,
     decision: &Decision,
+    selected: usize,
     embed: bool,
     dispatch: &Dispatch,
 ) -> Html {
-    let live = html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec)}</p> };
+    let service = match decision.services.len() {
+        1 => String::new(),
+        _ => decision.services[selected].display_name(selected),
+    };
+    let live =
+        html! { <p class="sr-only" aria-live="polite" id="live">{announcement(rec, &service)}</p> };
     if rec.neutral {
         return html! {
             <>
@@ -48,7 +51,7 @@ pub fn results(
         };
     }
     // Only what the diagrams are drawn from: a tick that does not change it does not redraw them.
-    let drawing = Drawing::from(&diagram_input(decision, 0, rec));
+    let drawing = Drawing::from(&diagram_input(decision, selected, rec));
     let groups: [(&str, &str, &mut dyn Iterator<Item = &Card<'static>>); 5] = [
         (
             "Watch out: conflicting needs",
@@ -110,25 +113,29 @@ pub fn results(
     html! {
         <>
             {live}
-            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, decision)}</p>
+            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, &decision.services[selected].requirements)}</p>
             <div class="cards">{items}</div>
-            {checklist(&rec.checklist, &decision.checklist, dispatch)}
+            {checklist(&rec.checklist, &decision.checklist, decision.is_system(), dispatch)}
         </>
     }
 }
 
-fn ticked_labels(catalog: CatalogRef, decision: &Decision) -> String {
-    let labels = (decision.requirements().iter()).filter_map(|id| catalog.requirement(id));
+fn ticked_labels(catalog: CatalogRef, ticks: &Requirements) -> String {
+    let labels = ticks.iter().filter_map(|id| catalog.requirement(id));
     comma_list(&mut labels.map(|r| r.label.as_ref()))
 }
 
-/// What a screen reader hears after each change: the headline verdicts.
-fn announcement(rec: &Recommendation) -> String {
+/// What a screen reader hears after each change: the headline verdicts (of `service`, when there are several).
+fn announcement(rec: &Recommendation, service: &str) -> String {
     if rec.neutral {
-        return "Nothing ticked yet.".into();
+        return format!(
+            "Nothing ticked yet{}{service}.",
+            if service.is_empty() { "" } else { " for " }
+        );
     }
     let mut text = format!(
-        "Recommendations updated. Primary store: {}. Consistency: {}, level {}. Replication: {}.",
+        "Recommendations updated{}{service}. Primary store: {}. Consistency: {}, level {}. Replication: {}.",
+        if service.is_empty() { "" } else { " for " },
         rec.primary_store.title,
         rec.consistency.title,
         rec.consistency_level.title,

@@ -4,13 +4,13 @@
 
 use super::embed::{embed_button, embed_dialog};
 use super::figure;
+use super::services::text_field;
 use super::Dispatch;
 use crate::browser;
 use crate::extras;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Field};
 use strata_core::boundary::Request;
 use strata_core::permalink;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a toolbar button does with the decision's text.
@@ -102,17 +102,6 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
             }
         })
     });
-    let set_title = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                dispatch.dispatch(Action::SetTitle(input.value()));
-            }
-        })
-    };
     let title = match decision.title.as_str() {
         "" => "Data architecture decision",
         title => title,
@@ -120,11 +109,7 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     let from_file = page.starts_with("file:");
     html! {
         <section class="toolbar panel" aria-label="Share and export">
-            <div class="title-field">
-                <label for="decision-title">{"Decision title"}</label>
-                <input id="decision-title" type="text" maxlength="120" placeholder="e.g. Orders service storage"
-                    value={decision.title.clone()} onchange={set_title} />
-            </div>
+            {text_field(state, Field::Title, &decision.title, String::new(), dispatch)}
             <details class="share" id="share">
                 <summary>{"Share"}</summary>
                 if from_file {

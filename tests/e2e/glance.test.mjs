@@ -112,7 +112,7 @@ export function tests({ server, browser }) {
       assertEqual(await page.locator('.presets [aria-pressed="true"]').count(), 1, 'only that one');
       const undo = page.locator('#undo');
       assert(await undo.isVisible(), 'Undo is offered');
-      assert(/replaced your 2 ticks/.test(await page.textContent('.undo')), await page.textContent('.undo'));
+      assert(/replaced your 2 ticks/.test(await page.textContent('section.picker > .undo')), await page.textContent('section.picker > .undo'));
       await undo.click();
       assert(await page.isChecked('#req-acid') && await page.isChecked('#req-graph'), 'the own ticks are back');
       assert(!(await page.isChecked('#req-booking')), 'the example\'s are gone');

@@ -1,0 +1,157 @@
+// A whole system of several services (issue 12): built by clicking and typing, with the keyboard too; its
+// system section and diagrams from the on-demand module; shared by link and opened in a fresh browser; exported
+// as an ADR (rendered) and the system diagram as SVG; and the embed of it.
+import fs from 'node:fs';
+import { openApp, openShare, assert, assertEqual } from './harness.mjs';
+
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+/** Types into a text field and commits it with Enter, as a person does. */
+async function enter(page, selector, text) {
+  await page.fill(selector, text);
+  await page.press(selector, 'Enter');
+}
+
+/** The switcher's buttons: each service's name and headline. */
+const switcher = (page) => page.$$eval('.service-list button', (bs) => bs.map((b) => [
+  b.querySelector('strong').textContent, b.querySelector('span').textContent, b.getAttribute('aria-pressed')]));
+
+/** Scrolls the system section into view and waits for the module's answer for the decision as it is now. */
+async function systemShown(page) {
+  await page.locator('#system').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#system:not([aria-busy]) [data-rec="system"]', { timeout: 10000 });
+  return page.$$eval('#system [data-rec="system"]', (cs) => cs.map((c) => `${c.dataset.choice}/${c.dataset.verdict}`));
+}
+
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(selector)]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}
+
+export function tests({ server, browser }) {
+  return [
+    ['a three-service system built by clicking is shared by link, reopened fresh, exported as ADR and SVG', async () => {
+      const page = await openApp(browser, server.url, CLIPBOARD);
+      await enter(page, '#service-name', 'Orders');
+      await page.click('#req-acid');
+      await page.click('#req-inventory');
+      await enter(page, '#service-owns', 'Order, OrderLine');
+      await enter(page, '#service-reads', 'Customer');
+
+      await page.click('#service-add');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'service-name', 'the new service\'s name has the focus');
+      await page.keyboard.type('Customers');
+      await page.keyboard.press('Enter');
+      await page.click('#req-relationships-matter');
+      await enter(page, '#service-owns', 'Customer');
+
+      await page.click('#service-add');
+      await enter(page, '#service-name', 'Search');
+      await page.click('#req-full-text');
+      await page.click('#req-read-heavy');
+      await enter(page, '#service-reads', 'Order, Customer');
+
+      assertEqual(await switcher(page), [
+        ['Orders', 'relational, strong, semi-sync', 'false'],
+        ['Customers', 'relational, strong, semi-sync', 'false'],
+        ['Search', 'relational + search, strong, semi-sync', 'true'],
+      ], 'each service with its headline, the one edited pressed');
+      const cards = await systemShown(page);
+      for (const kind of ['data-access/recommended', 'cqrs-read-model/recommended', 'replication-summary/recommended']) {
+        assert(cards.includes(kind), `system card ${kind}: ${cards}`);
+      }
+      assert(!cards.some((c) => c.startsWith('two-owners') || c.startsWith('no-owner')), `no ownership problem: ${cards}`);
+      assertEqual(await page.locator('#system figure.diagram').count(), 3, 'the system diagram and the two pattern diagrams');
+      await page.locator('#system figure[data-diagram="system"]').scrollIntoViewIfNeeded();
+      await page.waitForSelector('#system figure[data-diagram="system"][data-state="drawn"]', { timeout: 10000 });
+      const drawn = await page.textContent('#system figure[data-diagram="system"] svg');
+      for (const name of ['Orders', 'Customers', 'Search', 'owns Order', 'Elasticsearch']) {
+        assert(drawn.includes(name), `the system diagram shows ${name}: ${drawn.slice(0, 400)}`);
+      }
+
+      await openShare(page);
+      await page.click('#copy-link');
+      await page.waitForFunction(() => /copied/i.test(document.querySelector('#toolbar-status').textContent), null, { timeout: 5000 });
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      for (const part of ['n=Orders', 'o=Order,OrderLine', 'n2=Customers', 'n3=Search', 'u3=Order,Customer']) {
+        assert(link.includes(part), `the link carries ${part}: ${link}`);
+      }
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+
+      // A fresh browser context: nothing stored, only the link.
+      const fresh = await openApp(browser, link);
+      assertEqual((await switcher(fresh)).map(([n, h]) => [n, h]), [
+        ['Orders', 'relational, strong, semi-sync'],
+        ['Customers', 'relational, strong, semi-sync'],
+        ['Search', 'relational + search, strong, semi-sync'],
+      ], 'the same services reopen');
+      assertEqual(await fresh.inputValue('#service-owns'), 'Order, OrderLine', 'the first service is edited, with its data');
+      assertEqual(await systemShown(fresh), cards, 'the same system advice');
+
+      const adr = await (async () => { await openShare(fresh); return download(fresh, '#download-adr'); })();
+      const { default: MarkdownIt } = await import('markdown-it');
+      const html = new MarkdownIt({ html: true }).render(adr.text);
+      const h2 = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
+      for (const name of ['Orders', 'Customers', 'Search']) {
+        assert(h2.some((h) => h.includes(name)), `a section for ${name}: ${h2}`);
+      }
+      assert(h2.some((h) => /system/i.test(h)), `a system section: ${h2}`);
+      assert(/<table>/.test(html) && /```mermaid|<code class="language-mermaid">/.test(html), 'tables and Mermaid blocks render');
+
+      await fresh.locator('#system figure[data-diagram="system"]').scrollIntoViewIfNeeded();
+      await fresh.waitForSelector('#system figure[data-diagram="system"][data-state="drawn"]', { timeout: 10000 });
+      const svg = await download(fresh, '#system figure[data-diagram="system"] .download-svg');
+      assert(svg.name.endsWith('.svg'), `file name: ${svg.name}`);
+      assert(svg.text.startsWith('<?xml') && svg.text.includes('<svg'), 'an SVG file');
+      for (const name of ['Orders', 'Customers', 'Search', 'events']) assert(svg.text.includes(name), `the SVG names ${name}`);
+      assertEqual(fresh.problems, [], 'no errors in the fresh browser');
+      await fresh.context().close();
+    }],
+
+    ['services are managed from the keyboard, and removing one can be undone', async () => {
+      const page = await openApp(browser, server.url + '#n=Orders&r=acid&n2=Users&n3=Search');
+      await page.focus('#service-tab-3');
+      await page.keyboard.press('Enter');
+      assertEqual(await page.inputValue('#service-name'), 'Search', 'Enter on a service selects it');
+      await page.focus('#service-up');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      assertEqual((await switcher(page)).map(([n]) => n), ['Search', 'Orders', 'Users'], 'moved to the top');
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'service-down', 'the focus is not lost on a disabled button');
+      await page.focus('#service-remove');
+      await page.keyboard.press('Enter');
+      assertEqual((await switcher(page)).map(([n]) => n), ['Orders', 'Users']);
+      assertEqual(await page.evaluate(() => document.activeElement.id), 'service-undo', 'Undo is next');
+      await page.keyboard.press('Enter');
+      assertEqual((await switcher(page)).map(([n]) => n), ['Search', 'Orders', 'Users'], 'Undo brings it back');
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+    }],
+
+    ['a pasted 200-character name and an entity owned twice are said in place; nothing typed is lost', async () => {
+      const page = await openApp(browser, server.url + '#n=Orders&o=Order&n2=Billing');
+      await page.click('#service-tab-2');
+      const long = 'Invoices '.repeat(23).slice(0, 200);
+      await enter(page, '#service-name', long);
+      assertEqual(await page.inputValue('#service-name'), long, 'the field keeps all 200 characters');
+      assert(/first 120 characters/.test(await page.textContent('#service-name-help')), 'the cut is said beside the field');
+      await enter(page, '#service-owns', 'Invoice, order');
+      assert(/“order” is also owned by Orders/.test(await page.textContent('#service-owns-help')), await page.textContent('#service-owns-help'));
+      const cards = await systemShown(page);
+      assert(cards.includes('two-owners/avoid'), `the system advice names the conflict: ${cards}`);
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+    }],
+
+    ['the embed of a system shows its section without page chrome', async () => {
+      const page = await openApp(browser, server.url + '#embed&n=Orders&r=acid&o=Order&n2=Billing&r2=financial&u2=Order');
+      assert(!(await page.isVisible('.picker')), 'no picker in an embed');
+      const cards = await systemShown(page);
+      assert(cards.length >= 3, `system cards: ${cards}`);
+      assertEqual(await page.locator('#system figure button').count(), 0, 'no download or copy in an embed');
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+    }],
+  ];
+}
