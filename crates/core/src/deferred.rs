@@ -1,23 +1,97 @@
 //! What the on-demand module (`extras/`) makes, behind `boundary::answer`: diagrams, exports and embed
 //! snippets; and the catalogue browser's HTML, which the build prerenders into `index.html`.
 //!
-//! Exports take the decision as its link fragment (see `permalink`); diagrams a [`DiagramOf`]. Pure: no browser
-//! dependency; tested natively.
+//! Exports take the decision as its link fragment (see `permalink`); diagrams a [`DiagramOf`]. Answers about a
+//! decision are made with the catalogue in use: the built-in one, or the organisation's the app handed over
+//! (`use_catalogue`), which this module keeps for the page's life. Pure otherwise: no browser dependency;
+//! tested natively.
 
 mod catalogue;
 
-use crate::boundary::{DiagramOf, Embed, Figure, SystemSection};
+use crate::boundary::{CatalogueInfo, DiagramOf, Embed, Figure, SystemSection};
 use crate::catalog::Catalog;
 use crate::diagrams::{layout, render_svg, to_mermaid, Diagram, SvgMode};
 use crate::engine::{recommend, Recommendation};
 use crate::export;
 use crate::permalink;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 pub use catalogue::{catalogue_html, figure_slot, FIGURE_SLOT};
 
-/// The decision a fragment holds and its recommendation.
-fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation<'static>) {
-    let catalog = Catalog::builtin();
+thread_local! {
+    /// The organisation's catalogue the answers are made with (`use_catalogue`); none: the built-in one.
+    static ORGANISATION: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the catalogue in use: an organisation's, once one was accepted, else the built-in one.
+fn with_catalog<R>(f: impl FnOnce(&Catalog) -> R) -> R {
+    match ORGANISATION.with(|o| o.borrow().clone()) {
+        Some(organisation) => f(&organisation),
+        None => f(Catalog::builtin()),
+    }
+}
+
+/// Makes every answer from now on with the organisation catalogue `json` (an overlay, docs/CATALOG.md) applied
+/// to the built-in one, or with the built-in one again when `json` is empty. A file that does not apply changes
+/// nothing: the answer is then every problem found, each naming its place in the file.
+#[cfg(feature = "json")]
+pub fn use_catalogue(json: &str) -> Result<CatalogueInfo, Vec<String>> {
+    if json.is_empty() {
+        ORGANISATION.with(|o| *o.borrow_mut() = None);
+        return Ok(info(Catalog::builtin()));
+    }
+    let catalog = crate::catalog::overlay::load(Catalog::builtin(), json.as_bytes())
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let shown = info(&catalog);
+    ORGANISATION.with(|o| *o.borrow_mut() = Some(Rc::new(catalog)));
+    Ok(shown)
+}
+
+/// Without the JSON reader (the app's own build, which asks the module and never answers) nothing is read.
+#[cfg(not(feature = "json"))]
+pub fn use_catalogue(_json: &str) -> Result<CatalogueInfo, Vec<String>> {
+    Err(vec![
+        "This build of Strata reads no organisation catalogues.".into(),
+    ])
+}
+
+/// What the page says of a catalogue: its label, and the organisation's notes and links.
+#[cfg(feature = "json")]
+fn info(catalog: &Catalog) -> CatalogueInfo {
+    use export::escape_html as esc;
+    let mut about = String::new();
+    if let Some(org) = &catalog.organisation {
+        for note in &org.notes {
+            about.push_str("<p>");
+            about.push_str(&esc(note));
+            about.push_str("</p>");
+        }
+        if !org.links.is_empty() {
+            about.push_str("<ul class=\"org-links\">");
+            for link in &org.links {
+                // The overlay's checks let only http and https addresses through.
+                about.push_str("<li><a href=\"");
+                about.push_str(&esc(&link.url));
+                about.push_str("\" target=\"_blank\" rel=\"noopener\">");
+                about.push_str(&esc(&link.title));
+                about.push_str("</a></li>");
+            }
+            about.push_str("</ul>");
+        }
+    }
+    CatalogueInfo {
+        label: catalog.label(),
+        organisation: catalog.organisation.is_some(),
+        about_html: about,
+    }
+}
+
+/// The decision a fragment holds and its recommendation from `catalog`.
+fn decided<'c>(
+    catalog: &'c Catalog,
+    fragment: &str,
+) -> (crate::decision::Decision, Recommendation<'c>) {
     let decision = permalink::decode(fragment, catalog).decision;
     let rec = recommend(catalog, decision.requirements());
     (decision, rec)
@@ -25,12 +99,11 @@ fn decided(fragment: &str) -> (crate::decision::Decision, Recommendation<'static
 
 fn diagram(of: &DiagramOf) -> Diagram {
     match &of.system {
-        Some(fragment) => {
-            let catalog = Catalog::builtin();
+        Some(fragment) => with_catalog(|catalog| {
             let decision = permalink::decode(fragment, catalog).decision;
             let advice = crate::system::advise(catalog, &decision);
             layout(of.diagram, &DiagramOf::system(&decision, &advice).input())
-        }
+        }),
         None => layout(of.diagram, &of.input()),
     }
 }
@@ -56,13 +129,17 @@ pub fn mermaid(of: &DiagramOf) -> String {
 }
 
 pub fn adr_markdown(fragment: &str, link: &str) -> String {
-    let (decision, rec) = decided(fragment);
-    export::adr_markdown(Catalog::builtin(), &decision, &rec, link)
+    with_catalog(|catalog| {
+        let (decision, rec) = decided(catalog, fragment);
+        export::adr_markdown(catalog, &decision, &rec, link)
+    })
 }
 
 pub fn decision_json(fragment: &str) -> String {
-    let (decision, rec) = decided(fragment);
-    export::decision_json(Catalog::builtin(), &decision, &rec)
+    with_catalog(|catalog| {
+        let (decision, rec) = decided(catalog, fragment);
+        export::decision_json(catalog, &decision, &rec)
+    })
 }
 
 /// The embed dialog's snippets (iframe HTML, Confluence HTML macro, MediaWiki and Markdown links, in the order
@@ -84,10 +161,13 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
 /// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, and
 /// the system checklist answered (the system diagram is asked for as a figure: `DiagramOf::system_of`).
 pub fn system_section(fragment: &str) -> SystemSection {
+    with_catalog(|catalog| system_section_with(catalog, fragment))
+}
+
+fn system_section_with(catalog: &Catalog, fragment: &str) -> SystemSection {
     use crate::card_html::{card_body, card_head, system_card_body};
     use export::escape_html as esc;
     use std::fmt::Write;
-    let catalog = Catalog::builtin();
     let decision = permalink::decode(fragment, catalog).decision;
     let advice = crate::system::advise(catalog, &decision);
     let mut cards = String::with_capacity(16 * 1024);
