@@ -303,7 +303,7 @@ fn headlines_of(
 
 /// Asks the on-demand module for the system section of `fragment` and shows it when it comes.
 fn ask_system(fragment: String, dispatch: yew::UseReducerDispatcher<AppState>) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::browser::spawn(Box::pin(async move {
         let answer = match extras::ask(&Request::System {
             fragment: fragment.clone(),
         })
@@ -314,7 +314,7 @@ fn ask_system(fragment: String, dispatch: yew::UseReducerDispatcher<AppState>) {
             Err(why) => Err(why),
         };
         dispatch.dispatch(Action::System(fragment, answer));
-    });
+    }));
 }
 
 /// The decision's title: the embed's `<h1>`, and a heading in print (static text: cheaper as HTML text).

@@ -317,3 +317,9 @@ pub fn debounce(previous: Option<i32>, ms: i32, f: impl FnOnce() + 'static) -> O
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
         .ok()
 }
+
+/// Runs a future to completion in the background. One function for every such future: `spawn_local` is
+/// generic, and each future type would bring its own copy of it.
+pub fn spawn(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
+}

@@ -157,13 +157,13 @@ pub fn follow(target: String, from: Option<Element>) {
         browser::reveal(&target);
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::browser::spawn(Box::pin(async move {
         if load().await.is_err() {
             browser::reveal(SECTION);
             return;
         }
         land(&target, from);
-    });
+    }));
 }
 
 /// Reveals `target` in the loaded catalogue: its entry scrolled to the top, the target focused and marked,
@@ -264,9 +264,9 @@ pub fn watch(embed: bool, render: UseForceUpdateHandle) -> impl FnOnce() {
     RENDER.with(|r| *r.borrow_mut() = Some(render));
     mount(); // a catalogue already in the page (the offline file's)
     let near = Callback::from(|_| {
-        wasm_bindgen_futures::spawn_local(async {
+        crate::browser::spawn(Box::pin(async {
             let _ = load().await;
-        })
+        }))
     });
     let observer = wanted().and_then(|s| browser::when_near_view(&s, "0px", near));
     move || drop(observer)

@@ -34,7 +34,7 @@ pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch
             }
             let (request, dispatch) = (request.clone(), dispatch.clone());
             dispatch.dispatch(Action::Embed(EmbedDialog::default()));
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::browser::spawn(Box::pin(async move {
                 let content = match extras::ask(&request).await {
                     Ok(Response::Embed(embed)) => Ok(embed),
                     Ok(_) => Err("Unexpected answer from the on-demand module.".into()),
@@ -44,7 +44,7 @@ pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch
                     content: Some(content),
                     copied: None,
                 }));
-            });
+            }));
         })
     };
     html! { <button type="button" id="open-embed" onclick={open}>{"Embed\u{2026}"}</button> }
@@ -89,13 +89,13 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
                     let (dispatch, copied) = (dispatch.clone(), text.clone());
                     let copy = Callback::from(move |_: MouseEvent| {
                         let (dispatch, text) = (dispatch.clone(), copied.clone());
-                        wasm_bindgen_futures::spawn_local(async move {
+                        crate::browser::spawn(Box::pin(async move {
                             let said = match browser::copy_text(&text).await {
                                 Ok(()) => "Copied.".to_string(),
                                 Err(why) => why,
                             };
                             dispatch.dispatch(Action::SnippetCopied(i, said));
-                        });
+                        }));
                     });
                     html! {
                         <div class="snippet">

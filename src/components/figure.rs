@@ -197,10 +197,10 @@ fn buttons(of: &DiagramOf, state: &UseReducerHandle<State>) -> Html {
         let (request, send) = (make(of.clone()), state.dispatcher());
         Callback::from(move |_: MouseEvent| {
             let (request, send) = (request.clone(), send.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::browser::spawn(Box::pin(async move {
                 let (said, by_hand) = perform(request).await;
                 send.dispatch(Event::Said(said, by_hand));
-            });
+            }));
         })
     };
     html! {
@@ -252,7 +252,7 @@ fn draw(of: DiagramOf, send: Sender) {
     let show = move |answer| send.dispatch(Event::Show(of, drawing(answer)));
     match extras::ask_now(&request) {
         Some(answer) => show(answer),
-        None => wasm_bindgen_futures::spawn_local(async move { show(extras::ask(&request).await) }),
+        None => crate::browser::spawn(Box::pin(async move { show(extras::ask(&request).await) })),
     }
 }
 

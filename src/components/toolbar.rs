@@ -87,20 +87,20 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
             (dispatch.clone(), fragment.clone(), decision.title.clone());
         Callback::from(move |_: MouseEvent| {
             let (dispatch, fragment, title) = (dispatch.clone(), fragment.clone(), title.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::browser::spawn(Box::pin(async move {
                 let (message, by_hand) = export(what, fragment, title).await;
                 dispatch.dispatch(Action::Feedback(message, by_hand));
-            });
+            }));
         })
     };
     // Every diagram drawn first, so the printout has them all.
     let print = Callback::from(|_| {
-        wasm_bindgen_futures::spawn_local(async {
+        crate::browser::spawn(Box::pin(async {
             figure::draw_all().await;
             if let Some(w) = web_sys::window() {
                 let _ = w.print();
             }
-        })
+        }))
     });
     let title = match decision.title.as_str() {
         "" => "Data architecture decision",
