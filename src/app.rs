@@ -11,8 +11,9 @@ use crate::components::system::system_section;
 use crate::components::toolbar::toolbar;
 use crate::components::CatalogRef;
 use crate::extras;
-use crate::state::{Action, AppState, Notice};
+use crate::state::{Action, AppState, Explainer, Notice};
 use gloo::events::EventListener;
+use strata_core::advice::{pending_body, Advice};
 use strata_core::boundary::{Request, Response};
 use strata_core::catalog::Catalog;
 use strata_core::decision::Decision;
@@ -227,10 +228,47 @@ pub fn App() -> Html {
     });
 
     let selected = state.selected;
-    let recommendation = use_memo(
-        state.decision.services[selected].requirements.clone(),
-        |reqs| recommend(catalog.0, reqs),
+    // What the cards show of the selected service, made once per change of the services (their ticks, and the
+    // names and data its diagrams draw) or of the explainer, not at every render: by the on-demand module once
+    // it is loaded (it explains every card, with the catalogue in use), else here, the bodies to come.
+    let advice = use_memo(
+        (
+            state.decision.services.clone(),
+            selected,
+            state.explainer.clone(),
+            state.catalogue.generation,
+        ),
+        |(services, selected, explainer, _)| {
+            let decision = Decision {
+                services: services.clone(),
+                ..Decision::default()
+            };
+            let said = match explainer {
+                Explainer::Ready => match explained(&decision, *selected) {
+                    Ok(advice) => return advice,
+                    Err(why) => why,
+                },
+                Explainer::Pending => EXPLAINING.to_string(),
+                Explainer::Failed(why) => why.clone(),
+            };
+            let rec = recommend(catalog.0, &services[*selected].requirements);
+            Advice::with_bodies(&decision, *selected, &rec, &|card| {
+                pending_body(card, &escape_html(&said))
+            })
+        },
     );
+    // The first advice to explain brings the module (a plain visit, with nothing ticked, fetches nothing).
+    {
+        let dispatch = state.dispatcher();
+        let wanted = !advice.neutral && state.explainer == Explainer::Pending;
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                browser::spawn(Box::pin(async move {
+                    dispatch.dispatch(Action::Explainer(extras::load().await));
+                }));
+            }
+        });
+    }
     let headlines = use_mut_ref(Vec::new);
     let dispatch = state.dispatcher();
     // Read once: each read of the handle is a call (Yew checks and records the state it hands out).
@@ -241,7 +279,7 @@ pub fn App() -> Html {
     let page = browser::page_url();
     let fragment = permalink::encode(decision, false);
     let link = format!("{page}#{fragment}");
-    let neutral = recommendation.neutral;
+    let neutral = advice.neutral;
     let undo = (state.undo.as_ref())
         .filter(|u| !u.in_services)
         .map(|u| u.said.as_str());
@@ -257,7 +295,7 @@ pub fn App() -> Html {
                 // strip can stay in view while the picker scrolls.
                 <div class="answer">
                     {heading(&decision.title, state.embed)}
-                    {summary_strip(&recommendation, service.as_deref().unwrap_or_default())}
+                    {summary_strip(&advice)}
                     <div class="results" id="results" tabindex="-1">
                         {notices(&state.notices, &dispatch)}
                         if state.embed {
@@ -265,7 +303,7 @@ pub fn App() -> Html {
                         } else if !neutral || several {
                             {toolbar(state, &page, &dispatch)}
                         }
-                        {results(catalog, &recommendation, decision, selected, state.embed, &dispatch)}
+                        {results(catalog, &advice, decision, selected, state.embed, &dispatch)}
                         if decision.is_system() {
                             {system_section(&state.system, &fragment, decision.services.len(), &system_node, state.embed)}
                         }
@@ -299,6 +337,22 @@ fn headlines_of(
         }
     }
     cache.iter().map(|(_, h)| h.clone()).collect()
+}
+
+/// Said on a card until the on-demand module has explained it.
+const EXPLAINING: &str = "Explaining\u{2026}";
+
+/// The on-demand module's advice for service `selected` (loaded already: asked synchronously).
+fn explained(decision: &Decision, selected: usize) -> Result<Advice, String> {
+    let request = Request::Advice {
+        fragment: permalink::encode(decision, false),
+        service: selected.min(usize::from(u8::MAX)) as u8,
+    };
+    match extras::ask_now(&request) {
+        Some(Ok(Response::Advice(advice))) => Ok(advice),
+        Some(Err(why)) => Err(why),
+        _ => Err(extras::UNAVAILABLE.into()),
+    }
 }
 
 /// Asks the on-demand module for the system section of `fragment` and shows it when it comes.

@@ -26,7 +26,8 @@ thread_local! {
     static LOADED: RefCell<Option<Module>> = const { RefCell::new(None) };
 }
 
-const UNAVAILABLE: &str = "This part of Strata could not be loaded; reload the page to try again.";
+pub const UNAVAILABLE: &str =
+    "This part of Strata could not be loaded; reload the page to try again.";
 
 /// Loads the module (once per page: the loader shares one promise), then keeps it.
 pub async fn load() -> Result<(), String> {

@@ -3,7 +3,7 @@
 mod services;
 
 use std::rc::Rc;
-use strata_core::boundary::{Embed, SystemSection};
+use strata_core::boundary::{CatalogueInfo, Embed, SystemSection};
 use strata_core::decision::Decision;
 use strata_core::engine::Requirements;
 use yew::Reducible;
@@ -36,6 +36,10 @@ pub struct AppState {
     /// What the last commit of a field could not keep, said beside it (the field keeps what was typed).
     pub field_note: Option<(Field, String)>,
     pub system: SystemView,
+    /// Whether the on-demand module explains the cards yet (it writes their bodies, with the catalogue in use).
+    pub explainer: Explainer,
+    /// The catalogue the module advises with: an organisation's once one is loaded.
+    pub catalogue: CatalogueView,
     /// Where a services action moves the focus once the page shows its result (an element id).
     pub focus: Option<&'static str>,
 }
@@ -98,6 +102,29 @@ pub struct SystemView {
     pub shown: Option<(String, Result<SystemSection, String>)>,
 }
 
+/// The on-demand module as the cards' explainer: asked for at the first advice, then there, or not loadable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Explainer {
+    #[default]
+    Pending,
+    Ready,
+    Failed(String),
+}
+
+/// The catalogue in use and what loading one said.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogueView {
+    /// The organisation's catalogue in use (`None`: the built-in one).
+    pub organisation: Option<CatalogueInfo>,
+    /// Counts the catalogues handed to the module: the advice is made again for each.
+    pub generation: u32,
+    /// A catalogue is being read or applied.
+    pub busy: bool,
+    /// Why the last file or address could not be used (every problem, each naming its place); the catalogue in
+    /// use and the decision did not change.
+    pub problems: Vec<String>,
+}
+
 /// The Embed dialog's content, made each time it opens.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedDialog {
@@ -137,6 +164,14 @@ pub enum Action {
     WantSystem,
     /// The module's system section for this fragment.
     System(String, Result<SystemSection, String>),
+    /// The on-demand module is loaded (it explains the cards from now on), or why not.
+    Explainer(Result<(), String>),
+    /// A catalogue file or address is being read and applied.
+    CatalogueBusy,
+    /// The module now advises with this catalogue (`organisation: false`: the built-in one again).
+    CatalogueInUse(CatalogueInfo),
+    /// The file or address could not be used: why, each problem with its place. Nothing else changes.
+    CatalogueRefused(Vec<String>),
     SetEmbed(bool),
     Notify(Notice),
     Dismiss(usize),
@@ -230,6 +265,23 @@ impl Reducible for AppState {
             | Action::MoveService(_) => services::edit(&mut next, action),
             Action::WantSystem => next.system.wanted = true,
             Action::System(fragment, answer) => next.system.shown = Some((fragment, answer)),
+            Action::Explainer(Ok(())) => next.explainer = Explainer::Ready,
+            Action::Explainer(Err(why)) => next.explainer = Explainer::Failed(why),
+            Action::CatalogueBusy => {
+                next.catalogue.busy = true;
+                next.catalogue.problems.clear();
+            }
+            Action::CatalogueInUse(info) => {
+                let c = &mut next.catalogue;
+                c.organisation = info.organisation.then_some(info);
+                (c.busy, c.generation) = (false, c.generation.wrapping_add(1));
+                c.problems.clear();
+                next.explainer = Explainer::Ready;
+            }
+            Action::CatalogueRefused(problems) => {
+                next.catalogue.busy = false;
+                next.catalogue.problems = problems;
+            }
             Action::SetEmbed(embed) => next.embed = embed,
             Action::Notify(notice) => {
                 if !next.notices.contains(&notice) {

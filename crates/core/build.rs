@@ -28,6 +28,56 @@ mod rust_literal;
 
 const SOURCE: &str = "src/catalog/catalog.json";
 
+/// The catalogue's fields (`(type, field)`) whose text only explains: what cards' bodies, the exports and the
+/// catalogue browser say, all made by the on-demand module. The app's copy reads `rust_literal::LEFT_OUT`
+/// there. Everything the app itself shows stays: ids, titles, labels and help, presets, example systems'
+/// names, checklist questions and what answers them (a replication's summary), the scoring and every
+/// rule's and conflict's conditions and weights.
+const EXPLANATIONS: &[(&str, &str)] = &[
+    ("StoreKind", "summary"),
+    ("StoreKind", "trade_offs"),
+    ("StoreKind", "alongside"),
+    ("StoreKind", "durable"),
+    ("System", "managed"),
+    ("System", "notes"),
+    ("System", "links"),
+    ("Implementation", "text"),
+    ("Comparison", "summary"),
+    ("Comparison", "contrasts"),
+    ("Comparison", "choose_relational"),
+    ("Comparison", "choose_document"),
+    ("ConsistencyModel", "summary"),
+    ("ConsistencyModel", "characteristics"),
+    ("ConsistencyModel", "use_when"),
+    ("ConsistencyLevel", "meaning"),
+    ("ConsistencyLevel", "use_case"),
+    ("ConsistencyLevel", "summary"),
+    ("ConsistencyLevel", "trade_offs"),
+    ("Pattern", "summary"),
+    ("Pattern", "rules"),
+    ("Pattern", "benefits"),
+    ("Pattern", "challenges"),
+    ("Pattern", "problems"),
+    ("Pattern", "when_ok"),
+    ("Pattern", "complexity"),
+    ("Topic", "summary"),
+    ("ReplicationMode", "description"),
+    ("ReplicationMode", "trade_off"),
+    ("MultiPrimary", "challenges"),
+    ("MultiPrimary", "use_when"),
+    ("Migration", "summary"),
+    ("Migration", "steps"),
+    ("Rule", "why"),
+    ("Conflict", "summary"),
+    ("Conflict", "trade_offs"),
+    ("Conflict", "resolution"),
+    ("TradeOffSentences", "seed"),
+    ("TradeOffSentences", "gain"),
+    ("TradeOffSentences", "cost"),
+    ("Term", "term"),
+    ("Term", "definition"),
+];
+
 fn main() {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=src/catalog/model.rs");
@@ -35,6 +85,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/catalog/index.rs");
     println!("cargo:rerun-if-changed=build/index_literal.rs");
     println!("cargo:rerun-if-changed=build/rust_literal.rs");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_EXPLANATIONS");
     let fail = |message: String| -> ! {
         eprintln!("error: {SOURCE}: {message}");
         process::exit(1);
@@ -51,7 +102,13 @@ fn main() {
     }
     let index = index::Index::build(&catalog)
         .unwrap_or_else(|| fail("the engine cannot index it (validate let it through)".into()));
-    let rust = rust_literal::to_rust(&catalog).unwrap_or_else(|e| fail(e.to_string()));
+    // Without the `explanations` feature (the app's first load), the text only a card's body says is left to
+    // the on-demand module, which has it all.
+    let left = match env::var_os("CARGO_FEATURE_EXPLANATIONS") {
+        Some(_) => &[][..],
+        None => EXPLANATIONS,
+    };
+    let rust = rust_literal::to_rust(&catalog, left).unwrap_or_else(|e| fail(e.to_string()));
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("cargo did not set OUT_DIR".into()));
     fs::write(Path::new(&out).join("catalog.rs"), rust)
         .unwrap_or_else(|e| fail(format!("cannot write the catalogue as Rust: {e}")));

@@ -2,26 +2,26 @@
 
 use super::Dispatch;
 use crate::state::Action;
+use strata_core::advice::CheckView;
 use strata_core::decision::ChecklistEdits;
-use strata_core::engine::ChecklistItem;
 use strata_core::export::escape_html;
 use yew::prelude::*;
 
 /// `edits` are the user's own ticks and unticks, by item id. With a `system`, its questions are answered in
 /// the system section instead.
 pub fn checklist(
-    items: &[ChecklistItem],
+    items: &[CheckView],
     edits: &ChecklistEdits,
     system: bool,
     dispatch: &Dispatch,
 ) -> Html {
     // Headings and labels are static text: HTML text, cheaper in wasm than Yew elements. The checkboxes are
     // Yew's (they have listeners).
-    let scope = |scope: &str, title: &'static str| {
+    let scope = |system: bool, title: &'static str| {
         html! {
             <>
                 {Html::from_html_unchecked(AttrValue::Static(title))}
-                <ul>{ for items.iter().filter(|i| i.scope == scope).map(|item| checklist_item(edits, dispatch, item)) }</ul>
+                <ul>{ for items.iter().filter(|i| i.system == system).map(|item| checklist_item(edits, dispatch, item)) }</ul>
             </>
         }
     };
@@ -31,20 +31,23 @@ pub fn checklist(
                 "<h2 id=\"checklist-title\">Checklist</h2><p class=\"count\">Items the recommendations answer are \
                  ticked for you; tick the rest as you settle them.</p>",
             ))}
-            {scope("service", "<h3>For each service</h3>")}
+            {scope(false, "<h3>For each service</h3>")}
             if !system {
-                {scope("system", "<h3>For the system</h3>")}
+                {scope(true, "<h3>For the system</h3>")}
             }
         </section>
     }
 }
 
-fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &ChecklistItem) -> Html {
-    let ticked = edits.get(item.id).copied().unwrap_or(item.answer.is_some());
+fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &CheckView) -> Html {
+    let ticked = edits
+        .get(&item.id)
+        .copied()
+        .unwrap_or(item.answer.is_some());
     let input_id = format!("check-{}", item.id);
     let mut text = format!(
         "<label for=\"{input_id}\">{}</label>",
-        escape_html(item.question)
+        escape_html(&item.question)
     );
     if let Some(answer) = &item.answer {
         text.push_str("<span class=\"answer\">");
@@ -52,7 +55,7 @@ fn checklist_item(edits: &ChecklistEdits, dispatch: &Dispatch, item: &ChecklistI
         text.push_str("</span>");
     }
     let dispatch = dispatch.clone();
-    let id = item.id.to_string();
+    let id = item.id.clone();
     let onchange =
         Callback::from(move |_| dispatch.dispatch(Action::SetChecklist(id.clone(), !ticked)));
     html! {

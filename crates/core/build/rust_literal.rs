@@ -10,11 +10,24 @@ use std::fmt::{self, Write};
 /// Writes `value` as a Rust expression. Field names come from serde, so a field renamed there (kebab-case)
 /// is written back in snake case; the struct `Catalog` gets its `index` cell, which serde skips: the static
 /// `BUILTIN_INDEX` that `src/catalog.rs` includes beside it (written by `index_literal.rs`).
-pub fn to_rust<T: Serialize>(value: &T) -> Result<String, Error> {
+/// The text of each field named in `left` (as `(struct, field)`) is written as `LEFT_OUT`: every string in it,
+/// however deep, except empty ones (so emptiness, lengths and every id outside those fields are as in
+/// `value`).
+pub fn to_rust<T: Serialize>(
+    value: &T,
+    left: &'static [(&'static str, &'static str)],
+) -> Result<String, Error> {
     let mut out = String::with_capacity(64 * 1024);
-    value.serialize(&mut Writer { out: &mut out })?;
+    value.serialize(&mut Writer {
+        out: &mut out,
+        left,
+        leaving: false,
+    })?;
     Ok(out)
 }
+
+/// What a left-out text reads (tests check that none reaches the page).
+pub const LEFT_OUT: &str = "[text left to the on-demand module]";
 
 #[derive(Debug)]
 pub struct Error(String);
@@ -35,6 +48,9 @@ impl ser::Error for Error {
 
 struct Writer<'a> {
     out: &'a mut String,
+    left: &'static [(&'static str, &'static str)],
+    /// Inside a left-out field.
+    leaving: bool,
 }
 
 fn unsupported<T>(what: &str) -> Result<T, Error> {
@@ -95,6 +111,11 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         self.put(format_args!("{v:?}"))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
+        let v = if self.leaving && !v.is_empty() {
+            LEFT_OUT
+        } else {
+            v
+        };
         // `{:?}` writes a valid Rust string literal (quotes, backslashes and control characters escaped).
         self.put(format_args!("::std::borrow::Cow::Borrowed({v:?})"))
     }
@@ -214,7 +235,10 @@ impl ser::SerializeStruct for Struct<'_, '_> {
     ) -> Result<(), Error> {
         self.writer
             .put(format_args!("{}: ", key.replace('-', "_")))?;
+        let outer = self.writer.leaving;
+        self.writer.leaving |= self.writer.left.contains(&(self.name, key));
         value.serialize(&mut *self.writer)?;
+        self.writer.leaving = outer;
         self.writer.put(",")
     }
     fn end(self) -> Result<(), Error> {

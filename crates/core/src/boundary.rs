@@ -6,6 +6,7 @@
 //! The module only makes data ([`answer`]); copying, downloading and telling the user stay in the app.
 //! Pure: no browser dependency; the round trips are tested natively.
 
+use crate::advice::Advice;
 use crate::decision::Decision;
 use crate::diagrams::{DataFlow, DiagramId, DiagramInput, ReplicationLabel};
 use crate::engine::Verdict;
@@ -44,6 +45,10 @@ pub enum Request {
     /// or with the built-in catalogue again when it is empty. Here rather than in the app: reading JSON and
     /// merging catalogues need not be in the first load.
     UseCatalogue { json: String },
+    /// The advice for service `service` of the decision a link fragment holds, as the page shows it, made with
+    /// the catalogue in use: the page asks for it while an organisation's catalogue advises (it makes its own
+    /// for the built-in one).
+    Advice { fragment: String, service: u8 },
 }
 
 /// What the on-demand module answers.
@@ -61,6 +66,8 @@ pub enum Response {
     /// For [`Request::UseCatalogue`]: the catalogue now in use, or every problem of the file (each naming its
     /// place: line and column, or a JSON path), in which case nothing changed.
     Catalogue(Result<CatalogueInfo, Vec<String>>),
+    /// For [`Request::Advice`].
+    Advice(Advice),
     /// The request could not be answered (bytes that do not decode, an unknown diagram); says why.
     Refused(String),
 }
@@ -71,7 +78,7 @@ pub struct DiagramOf {
     #[serde(with = "diagram_index")]
     pub diagram: DiagramId,
     /// `None`: the seed's example names.
-    pub drawing: Option<Drawing>,
+    pub drawing: Option<DrawingRef>,
     /// The system diagram of a whole decision, by its link fragment: the module decodes it and draws what the
     /// system advice says (stores, flows), so that neither the advice nor a decoder of drawings is in the app.
     pub system: Option<String>,
@@ -95,6 +102,23 @@ pub struct Drawing {
     pub owns: Vec<Vec<String>>,
     /// Entities going from their owner to a reader: the system diagram's arrows.
     pub flows: Vec<FlowOf>,
+}
+
+/// A [`Drawing`] as it crosses the boundary: its bytes in the boundary's codec. The app makes one (or receives
+/// one in an [`Advice`](crate::advice::Advice)) and hands it back with a diagram request; only the module reads it,
+/// so the app carries no decoder for drawings. Compared by its bytes, which are the same for the same drawing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawingRef(Vec<u8>);
+
+impl DrawingRef {
+    pub fn of(drawing: &Drawing) -> DrawingRef {
+        DrawingRef(postcard::to_allocvec(drawing).unwrap_or_default())
+    }
+
+    /// The drawing, if the bytes are one (they always are when made by `of`).
+    pub fn drawing(&self) -> Option<Drawing> {
+        postcard::from_bytes(&self.0).ok()
+    }
 }
 
 /// A [`DataFlow`] across the boundary (service indices fit a byte: a decision holds at most 16).
@@ -258,7 +282,9 @@ impl DiagramOf {
     pub fn system(decision: &Decision, advice: &SystemAdvice) -> DiagramOf {
         DiagramOf {
             diagram: DiagramId::System,
-            drawing: Some(Drawing::from(&system_diagram_input(decision, advice))),
+            drawing: Some(DrawingRef::of(&Drawing::from(&system_diagram_input(
+                decision, advice,
+            )))),
             system: None,
         }
     }
@@ -291,9 +317,8 @@ impl DiagramOf {
     }
 
     pub fn input(&self) -> DiagramInput {
-        self.drawing
-            .as_ref()
-            .map_or_else(DiagramInput::default, Drawing::input)
+        (self.drawing.as_ref().and_then(DrawingRef::drawing))
+            .map_or_else(DiagramInput::default, |d| d.input())
     }
 }
 
@@ -310,6 +335,12 @@ pub fn answer_bytes(request: &[u8]) -> Vec<u8> {
 pub fn answer(request: &Request) -> Response {
     use crate::deferred as d;
     match request {
+        // A drawing crosses as bytes (`DrawingRef`): one that does not decode is refused like a bad request.
+        Request::Figure(of) | Request::SvgFile(of) | Request::Mermaid(of)
+            if of.drawing.as_ref().is_some_and(|d| d.drawing().is_none()) =>
+        {
+            Response::Refused(UNREADABLE.into())
+        }
         Request::Figure(of) => Response::Figure(d::figure(of).html()),
         Request::SvgFile(of) => Response::Text(d::svg_file(of)),
         Request::Mermaid(of) => Response::Text(d::mermaid(of)),
@@ -323,6 +354,9 @@ pub fn answer(request: &Request) -> Response {
         Request::FileStem { title } => Response::Text(crate::export::file_stem(title)),
         Request::System { fragment } => Response::System(d::system_section(fragment)),
         Request::UseCatalogue { json } => Response::Catalogue(d::use_catalogue(json)),
+        Request::Advice { fragment, service } => {
+            Response::Advice(d::advice(fragment, usize::from(*service)))
+        }
     }
 }
 

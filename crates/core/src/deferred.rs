@@ -8,6 +8,7 @@
 
 mod catalogue;
 
+use crate::advice::Advice;
 use crate::boundary::{CatalogueInfo, DiagramOf, Embed, Figure, SystemSection};
 use crate::catalog::Catalog;
 use crate::diagrams::{layout, render_svg, to_mermaid, Diagram, SvgMode};
@@ -85,6 +86,28 @@ fn info(catalog: &Catalog) -> CatalogueInfo {
         organisation: catalog.organisation.is_some(),
         about_html: about,
     }
+}
+
+/// The advice for service `service` of the decision a fragment holds, as the page shows it, with the
+/// catalogue in use, and every service's headline when there are several.
+pub fn advice(fragment: &str, service: usize) -> Advice {
+    with_catalog(|catalog| {
+        let decision = permalink::decode(fragment, catalog).decision;
+        let selected = service.min(decision.services.len().saturating_sub(1));
+        let reqs = |i: usize| &decision.services[i].requirements;
+        let mut advice = Advice::of(
+            catalog,
+            &decision,
+            selected,
+            &recommend(catalog, reqs(selected)),
+        );
+        if decision.services.len() > 1 {
+            advice.headlines = (0..decision.services.len())
+                .map(|i| crate::system::headline(&recommend(catalog, reqs(i))))
+                .collect();
+        }
+        advice
+    })
 }
 
 /// The decision a fragment holds and its recommendation from `catalog`.

@@ -7,6 +7,7 @@
 //! No `yew`, `web-sys`, `wasm-bindgen` or `gloo`: the compiler keeps it pure, and everything here is tested
 //! natively. See ARCHITECTURE.md for the code map.
 
+pub mod advice;
 pub mod boundary;
 pub mod card_html;
 pub mod catalog;

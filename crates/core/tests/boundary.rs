@@ -2,8 +2,8 @@
 //! refused with a message, and what the module answers is drawn from the decision and escaped.
 
 use strata_core::boundary::{
-    answer, answer_bytes, DiagramOf, Drawing, Embed, FlowOf, Message, Request, Response,
-    SystemSection, SNIPPETS,
+    answer, answer_bytes, DiagramOf, Drawing, DrawingRef, Embed, FlowOf, Message, Request,
+    Response, SystemSection, SNIPPETS, UNREADABLE,
 };
 use strata_core::catalog::Catalog;
 use strata_core::deferred::{catalogue_html, FIGURE_SLOT};
@@ -31,7 +31,7 @@ fn drawing_of(fragment: &str) -> Drawing {
 fn of(diagram: DiagramId, fragment: Option<&str>) -> DiagramOf {
     DiagramOf {
         diagram,
-        drawing: fragment.map(drawing_of),
+        drawing: fragment.map(|f| DrawingRef::of(&drawing_of(f))),
         system: None,
     }
 }
@@ -79,7 +79,7 @@ fn every_request_and_response_survives_the_codec() {
     };
     let mut requests = Vec::new();
     for diagram in DiagramId::ALL {
-        for drawing in [None, Some(drawing.clone())] {
+        for drawing in [None, Some(DrawingRef::of(&drawing))] {
             let of = DiagramOf {
                 diagram,
                 drawing,
@@ -151,14 +151,16 @@ fn bad_bytes_are_refused_with_a_message_not_a_panic() {
     };
     let mut bytes = Request::Mermaid(DiagramOf {
         diagram: DiagramId::System,
-        drawing: Some(drawing),
+        drawing: Some(DrawingRef::of(&drawing)),
         system: None,
     })
     .to_bytes();
     let at = bytes.len() - 2; // The system fragment's `None` follows the drawing.
     assert_eq!(bytes[at], 2, "the flow's kind is the drawing's last byte");
     bytes[at] = 3;
-    assert!(Request::from_bytes(&bytes).is_err());
+    // The drawing crosses as bytes the app does not read: the module refuses it when it reads it.
+    let answer = Response::from_bytes(&answer_bytes(&bytes)).unwrap();
+    assert_eq!(answer, Response::Refused(UNREADABLE.into()));
 }
 
 #[test]
@@ -228,7 +230,8 @@ fn a_diagram_is_drawn_from_the_decision() {
 fn hostile_names_are_escaped_in_every_output() {
     let fragment = "t=%3Cscript%3Ealert(1)%3C%2Fscript%3E%60%7C&n=%3Cimg%20src%3Dx%3E&r=microservices&n2=B%22%3E";
     let dps = of(DiagramId::DatabasePerService, Some(fragment));
-    assert!(dps.drawing.as_ref().unwrap().services[0].contains("<img"));
+    let drawn = dps.drawing.as_ref().and_then(DrawingRef::drawing).unwrap();
+    assert!(drawn.services[0].contains("<img"));
     let Response::Figure(figure) = ask(&Request::Figure(dps.clone())) else {
         panic!("a figure")
     };
@@ -350,7 +353,11 @@ fn the_system_figure_svg_and_mermaid_are_drawn_from_the_decision() {
     assert_eq!(decision.services.len(), 3, "{decision:?}");
     let of = DiagramOf::system(&decision, &advise(catalog, &decision));
     assert_eq!(of.diagram, DiagramId::System);
-    let drawing = of.drawing.as_ref().expect("a drawing");
+    let drawing = of
+        .drawing
+        .as_ref()
+        .and_then(DrawingRef::drawing)
+        .expect("a drawing");
     assert_eq!(drawing.services, ["Orders", "Customers", "Billing"]);
     assert_eq!(drawing.stores[0], "PostgreSQL (relational)");
     assert_eq!(drawing.owns[1], ["Customer"]);
@@ -594,4 +601,99 @@ fn an_organisation_catalogue_is_used_for_every_answer_until_the_built_in_one_is_
     let builtin = use_json(String::new()).expect("back to the built-in catalogue");
     assert!(!builtin.organisation && builtin.label.starts_with("Strata "));
     assert!(!adr().contains("Acme"));
+}
+
+#[test]
+fn the_page_advice_is_the_same_whether_the_app_or_the_module_makes_it() {
+    use strata_core::advice::{Advice, NOT_ASSESSED};
+    let fragment = "v=1&n=Orders&r=acid,full-text&n2=Feed&r2=social-feed,read-heavy";
+    let catalog = Catalog::builtin();
+    let decision = permalink::decode(fragment, catalog).decision;
+    let rec = recommend(catalog, &decision.services[1].requirements);
+    let mine = Advice::of(catalog, &decision, 1, &rec);
+    let Response::Advice(theirs) = ask(&Request::Advice {
+        fragment: fragment.into(),
+        service: 1,
+    }) else {
+        panic!("advice")
+    };
+    assert_eq!(
+        theirs.cards, mine.cards,
+        "the same cards, in the same order"
+    );
+    assert_eq!(theirs.glance, mine.glance);
+    assert_eq!(
+        theirs.headlines.len(),
+        2,
+        "the module adds every service's headline"
+    );
+    assert!(
+        mine.glance.contains("Feed"),
+        "the strip names the service shown"
+    );
+    assert!(mine
+        .announcement
+        .starts_with("Recommendations updated for Feed."));
+    // Every card of the recommendation once, advice first and the rest under "Not assessed".
+    assert_eq!(mine.cards.len(), rec.cards().count());
+    let first_unassessed = mine.cards.iter().position(|c| c.group == NOT_ASSESSED);
+    assert!(
+        first_unassessed.is_some_and(|at| mine.cards[at..].iter().all(|c| c.group == NOT_ASSESSED))
+    );
+    let consistency = mine
+        .cards
+        .iter()
+        .find(|c| c.section == "consistency")
+        .unwrap();
+    assert_eq!(
+        (consistency.choice.as_str(), consistency.verdict.as_str()),
+        ("eventual", "recommended")
+    );
+    assert!(consistency
+        .html
+        .contains("id=\"card-consistency-eventual\""));
+    assert!(
+        consistency.diagram.is_some(),
+        "the consistency card draws its diagram"
+    );
+}
+
+#[test]
+fn with_an_organisation_catalogue_the_module_advises_with_its_statuses_and_clouds() {
+    let Response::Catalogue(Ok(_)) = ask(&Request::UseCatalogue { json: acme() }) else {
+        panic!("the example applies")
+    };
+    let Response::Advice(advice) = ask(&Request::Advice {
+        fragment: "v=1&r=flexible-schema,hierarchical,key-value".into(),
+        service: 0,
+    }) else {
+        panic!("advice")
+    };
+    let primary = advice
+        .cards
+        .iter()
+        .find(|c| c.section == "primary-store")
+        .unwrap();
+    assert_eq!(primary.choice, "document");
+    let (dynamo, mongo) = (
+        primary.html.find("DynamoDB").unwrap(),
+        primary.html.find("MongoDB").unwrap(),
+    );
+    assert!(dynamo < mongo, "a system on hold is never listed first");
+    assert!(
+        primary.html.contains("badge status hold"),
+        "{}",
+        primary.html
+    );
+    let kv = advice
+        .cards
+        .iter()
+        .find(|c| c.choice == "key-value")
+        .unwrap();
+    assert!(
+        kv.html.contains("Amazon ElastiCache for Valkey"),
+        "Acme's cloud mapping: {}",
+        kv.html
+    );
+    assert!(!kv.html.contains("Memcached"), "removed by Acme");
 }
