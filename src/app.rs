@@ -4,6 +4,7 @@ use crate::browser;
 use crate::catalogue;
 use crate::components::figure;
 use crate::components::notices::notices;
+use crate::components::organisation::{self, catalogue_panel, use_address, use_json, Source};
 use crate::components::picker::picker;
 use crate::components::results::{results, summary_strip};
 use crate::components::services::services_panel;
@@ -22,6 +23,7 @@ use strata_core::export::escape_html;
 use strata_core::permalink::{self, Decoded};
 use strata_core::system;
 use strata_core::text::push_list;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long after the last change the link and the stored copy follow it.
@@ -185,7 +187,7 @@ pub fn App() -> Html {
 
     // The window's events, for the page's life.
     {
-        let dispatch = state.dispatcher();
+        let (dispatch, dropped) = (state.dispatcher(), state.dispatcher());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|window| {
                 // A link pasted into the same tab only changes the fragment: apply it.
@@ -208,9 +210,42 @@ pub fn App() -> Html {
                     figure::want_all();
                 });
                 let afterprint = EventListener::new(&window, "afterprint", |_| catalogue::mount());
-                (hashchange, beforeprint, afterprint)
+                // A file dropped anywhere on the page is an organisation catalogue to use (the browser would
+                // otherwise leave the page to show it).
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                let dragover = EventListener::new_with_options(&window, "dragover", options, |e| {
+                    e.prevent_default();
+                });
+                let drop = EventListener::new_with_options(&window, "drop", options, move |e| {
+                    e.prevent_default();
+                    let files = e
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|e| e.data_transfer())
+                        .and_then(|t| t.files());
+                    if let Some(file) = files.and_then(|f| f.get(0)) {
+                        organisation::use_file(file, dropped.clone());
+                    }
+                });
+                (hashchange, beforeprint, afterprint, (dragover, drop))
             });
             move || drop(listeners)
+        });
+    }
+
+    // The catalogue to advise with: the one the link names (fetched from this site only), else the one this
+    // browser keeps (at the first render only: afterwards the user's choices are already in use).
+    let first = use_mut_ref(|| true);
+    {
+        let (dispatch, in_use) = (state.dispatcher(), state.catalogue.address.clone());
+        use_effect_with(state.decision.catalogue.clone(), move |address: &String| {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !address.is_empty() && *address != in_use {
+                use_address(address.clone(), dispatch);
+            } else if first && address.is_empty() {
+                if let Some(json) = browser::stored_catalogue() {
+                    use_json(json, Source::Stored, String::new(), dispatch);
+                }
+            }
         });
     }
 
@@ -236,14 +271,16 @@ pub fn App() -> Html {
             state.decision.services.clone(),
             selected,
             state.explainer.clone(),
-            state.catalogue.generation,
+            (state.catalogue.generation, state.catalogue.busy),
         ),
-        |(services, selected, explainer, _)| {
+        |(services, selected, explainer, (_, applying))| {
             let decision = Decision {
                 services: services.clone(),
                 ..Decision::default()
             };
             let said = match explainer {
+                // While a catalogue is being applied, what the module says would be the old one's.
+                _ if *applying => APPLYING.to_string(),
                 Explainer::Ready => match explained(&decision, *selected) {
                     Ok(advice) => return advice,
                     Err(why) => why,
@@ -285,12 +322,16 @@ pub fn App() -> Html {
         .map(|u| u.said.as_str());
     let several = decision.services.len() > 1;
     let service = several.then(|| decision.services[selected].display_name(selected));
-    let headlines = headlines_of(catalog, decision, &mut headlines.borrow_mut());
+    // An organisation's catalogue may weigh differently: its headlines come with the module's advice.
+    let headlines = match advice.headlines.is_empty() {
+        true => headlines_of(catalog, decision, &mut headlines.borrow_mut()),
+        false => advice.headlines.clone(),
+    };
     let panel = services_panel(state, &headlines, &dispatch);
     html! {
         <div class="app" data-ready={ready}>
             <main class="layout">
-                {picker(catalog, &decision.services[selected].requirements, undo, service.clone(), panel, &dispatch)}
+                {picker(catalog, &decision.services[selected].requirements, undo, service.clone(), (panel, catalogue_panel(&state.catalogue, &dispatch)), &dispatch)}
                 // The answer. On narrow screens its parts join the page's flow (app.css), so that the summary
                 // strip can stay in view while the picker scrolls.
                 <div class="answer">
@@ -303,7 +344,7 @@ pub fn App() -> Html {
                         } else if !neutral || several {
                             {toolbar(state, &page, &dispatch)}
                         }
-                        {results(catalog, &advice, decision, selected, state.embed, &dispatch)}
+                        {results(catalog, &advice, decision, selected, (state.embed, state.catalogue.organisation.as_ref().map(|o| o.label.as_str())), &dispatch)}
                         if decision.is_system() {
                             {system_section(&state.system, &fragment, decision.services.len(), &system_node, state.embed)}
                         }
@@ -341,6 +382,8 @@ fn headlines_of(
 
 /// Said on a card until the on-demand module has explained it.
 const EXPLAINING: &str = "Explaining\u{2026}";
+/// Said on a card while a catalogue is being applied.
+const APPLYING: &str = "Applying the catalogue\u{2026}";
 
 /// The on-demand module's advice for service `selected` (loaded already: asked synchronously).
 fn explained(decision: &Decision, selected: usize) -> Result<Advice, String> {

@@ -79,6 +79,88 @@ pub fn store(fragment: &str) -> Result<(), String> {
         .map_err(|_| STORAGE_REFUSED.to_string())
 }
 
+const CATALOGUE_KEY: &str = "strata.catalogue";
+
+/// The organisation catalogue kept in this browser (its JSON text), if any.
+pub fn stored_catalogue() -> Option<String> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    local_storage().ok()?.get_item(CATALOGUE_KEY).ok().flatten()
+}
+
+/// Keeps an organisation catalogue in this browser, or forgets it (`None`); `Err` when storage refused.
+pub fn store_catalogue(json: Option<&str>) -> Result<(), String> {
+    let storage = local_storage()?;
+    match json {
+        Some(json) => storage.set_item(CATALOGUE_KEY, json).map_err(|_| {
+            "This browser would not keep the catalogue (storage is full or blocked): it is used until the page is \
+             closed."
+                .to_string()
+        }),
+        None => storage.remove_item(CATALOGUE_KEY).map_err(|_| blocked()),
+    }
+}
+
+/// The text of a file the user chose or dropped, refused from its size alone when it is too large to be a
+/// catalogue (`strata_core::catalog::overlay::too_large`), before it is read.
+pub async fn file_text(file: web_sys::File) -> Result<String, String> {
+    if let Some(why) = strata_core::catalog::overlay::too_large(file.size() as u64) {
+        return Err(why);
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{} could not be read.", file.name()))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// The text at `address` (relative to the page) on the page's own site. Another site's address is refused,
+/// never fetched: a link must not make Strata load someone else's file.
+pub async fn fetch_same_origin(address: &str) -> Result<String, String> {
+    let window = window()?;
+    let page = window
+        .location()
+        .href()
+        .map_err(|_| "no location".to_string())?;
+    let url = web_sys::Url::new_with_base(address, &page)
+        .map_err(|_| format!("\u{201c}{address}\u{201d} is not an address."))?;
+    let own = window.location().origin().unwrap_or_default();
+    if url.origin() != own || !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(format!(
+            "The link names a catalogue on another site ({}), so it was not fetched: Strata loads an \
+             organisation catalogue from its own site only (put the file next to Strata and link to it by \
+             name), or from a file you choose.",
+            url.origin()
+        ));
+    }
+    let failed = |why: &str| {
+        format!(
+            "The catalogue at {} could not be fetched ({why}).",
+            url.href()
+        )
+    };
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url.href()))
+        .await
+        .map_err(|_| failed("no answer"))?
+        .unchecked_into::<web_sys::Response>();
+    if !response.ok() {
+        return Err(failed(&format!("status {}", response.status())));
+    }
+    // A file too large to be a catalogue is refused from its size alone, as a chosen file is.
+    let size =
+        |len: usize| strata_core::catalog::overlay::too_large(len as u64).map_or(Ok(()), Err);
+    let declared = response.headers().get("content-length").ok().flatten();
+    size(declared.and_then(|n| n.parse().ok()).unwrap_or(0))?;
+    let text = response.text().map_err(|_| failed("unreadable"))?;
+    let text = wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|_| failed("unreadable"))?
+        .as_string()
+        .unwrap_or_default();
+    size(text.len())?;
+    Ok(text)
+}
+
 /// Why the decision cannot be read from storage (blocked), or written to it (blocked or full). The app shows
 /// one of them at most once.
 pub const STORAGE_BLOCKED: &str =

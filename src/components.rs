@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod embed;
 pub mod figure;
 pub mod notices;
+pub mod organisation;
 pub mod picker;
 pub mod results;
 pub mod services;

@@ -116,6 +116,8 @@ pub enum Explainer {
 pub struct CatalogueView {
     /// The organisation's catalogue in use (`None`: the built-in one).
     pub organisation: Option<CatalogueInfo>,
+    /// The address it was fetched from, when a link named it (the link keeps it).
+    pub address: String,
     /// Counts the catalogues handed to the module: the advice is made again for each.
     pub generation: u32,
     /// A catalogue is being read or applied.
@@ -168,8 +170,9 @@ pub enum Action {
     Explainer(Result<(), String>),
     /// A catalogue file or address is being read and applied.
     CatalogueBusy,
-    /// The module now advises with this catalogue (`organisation: false`: the built-in one again).
-    CatalogueInUse(CatalogueInfo),
+    /// The module now advises with this catalogue (`organisation: false`: the built-in one again), loaded from
+    /// this address (the link keeps it; empty: a file, or the built-in catalogue).
+    CatalogueInUse(CatalogueInfo, String),
     /// The file or address could not be used: why, each problem with its place. Nothing else changes.
     CatalogueRefused(Vec<String>),
     SetEmbed(bool),
@@ -245,6 +248,10 @@ impl Reducible for AppState {
             Action::Commit(field, text) => services::commit(&mut next, field, &text),
             Action::Restore(decision) => {
                 next.decision = *decision;
+                // A link without a catalogue leaves the one in use in use, and the link keeps naming it.
+                if next.decision.catalogue.is_empty() {
+                    next.decision.catalogue = next.catalogue.address.clone();
+                }
                 next.selected = 0;
                 next.drafts.clear();
             }
@@ -271,8 +278,10 @@ impl Reducible for AppState {
                 next.catalogue.busy = true;
                 next.catalogue.problems.clear();
             }
-            Action::CatalogueInUse(info) => {
+            Action::CatalogueInUse(info, address) => {
+                next.decision.catalogue = address.clone();
                 let c = &mut next.catalogue;
+                c.address = address;
                 c.organisation = info.organisation.then_some(info);
                 (c.busy, c.generation) = (false, c.generation.wrapping_add(1));
                 c.problems.clear();

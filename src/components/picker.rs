@@ -8,13 +8,14 @@ use strata_core::engine::Requirements;
 use yew::prelude::*;
 
 /// `undo`: what was replaced, said while it can be brought back; `service`: the name of the service it edits,
-/// when there are several; `services`: the services panel.
+/// when there are several; `services`: the services panel; `after`: what follows the requirements (the
+/// catalogue panel).
 pub fn picker(
     catalog: CatalogRef,
     requirements: &Requirements,
     undo: Option<&str>,
     service: Option<String>,
-    services: Html,
+    (services, after): (Html, Html),
     dispatch: &Dispatch,
 ) -> Html {
     let count = requirements.len();
@@ -86,6 +87,7 @@ pub fn picker(
                     }) }
                 </fieldset>
             }) }
+            {after}
         </section>
     }
 }

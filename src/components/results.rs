@@ -20,14 +20,15 @@ pub fn summary_strip(advice: &Advice) -> Html {
     Html::from_html_unchecked(advice.glance.clone().into())
 }
 
-/// The advice for service `selected`; `embed`: the page is an embed, whose diagrams offer no buttons; with a
-/// system (`Decision::is_system`), the checklist leaves the system's questions to the system section.
+/// The advice for service `selected`; `embed`: the page is an embed, whose diagrams offer no buttons;
+/// `organisation`: the label of the organisation's catalogue that advises, if one does; with a system
+/// (`Decision::is_system`), the checklist leaves the system's questions to the system section.
 pub fn results(
     catalog: CatalogRef,
     advice: &Advice,
     decision: &Decision,
     selected: usize,
-    embed: bool,
+    (embed, organisation): (bool, Option<&str>),
     dispatch: &Dispatch,
 ) -> Html {
     let live =
@@ -70,7 +71,11 @@ pub fn results(
     html! {
         <>
             {live}
-            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, &decision.services[selected].requirements)}</p>
+            <p class="based-on" id="based-on"><strong>{"Based on: "}</strong>{ticked_labels(catalog, &decision.services[selected].requirements)}
+                if let Some(label) = organisation {
+                    {" \u{00b7} Catalogue: "}<strong>{label}</strong>
+                }
+            </p>
             <div class="cards">{items}</div>
             {checklist(&advice.checklist, &decision.checklist, decision.is_system(), dispatch)}
         </>

@@ -13,6 +13,8 @@ pub const MAX_NAME_CHARS: usize = 120;
 pub const MAX_ENTITIES: usize = 24;
 /// Longest entity name kept, in characters.
 pub const MAX_ENTITY_CHARS: usize = 60;
+/// Longest catalogue address kept from a link, in bytes.
+pub const MAX_ADDRESS_BYTES: usize = 2048;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Service {
@@ -105,6 +107,9 @@ pub struct Decision {
     pub services: Vec<Service>,
     /// Checklist items the user ticked (`true`) or unticked (`false`) against the engine's pre-fill.
     pub checklist: ChecklistEdits,
+    /// The address of the organisation catalogue the link names (`catalog=`, relative to the page), so a wiki
+    /// can host one next to the bundle; empty: none.
+    pub catalogue: String,
 }
 
 impl Default for Decision {
@@ -113,6 +118,7 @@ impl Default for Decision {
             title: String::new(),
             services: vec![Service::default()],
             checklist: ChecklistEdits::default(),
+            catalogue: String::new(),
         }
     }
 }

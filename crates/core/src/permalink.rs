@@ -4,12 +4,15 @@
 //! `r`/`n` hold the first service's ticks and name, `r2`/`n2` the second's, and so on; `o`/`o2`… the entities
 //! a service owns and `u`/`u2`… those it uses (reads) from others, comma-separated; `s` the number of services
 //! when the last ones are empty (so they survive the link); `c` lists checklist items the
-//! user ticked (`id`) or unticked (`-id`); `embed` drops the page chrome. Keys are order-free, unknown keys are
+//! user ticked (`id`) or unticked (`-id`); `catalog` the address of an organisation catalogue (same origin as
+//! the page; the app fetches it); `embed` drops the page chrome. Keys are order-free, unknown keys are
 //! ignored so links made by newer versions still open. No `v` means version 1.
 //! Pure: no browser dependency. Decoding never fails: whatever cannot be used is reported as a notice.
 
 use crate::catalog::Catalog;
-use crate::decision::{clean_name, Decision, Service, MAX_ENTITIES, MAX_SERVICES};
+use crate::decision::{
+    clean_name, Decision, Service, MAX_ADDRESS_BYTES, MAX_ENTITIES, MAX_SERVICES,
+};
 use std::fmt::Write;
 
 /// The link format this build writes.
@@ -68,6 +71,16 @@ fn apply_pair(out: &mut Decoded, key: &str, value: &str, catalog: &Catalog) {
             let services = &mut out.decision.services;
             while services.len() < count {
                 services.push(Service::default());
+            }
+            out.has_decision = true;
+        }
+        "catalog" => {
+            out.decision.catalogue = value.trim().to_string();
+            if out.decision.catalogue.len() > MAX_ADDRESS_BYTES || value.chars().any(char::is_control) {
+                out.decision.catalogue.clear();
+                out.notices.push(
+                    "The link names an organisation catalogue at an address that cannot be one (too long, or with control characters); the built-in catalogue is used.".into(),
+                );
             }
             out.has_decision = true;
         }
@@ -194,6 +207,10 @@ pub fn encode(decision: &Decision, embed: bool) -> String {
                 push_list(&mut out, list.iter().map(String::as_str));
             }
         }
+    }
+    if !decision.catalogue.is_empty() {
+        out.push_str("&catalog=");
+        push_encoded(&mut out, &decision.catalogue);
     }
     if !decision.checklist.is_empty() {
         out.push_str("&c=");

@@ -696,4 +696,19 @@ fn with_an_organisation_catalogue_the_module_advises_with_its_statuses_and_cloud
         kv.html
     );
     assert!(!kv.html.contains("Memcached"), "removed by Acme");
+    assert!(advice.headlines.is_empty(), "one service: no switcher");
+    let Response::Advice(two) = ask(&Request::Advice {
+        fragment: "v=1&r=flexible-schema&n2=B&r2=acid".into(),
+        service: 1,
+    }) else {
+        panic!("advice")
+    };
+    assert_eq!(
+        two.headlines,
+        [
+            "document, strong, semi-sync",
+            "relational, strong, semi-sync"
+        ],
+        "with an organisation's catalogue, the module makes every service's headline"
+    );
 }

@@ -40,6 +40,7 @@ fn decision(title: &str, services: &[(&str, &[&str])]) -> Decision {
             })
             .collect(),
         checklist: Default::default(),
+        catalogue: String::new(),
     }
 }
 

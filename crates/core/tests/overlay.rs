@@ -731,6 +731,7 @@ fn exports_record_which_catalogue_produced_the_advice() {
             ..Service::default()
         }],
         checklist: Default::default(),
+        catalogue: String::new(),
     };
     let built_in_date = &builtin().reviewed;
 
@@ -828,4 +829,39 @@ fn the_largest_files_are_checked_quickly() {
             &file[..80]
         );
     }
+}
+
+#[test]
+fn a_link_names_an_organisation_catalogue_by_its_address_and_keeps_it() {
+    use strata_core::permalink::{decode, encode};
+    let link = decode(
+        "#v=1&r=acid&catalog=catalogues%2Facme.json",
+        Catalog::builtin(),
+    );
+    assert_eq!(link.decision.catalogue, "catalogues/acme.json");
+    assert!(link.has_decision && link.notices.is_empty());
+    let again = encode(&link.decision, false);
+    assert!(again.contains("&catalog=catalogues%2Facme.json"), "{again}");
+    assert_eq!(decode(&again, Catalog::builtin()).decision, link.decision);
+    // An address that cannot be one is dropped, and said so; the rest of the link still opens.
+    let bad = decode("#r=acid&catalog=a%0Ab", Catalog::builtin());
+    assert!(bad.decision.catalogue.is_empty());
+    assert_eq!(bad.notices.len(), 1, "{:?}", bad.notices);
+    assert!(bad.decision.requirements().contains("acid"));
+    let long = format!("#catalog={}", "a".repeat(5000));
+    assert!(decode(&long, Catalog::builtin())
+        .decision
+        .catalogue
+        .is_empty());
+}
+
+#[test]
+fn a_file_too_large_is_refused_from_its_size_alone_before_it_is_read() {
+    use strata_core::catalog::overlay::{check_size, MAX_OVERLAY_BYTES};
+    assert!(check_size(MAX_OVERLAY_BYTES as u64).is_ok());
+    let refused = check_size(20_000_000).unwrap_err().to_string();
+    assert_eq!(
+        refused,
+        "the file is 20.0 MB (20000000 bytes); an organisation catalogue may be at most 1.0 MB — is this the right file?"
+    );
 }

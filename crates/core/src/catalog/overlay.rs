@@ -11,7 +11,7 @@
 mod read;
 
 #[cfg(feature = "json")]
-pub use read::{check_size, load, read, MAX_OVERLAY_BYTES};
+pub use read::{load, read};
 
 use super::model::{Catalog, Link, List, Organisation, Rule, StoreKind, System, Text};
 use super::validate::{is_date, options, quote, url_problem, validate, MAX_SYSTEMS, WEIGHT_BOUNDS};
@@ -19,6 +19,46 @@ use super::{Index, IndexCell};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+
+/// The largest overlay file read (an organisation's catalogue is a few kilobytes).
+pub const MAX_OVERLAY_BYTES: usize = 1_000_000;
+
+/// "912 bytes", "34.5 KB", "20.0 MB" (in whole tenths, without floating point: its formatting would cost the
+/// app, which says this before it hands a file to the on-demand module, about 8 KB).
+fn size_text(bytes: u64) -> String {
+    let (unit, name) = match bytes {
+        0..1_000 => return format!("{bytes} bytes"),
+        1_000..1_000_000 => (1_000, "KB"),
+        _ => (1_000_000, "MB"),
+    };
+    let tenths = (bytes * 10 + unit / 2) / unit;
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
+}
+
+/// Refuses a file of `len` bytes if it is too large: call it with the file's size before reading the file.
+pub fn check_size(len: u64) -> Result<(), OverlayError> {
+    match too_large(len) {
+        None => Ok(()),
+        Some(message) => Err(OverlayError {
+            kind: OverlayErrorKind::TooLarge,
+            path: String::new(),
+            position: None,
+            message,
+        }),
+    }
+}
+
+/// Why a file of `len` bytes is too large to be an organisation catalogue, if it is: the app says it before it
+/// hands a file to the on-demand module, which reads it.
+pub fn too_large(len: u64) -> Option<String> {
+    (len > MAX_OVERLAY_BYTES as u64).then(|| {
+        format!(
+            "the file is {} ({len} bytes); an organisation catalogue may be at most {} — is this the right file?",
+            size_text(len),
+            size_text(MAX_OVERLAY_BYTES as u64)
+        )
+    })
+}
 
 /// The overlay format this version of Strata reads.
 pub const OVERLAY_FORMAT: u32 = 1;

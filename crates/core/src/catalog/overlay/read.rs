@@ -1,38 +1,9 @@
-//! Reading an overlay file (feature `json`): refused above `MAX_OVERLAY_BYTES` before any parsing, then
+//! Reading an overlay file (feature `json`): refused above `MAX_OVERLAY_BYTES` (`check_size`) before any parsing, then
 //! serde_json into the overlay's types, with the JSON path and the line and column of a shape error.
 //! The bytes are parsed where they lie (no copy), so a large file costs no second allocation.
 
-use super::{apply, Overlay, OverlayError, OverlayErrorKind};
+use super::{apply, check_size, Overlay, OverlayError, OverlayErrorKind};
 use crate::catalog::{strip_position, Catalog};
-
-/// The largest overlay file read (an organisation's catalogue is a few kilobytes).
-pub const MAX_OVERLAY_BYTES: usize = 1_000_000;
-
-/// "912 bytes", "34.5 KB", "20.0 MB".
-fn size_text(bytes: u64) -> String {
-    match bytes {
-        0..1_000 => format!("{bytes} bytes"),
-        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
-        _ => format!("{:.1} MB", bytes as f64 / 1e6),
-    }
-}
-
-/// Refuses a file of `len` bytes if it is too large: call it with the file's size before reading the file.
-pub fn check_size(len: u64) -> Result<(), OverlayError> {
-    if len <= MAX_OVERLAY_BYTES as u64 {
-        return Ok(());
-    }
-    Err(OverlayError {
-        kind: OverlayErrorKind::TooLarge,
-        path: String::new(),
-        position: None,
-        message: format!(
-            "the file is {} ({len} bytes); an organisation catalogue may be at most {} — is this the right file?",
-            size_text(len),
-            size_text(MAX_OVERLAY_BYTES as u64)
-        ),
-    })
-}
 
 /// Reads an overlay file: its size, then its JSON and shape. Never panics.
 pub fn read(bytes: &[u8]) -> Result<Overlay, OverlayError> {
