@@ -14,9 +14,11 @@ const check = args.includes('--check');
 // `src`, modulepreload and preload links, and what those scripts import or name (see below). The extras module (strata-extras-*,
 // fetched by globalThis.strataExtras() when the app first needs it, with the stylesheets the page has disabled)
 // and the catalogue page (fetched by globalThis.strataCatalogue() when the catalogue comes into view) are
-// listed as on demand; other artefacts
-// (the offline single file, the zip) are listed but not counted.
+// listed as on demand; the extras' build that also reads organisation catalogues (strata-extras-org-*, fetched
+// by globalThis.strataExtras(true) when one is loaded) as "with an organisation catalogue"; other artefacts
+// (the offline single file, the zip, the catalogue format's files) are listed but not counted.
 const ON_DEMAND = /^(strata-extras-[0-9a-f]+(\.js|_bg\.wasm)|catalogue\.html)$/;
+const ORGANISATION = /^strata-extras-org-[0-9a-f]+(\.js|_bg\.wasm)$/;
 const onDemand = new Set(); // and the page's disabled stylesheets (found below)
 
 /** Bundle-relative paths of the files a tag attribute or an import names (local files only). */
@@ -63,7 +65,8 @@ function firstLoad() {
     ];
     for (const m of named) {
       const dep = local(m[1], path.posix.dirname(file));
-      if (dep && !files.has(dep) && !ON_DEMAND.test(path.posix.basename(dep))) { files.add(dep); modules.push(dep); }
+      const later = ON_DEMAND.test(path.posix.basename(dep)) || ORGANISATION.test(path.posix.basename(dep));
+      if (dep && !files.has(dep) && !later) { files.add(dep); modules.push(dep); }
     }
   }
   return files;
@@ -76,19 +79,22 @@ const rows = fs.readdirSync(dir).filter((f) => fs.statSync(path.join(dir, f)).is
 });
 const missing = [...counted].filter((f) => !rows.some((r) => r.file === f));
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-let raw = 0, gzip = 0, lazyRaw = 0, lazyGzip = 0;
+let raw = 0, gzip = 0, lazyRaw = 0, lazyGzip = 0, orgRaw = 0, orgGzip = 0;
 for (const r of rows) {
   const first = counted.has(r.file);
   const lazy = !first && (ON_DEMAND.test(r.file) || onDemand.has(r.file));
+  const org = !first && ORGANISATION.test(r.file);
   if (first) { raw += r.raw; gzip += r.gzip; }
   if (lazy) { lazyRaw += r.raw; lazyGzip += r.gzip; }
-  r.label = r.file + (first ? '' : lazy ? ' (on demand)' : ' (not in first load)');
+  if (org) { orgRaw += r.raw; orgGzip += r.gzip; }
+  r.label = r.file + (first ? '' : lazy ? ' (on demand)' : org ? ' (with an organisation catalogue)' : ' (not in first load)');
 }
 const width = Math.max(44, ...rows.map((r) => r.label.length + 1));
 console.log(`${'file'.padEnd(width)}${'raw'.padStart(11)}${'gzip'.padStart(11)}`);
 for (const r of rows) console.log(`${r.label.padEnd(width)}${kb(r.raw)}${kb(r.gzip)}`);
 console.log(`${'first load total'.padEnd(width)}${kb(raw)}${kb(gzip)}`);
 console.log(`${'on demand total'.padEnd(width)}${kb(lazyRaw)}${kb(lazyGzip)}`);
+console.log(`${'with an organisation catalogue, instead'.padEnd(width)}${kb(orgRaw)}${kb(orgGzip)}`);
 const toGoal = gzip - GOAL;
 console.log(toGoal > 0
   ? `goal ${GOAL / 1024} KB gzip: ${(toGoal / 1024).toFixed(1)} KB over`

@@ -16,14 +16,17 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn answer(this: &Module, request: &[u8]) -> Vec<u8>;
 
-    /// Defined by the page: imports and instantiates the module the first time, then resolves at once.
+    /// Defined by the page: imports and instantiates the module the first time, then resolves at once; with
+    /// `organisation`, the build that also reads organisation catalogues.
     #[wasm_bindgen(catch, js_name = strataExtras)]
-    fn load_module() -> Result<js_sys::Promise, JsValue>;
+    fn load_module(organisation: bool) -> Result<js_sys::Promise, JsValue>;
 }
 
 thread_local! {
-    /// The module once it is loaded, so later requests (and `beforeprint`) can ask it synchronously.
-    static LOADED: RefCell<Option<Module>> = const { RefCell::new(None) };
+    /// The module once it is loaded, so later requests (and `beforeprint`) can ask it synchronously; and
+    /// whether it is the build that also reads organisation catalogues (which then answers everything: it
+    /// holds the catalogue in use).
+    static LOADED: RefCell<Option<(Module, bool)>> = const { RefCell::new(None) };
 }
 
 pub const UNAVAILABLE: &str =
@@ -31,17 +34,36 @@ pub const UNAVAILABLE: &str =
 
 /// Loads the module (once per page: the loader shares one promise), then keeps it.
 pub async fn load() -> Result<(), String> {
-    if is_loaded() {
+    load_build(false).await
+}
+
+/// Loads the build that also reads organisation catalogues, which answers everything from then on.
+pub async fn load_organisation() -> Result<(), String> {
+    load_build(true).await
+}
+
+async fn load_build(organisation: bool) -> Result<(), String> {
+    if LOADED.with(|m| {
+        m.borrow()
+            .as_ref()
+            .is_some_and(|(_, org)| *org || !organisation)
+    }) {
         return Ok(());
     }
     if cfg!(not(target_arch = "wasm32")) {
         return Err(UNAVAILABLE.into()); // The build-time prerender has no page.
     }
-    let promise = load_module().map_err(|_| UNAVAILABLE.to_string())?;
+    let promise = load_module(organisation).map_err(|_| UNAVAILABLE.to_string())?;
     let module = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|_| UNAVAILABLE.to_string())?;
-    LOADED.with(|m| *m.borrow_mut() = Some(module.unchecked_into()));
+    LOADED.with(|m| {
+        let mut loaded = m.borrow_mut();
+        // The base build arriving after the organisation's (two loads in flight) does not replace it.
+        if organisation || loaded.is_none() {
+            *loaded = Some((module.unchecked_into(), organisation));
+        }
+    });
     Ok(())
 }
 
@@ -57,7 +79,7 @@ pub async fn ask(request: &Request) -> Result<Response, String> {
 
 /// Asks the module if it is loaded already (synchronously); `None` if it is not.
 pub fn ask_now(request: &Request) -> Option<Result<Response, String>> {
-    let module = LOADED.with(|m| m.borrow().clone())?;
+    let module = LOADED.with(|m| m.borrow().as_ref().map(|(m, _)| m.clone()))?;
     let bytes = module.answer(&request.to_bytes());
     Some(match Response::from_bytes(&bytes) {
         Ok(Response::Refused(why)) => Err(why),

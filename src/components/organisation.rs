@@ -32,7 +32,11 @@ pub enum Source {
 pub fn use_json(json: String, source: Source, address: String, dispatch: Dispatch) {
     dispatch.dispatch(Action::CatalogueBusy);
     browser::spawn(Box::pin(async move {
-        match extras::ask(&Request::UseCatalogue { json: json.clone() }).await {
+        let asked = match extras::load_organisation().await {
+            Ok(()) => extras::ask(&Request::UseCatalogue { json: json.clone() }).await,
+            Err(why) => Err(why),
+        };
+        match asked {
             Ok(Response::Catalogue(Ok(info))) => {
                 if source == Source::File {
                     if let Err(why) = browser::store_catalogue(Some(&json)) {

@@ -63,7 +63,7 @@ async function setTitle(page, title) {
 /** Clicks a download button and returns the downloaded file's text. */
 async function downloadText(page, selector) {
   await openShare(page);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click(selector)]);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.click(selector)]);
   const file = await download.path();
   assert(file, `${selector}: the download failed (${await download.failure()})`);
   return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
@@ -257,7 +257,7 @@ export function tests({ dist, server, browser }) {
       // (c) a diagram that draws the service names, downloaded as SVG.
       const figure = page.locator('.results figure.diagram[data-diagram="database-per-service"]');
       assertEqual(await figure.count(), 1, 'the database-per-service diagram is on a card');
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }),
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }),
         figure.locator('button.download-svg').click()]);
       const svg = fs.readFileSync(await download.path(), 'utf8');
       assert(!/<script/i.test(svg), 'no raw <script in the SVG');

@@ -1,7 +1,9 @@
 //! The second wasm module, `strata-extras` (workspace member `extras/`), loaded on demand by the app: built
-//! here (cargo, wasm-bindgen, wasm-opt), copied into the bundle under content-hashed names, and announced to
-//! the app by a small loader script that defines `globalThis.strataExtras()`: a Promise of the initialised
-//! wasm-bindgen module (its exports are the extras' functions). Nothing is fetched until it is first called.
+//! here (cargo, wasm-bindgen, wasm-opt) twice, as it is and with its `organisation` feature (it also reads
+//! organisation catalogues: the JSON reader and the overlay's checks, which most visits never need), copied
+//! into the bundle under content-hashed names, and announced to the app by a small loader script that defines
+//! `globalThis.strataExtras(organisation)`: a Promise of the initialised wasm-bindgen module (its exports are
+//! the extras' functions). Nothing is fetched until it is first called.
 
 use crate::html::{rewrite, scan, start_tag, Edit};
 use crate::{local_path, read, read_text, short_hash, sri, write, Result};
@@ -30,10 +32,13 @@ pub const WASM_OPT_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
-/// wasm-bindgen's output for the extras: the JS glue (`--target web`) and the optimised wasm.
+/// wasm-bindgen's output for the extras: the JS glue (`--target web`) and the optimised wasm, as they are and
+/// built with the `organisation` feature (`org_js`, `org_wasm`).
 pub struct Built {
     pub js: String,
     pub wasm: Vec<u8>,
+    pub org_js: String,
+    pub org_wasm: Vec<u8>,
 }
 
 /// The extras' files in the bundle, by name (relative to the bundle root).
@@ -41,9 +46,15 @@ pub struct Built {
 pub struct Staged {
     pub js: String,
     pub wasm: String,
+    /// The build that also reads organisation catalogues (the offline page carries this one only).
+    pub org_js: String,
+    pub org_wasm: String,
     pub loader: String,
     pub loader_text: String,
 }
+
+/// The organisation build's files are `strata-extras-org-<hash>…`.
+const ORG: &str = "org";
 
 /// The workspace root: two levels above this crate (`tools/bundle`).
 pub fn workspace_root() -> PathBuf {
@@ -73,15 +84,36 @@ fn run(cmd: &mut Command) -> Result<()> {
     }
 }
 
-/// Builds the extras module: cargo (the root's release profile), wasm-bindgen, wasm-opt, in the scratch
-/// directory `work`. When cargo's wasm is the one `work` last saw, its output is reused (a rebuild of the app
-/// alone then costs no wasm-opt run).
+/// Builds the extras module twice, as it is and with its `organisation` feature, each in a target directory of
+/// its own (so neither build undoes the other's): see `build_one`.
 pub fn build(root: &Path, target: &Path, work: &Path) -> Result<Built> {
+    let (js, wasm) = build_one(root, target, &work.join("base"), &[])?;
+    let org = &target.join("organisation");
+    let (org_js, org_wasm) =
+        build_one(root, org, &work.join(ORG), &["--features", "organisation"])?;
+    Ok(Built {
+        js,
+        wasm,
+        org_js,
+        org_wasm,
+    })
+}
+
+/// Builds the extras module with cargo `features` (the root's release profile), wasm-bindgen, wasm-opt, in the
+/// scratch directory `work`. When cargo's wasm is the one `work` last saw, its output is reused (a rebuild of
+/// the app alone then costs no wasm-opt run).
+fn build_one(
+    root: &Path,
+    target: &Path,
+    work: &Path,
+    features: &[&str],
+) -> Result<(String, Vec<u8>)> {
     run(
         Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .current_dir(root)
             .env("CARGO_TARGET_DIR", target)
             .args(["build", "--release", "--locked", "-p", PACKAGE])
+            .args(features)
             .args(["--target", "wasm32-unknown-unknown"]),
     )?;
     let input = target.join(format!(
@@ -115,10 +147,7 @@ pub fn build(root: &Path, target: &Path, work: &Path) -> Result<Built> {
             .arg(work.join(&wasm)))?;
         write(&stamp_file, stamp.as_bytes())?;
     }
-    Ok(Built {
-        js: read_text(work, &js)?,
-        wasm: read(work, &wasm)?,
-    })
+    Ok((read_text(work, &js)?, read(work, &wasm)?))
 }
 
 /// The loader: defines `globalThis.strataExtras()`, which imports the glue and instantiates the wasm once,
@@ -129,14 +158,16 @@ pub fn build(root: &Path, target: &Path, work: &Path) -> Result<Built> {
 /// again after a failure) and resolves to its `#catalogue` section's HTML; `strataCatalogueNow()` does the
 /// same synchronously, for `beforeprint`, where the browser lays the page out for print as soon as its
 /// listeners return.
-pub fn loader(js: &str, wasm: &str) -> String {
+pub fn loader(js: &str, wasm: &str, org_js: &str, org_wasm: &str) -> String {
     let page = crate::catalogue::PAGE;
     format!(
-        "let ready;\nconst styled = (link) => new Promise((loaded) => {{ link.onload = link.onerror = loaded; link.disabled = false; }});\n\
+        "const ready = [];\nconst styled = (link) => new Promise((loaded) => {{ link.onload = link.onerror = loaded; link.disabled = false; }});\n\
 const styles = () => [...document.querySelectorAll('link[{ON_DEMAND}][disabled]')].map(styled);\n\
-globalThis.{GLOBAL} = () => (ready ??= Promise.all([import('./{js}').then(async (m) => {{ \
-await m.default({{ module_or_path: new URL('./{wasm}', import.meta.url) }}); return m; }}), \
-...styles()]).then(([m]) => m));\n\
+const load = (glue, wasm) => Promise.all([glue.then(async (m) => {{ \
+await m.default({{ module_or_path: wasm }}); return m; }}), ...styles()]).then(([m]) => m);\n\
+globalThis.{GLOBAL} = (organisation) => organisation \
+? (ready[1] ??= load(import('./{org_js}'), new URL('./{org_wasm}', import.meta.url))) \
+: (ready[0] ??= load(import('./{js}'), new URL('./{wasm}', import.meta.url)));\n\
 const catalogue = new URL('./{page}', import.meta.url);\n\
 const section = (page) => new DOMParser().parseFromString(page, 'text/html').getElementById('catalogue').innerHTML;\n\
 let read;\n\
@@ -164,8 +195,9 @@ pub fn is_extras_file(name: &str) -> bool {
         rest.strip_suffix(suffix)
             .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
     };
+    let module = |r: &str| hashed(r, ".js") || hashed(r, "_bg.wasm");
     name.strip_prefix(&format!("{PACKAGE}-"))
-        .is_some_and(|r| hashed(r, ".js") || hashed(r, "_bg.wasm"))
+        .is_some_and(|r| module(r) || r.strip_prefix(&format!("{ORG}-")).is_some_and(module))
         || name
             .strip_prefix(LOADER_PREFIX)
             .is_some_and(|r| hashed(r, ".js"))
@@ -174,12 +206,15 @@ pub fn is_extras_file(name: &str) -> bool {
 /// Writes the extras and their loader into `dir` under content-hashed names (removing those of an earlier
 /// run, so `dir` holds exactly one set).
 pub fn stage(dir: &Path, built: &Built) -> Result<Staged> {
-    let mut both = built.js.as_bytes().to_vec();
-    both.extend_from_slice(&built.wasm);
-    let hash = short_hash(&both);
-    let js = format!("{PACKAGE}-{hash}.js");
-    let wasm = format!("{PACKAGE}-{hash}_bg.wasm");
-    let loader_text = loader(&js, &wasm);
+    let names = |stem: &str, js: &str, wasm: &[u8]| {
+        let mut both = js.as_bytes().to_vec();
+        both.extend_from_slice(wasm);
+        let hash = short_hash(&both);
+        (format!("{stem}{hash}.js"), format!("{stem}{hash}_bg.wasm"))
+    };
+    let (js, wasm) = names(&format!("{PACKAGE}-"), &built.js, &built.wasm);
+    let (org_js, org_wasm) = names(&format!("{PACKAGE}-{ORG}-"), &built.org_js, &built.org_wasm);
+    let loader_text = loader(&js, &wasm, &org_js, &org_wasm);
     let loader_name = format!("{LOADER_PREFIX}{}.js", short_hash(loader_text.as_bytes()));
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
@@ -192,10 +227,14 @@ pub fn stage(dir: &Path, built: &Built) -> Result<Staged> {
     }
     write(&dir.join(&js), built.js.as_bytes())?;
     write(&dir.join(&wasm), &built.wasm)?;
+    write(&dir.join(&org_js), built.org_js.as_bytes())?;
+    write(&dir.join(&org_wasm), &built.org_wasm)?;
     write(&dir.join(&loader_name), loader_text.as_bytes())?;
     Ok(Staged {
         js,
         wasm,
+        org_js,
+        org_wasm,
         loader: loader_name,
         loader_text,
     })
@@ -267,10 +306,14 @@ export { initSync, __wbg_init as default };
 "#;
     pub const EXTRAS_WASM: &[u8] = b"\0asm\x01\0\0\0extras";
 
+    pub const EXTRAS_ORG_WASM: &[u8] = b"\0asm\x01\0\0\0extras-organisation";
+
     pub fn built() -> Built {
         Built {
             js: EXTRAS_JS.to_string(),
             wasm: EXTRAS_WASM.to_vec(),
+            org_js: EXTRAS_JS.to_string(),
+            org_wasm: EXTRAS_ORG_WASM.to_vec(),
         }
     }
 
@@ -279,12 +322,19 @@ export { initSync, __wbg_init as default };
         let text = loader(
             "strata-extras-0123456789abcdef.js",
             "strata-extras-0123456789abcdef_bg.wasm",
+            "strata-extras-org-fedcba9876543210.js",
+            "strata-extras-org-fedcba9876543210_bg.wasm",
         );
-        assert!(text.contains(
-            "globalThis.strataExtras = () => (ready ??= Promise.all([import('./strata-extras-0123456789abcdef.js')\
-.then(async (m) => { await m.default({ module_or_path: new URL('./strata-extras-0123456789abcdef_bg.wasm', \
-import.meta.url) }); return m; }), "
-        ));
+        assert!(
+            text.contains(
+                "globalThis.strataExtras = (organisation) => organisation \
+? (ready[1] ??= load(import('./strata-extras-org-fedcba9876543210.js'), \
+new URL('./strata-extras-org-fedcba9876543210_bg.wasm', import.meta.url))) \
+: (ready[0] ??= load(import('./strata-extras-0123456789abcdef.js'), \
+new URL('./strata-extras-0123456789abcdef_bg.wasm', import.meta.url)));"
+            ),
+            "{text}"
+        );
         assert!(text.contains("const catalogue = new URL('./catalogue.html', import.meta.url);"));
         assert!(text.contains(
             "globalThis.strataCatalogue = () => (read ??= Promise.all([fetch(catalogue)"
@@ -317,8 +367,13 @@ import.meta.url) }); return m; }), "
         let hash = &staged.js["strata-extras-".len()..staged.js.len() - 3];
         assert_eq!(hash.len(), 16);
         assert_eq!(staged.wasm, format!("strata-extras-{hash}_bg.wasm"));
+        assert!(staged.org_js.starts_with("strata-extras-org-") && is_extras_file(&staged.org_js));
+        assert!(is_extras_file(&staged.org_wasm) && staged.org_js != staged.js);
         assert!(staged.loader.starts_with("extras-") && is_extras_file(&staged.loader));
-        assert_eq!(staged.loader_text, loader(&staged.js, &staged.wasm));
+        assert_eq!(
+            staged.loader_text,
+            loader(&staged.js, &staged.wasm, &staged.org_js, &staged.org_wasm)
+        );
         let mut names: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -329,6 +384,8 @@ import.meta.url) }); return m; }), "
             staged.loader.clone(),
             staged.js.clone(),
             staged.wasm.clone(),
+            staged.org_js.clone(),
+            staged.org_wasm.clone(),
         ];
         expected.sort();
         assert_eq!(names, expected);
@@ -342,8 +399,8 @@ import.meta.url) }); return m; }), "
         let other = stage(
             &dir,
             &Built {
-                js: EXTRAS_JS.to_string(),
                 wasm: b"\0asm\x01\0\0\0other".to_vec(),
+                ..built()
             },
         )
         .unwrap();
@@ -357,6 +414,9 @@ import.meta.url) }); return m; }), "
     fn extras_file_names() {
         assert!(is_extras_file("strata-extras-0123456789abcdef.js"));
         assert!(is_extras_file("strata-extras-0123456789abcdef_bg.wasm"));
+        assert!(is_extras_file("strata-extras-org-0123456789abcdef.js"));
+        assert!(is_extras_file("strata-extras-org-0123456789abcdef_bg.wasm"));
+        assert!(!is_extras_file("strata-extras-xyz-0123456789abcdef.js"));
         assert!(is_extras_file("extras-0123456789abcdef.js"));
         assert!(!is_extras_file("extras-0123.js"));
         assert!(!is_extras_file("strata-0123456789abcdef.js"));
@@ -367,11 +427,15 @@ import.meta.url) }); return m; }), "
     fn staged() -> Staged {
         let js = "strata-extras-0123456789abcdef.js".to_string();
         let wasm = "strata-extras-0123456789abcdef_bg.wasm".to_string();
-        let loader_text = loader(&js, &wasm);
+        let org_js = "strata-extras-org-0123456789abcdef.js".to_string();
+        let org_wasm = "strata-extras-org-0123456789abcdef_bg.wasm".to_string();
+        let loader_text = loader(&js, &wasm, &org_js, &org_wasm);
         Staged {
             loader: format!("extras-{}.js", short_hash(loader_text.as_bytes())),
             js,
             wasm,
+            org_js,
+            org_wasm,
             loader_text,
         }
     }

@@ -165,11 +165,13 @@ pub fn assemble(
             html = extras::add_loader(&html, &staged, public_url)?;
             let js_len = read(dir, Path::new(&staged.js))?.len();
             report.push(format!(
-                "{} ({} KB) and {} ({} KB), on demand",
+                "{} ({} KB) and {} ({} KB), on demand; {} ({} KB), with organisation catalogues",
                 staged.js,
                 js_len / 1024,
                 staged.wasm,
-                built.wasm.len() / 1024
+                built.wasm.len() / 1024,
+                staged.org_wasm,
+                built.org_wasm.len() / 1024
             ));
             report.push(format!("{} (their loader)", staged.loader));
             Some(staged)
@@ -290,7 +292,10 @@ mod tests {
             minify: false,
         };
         let report = assemble(&dir, "./", Some(&extras::tests::built()), minify, &bundler).unwrap();
-        assert!(report[0].ends_with(", on demand") && report[1].ends_with("(their loader)"));
+        assert!(
+            report[0].ends_with(", with organisation catalogues")
+                && report[1].ends_with("(their loader)")
+        );
         let minified: Vec<_> = report
             .iter()
             .filter(|l| l.ends_with(" (minified)"))
@@ -299,11 +304,12 @@ mod tests {
         match minify {
             None => assert!(minified.is_empty() && js == trunk_js),
             Some(_) => {
-                // The app's glue and the extras' glue (the loader is one line already, for the stand-in;
-                // the boot script is minified inline, before it moves to a file).
-                assert_eq!(minified.len(), 2, "{report:?}");
+                // The app's glue and both builds' of the extras (the loader is one line already, for the
+                // stand-in; the boot script is minified inline, before it moves to a file).
+                assert_eq!(minified.len(), 3, "{report:?}");
                 assert!(minified[0] == "strata-3.js (minified)");
                 assert!(minified[1].starts_with("strata-extras-"));
+                assert!(minified[2].starts_with("strata-extras-org-"));
                 assert!(js.len() < trunk_js.len());
             }
         }
@@ -313,7 +319,11 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         let ours: Vec<_> = names.iter().filter(|n| extras::is_extras_file(n)).collect();
-        assert_eq!(ours.len(), 3, "{names:?}");
+        assert_eq!(
+            ours.len(),
+            5,
+            "the loader and two builds of the module: {names:?}"
+        );
 
         let index = read_text(&dir, Path::new("index.html")).unwrap();
         let loader = ours.iter().find(|n| n.starts_with("extras-")).unwrap();
@@ -396,11 +406,13 @@ mod tests {
         write(&dir.join("index.html"), html.as_bytes()).unwrap();
         let mut built = extras::tests::built();
         // Counts evaluations of the glue, and shows what it was given to instantiate.
-        built.js = format!(
-            "globalThis.evaluated = (globalThis.evaluated ?? 0) + 1;\n{}\
-             export function passed() {{ return wasm instanceof URL ? wasm.href : Buffer.from(wasm).toString('base64'); }}\n",
-            built.js
-        );
+        let counted = |js: &str| {
+            format!(
+                "globalThis.evaluated = (globalThis.evaluated ?? 0) + 1;\n{js}\
+                 export function passed() {{ return wasm instanceof URL ? wasm.href : Buffer.from(wasm).toString('base64'); }}\n"
+            )
+        };
+        (built.js, built.org_js) = (counted(&built.js), counted(&built.org_js));
         let esbuild = offline::tests::esbuild();
         let bundler = offline::Bundler {
             esbuild: &esbuild,
@@ -420,14 +432,15 @@ mod tests {
         let wasm_name = read_text(&dir, Path::new(&loader))
             .unwrap()
             .split(['\'', '"'])
-            .find(|s| s.ends_with("_bg.wasm"))
+            .find(|s| s.ends_with("_bg.wasm") && !s.contains("-org-"))
             .unwrap()
             .trim_start_matches("./")
             .to_string();
         let offline = read_text(&dir, Path::new(OFFLINE_HTML)).unwrap();
         let inline = offline::tests::inline_scripts(&offline);
         write(&dir.join("offline-extras.mjs"), inline[0].as_bytes()).unwrap();
-        let bytes = base64(extras::tests::EXTRAS_WASM);
+        // The offline page carries the build that also reads organisation catalogues.
+        let bytes = base64(extras::tests::EXTRAS_ORG_WASM);
         for (script, wasm) in [
             (loader.as_str(), format!("/{wasm_name}")),
             ("./offline-extras.mjs", bytes),

@@ -52,14 +52,15 @@ impl Bundler<'_> {
     }
 
     /// A script defining `globalThis.strataExtras()`, which evaluates the extras' glue and instantiates their
-    /// wasm (from bytes) on the first call, and resolves to the glue's exports.
+    /// wasm (from bytes) on the first call, and resolves to the glue's exports: the build that also reads
+    /// organisation catalogues, whatever is asked for (a file chosen here is read by it; one build is enough).
     fn lazy_extras(&self, dir: &Path, staged: &Staged) -> Result<String> {
         let entry = format!(
             "let ready;\nglobalThis.{} = () => (ready ??= Promise.all([import(\"./{}\"), import(\"./{}\")])\n\
              .then(async ([m, bytes]) => {{ await m.default({{ module_or_path: bytes.default }}); return m; }}));\n",
             extras::GLOBAL,
-            staged.js,
-            staged.wasm
+            staged.org_js,
+            staged.org_wasm
         );
         self.esbuild
             .bundle(dir, &entry, "the extras loader", self.minify)
@@ -421,7 +422,7 @@ export { initSync, __wbg_init as default };
 
     #[test]
     fn the_extras_module_is_inline_too_behind_a_lazy_global() {
-        use crate::extras::tests::{built, EXTRAS_WASM};
+        use crate::extras::tests::{built, EXTRAS_ORG_WASM, EXTRAS_WASM};
         let dir = temp_dir("offline-extras");
         let trunk = sample_bundle(&dir);
         let staged = crate::extras::stage(&dir, &built()).unwrap();
@@ -445,8 +446,8 @@ export { initSync, __wbg_init as default };
         let code = script.text.as_deref().unwrap();
         assert!(code.contains("globalThis.strataExtras = "), "{code}");
         assert!(
-            code.contains(&base64(EXTRAS_WASM)),
-            "the extras' wasm bytes"
+            code.contains(&base64(EXTRAS_ORG_WASM)) && !code.contains(&base64(EXTRAS_WASM)),
+            "the bytes of the extras' build that also reads organisation catalogues, only"
         );
         assert!(
             code.contains("<h2>catalogue</h2><\\/script>"),
@@ -459,7 +460,13 @@ export { initSync, __wbg_init as default };
             "one module, importing nothing"
         );
         // (Unminified, esbuild names the inlined files in comments.)
-        for name in [&staged.js, &staged.wasm, &staged.loader] {
+        for name in [
+            &staged.js,
+            &staged.wasm,
+            &staged.org_js,
+            &staged.org_wasm,
+            &staged.loader,
+        ] {
             assert!(
                 !page.contains(&format!("\"./{name}\"")),
                 "{name} is not fetched"
