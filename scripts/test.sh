@@ -17,6 +17,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "clippy, wasm32 (app and on-demand module)"
 cargo clippy --target wasm32-unknown-unknown -p strata --lib --bins --test browser -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p strata-extras -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p strata-extras --features organisation -- -D warnings
 
 step "native tests (catalogue, engine, diagrams, permalink, exports, post-build tool)"
 cargo test --workspace
