@@ -124,6 +124,12 @@ pub async fn fetch_same_origin(address: &str) -> Result<String, String> {
         .map_err(|_| "no location".to_string())?;
     let url = web_sys::Url::new_with_base(address, &page)
         .map_err(|_| format!("\u{201c}{address}\u{201d} is not an address."))?;
+    if page.starts_with("file:") {
+        return Err(format!(
+            "This page was opened from a file, so it fetches nothing: load {address} with \u{201c}Load an \
+             organisation catalogue\u{201d} instead."
+        ));
+    }
     let own = window.location().origin().unwrap_or_default();
     if url.origin() != own || !matches!(url.protocol().as_str(), "http:" | "https:") {
         return Err(format!(

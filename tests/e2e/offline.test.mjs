@@ -149,6 +149,24 @@ export function tests({ dist, server, browser }) {
       fs.rmSync(dir, { recursive: true, force: true });
     }],
 
+    ['the offline file takes an organisation catalogue by file, and refuses one a link names', async () => {
+      const offline = pathToFileURL(path.join(dist, 'strata-offline.html')).href;
+      const page = await open(browser, offline + '#r=flexible-schema,hierarchical');
+      await page.setInputFiles('#catalogue-file', path.join(dist, 'catalog', 'example-org.json'));
+      await page.waitForFunction(() => /Acme 2026-11/.test(document.querySelector('#catalogue-in-use').textContent), null, { timeout: 10000 });
+      await page.waitForFunction(() => !document.querySelector('.card-body.pending'), null, { timeout: 10000 });
+      const systems = await page.$$eval('[data-rec="primary-store"] .systems strong', (s) => s.map((x) => x.textContent));
+      assertEqual(systems, ['DynamoDB', 'MongoDB'], 'the system on hold comes last, from the file');
+      assertEqual(page.requests.filter((u) => !u.startsWith('file:')), [], 'nothing fetched');
+      assertEqual(page.problems, [], 'no errors in the console');
+      await page.context().close();
+      const linked = await open(browser, offline + '#r=acid&catalog=catalog%2Fexample-org.json');
+      await linked.waitForSelector('#catalogue-problems', { timeout: 10000 });
+      assert(/opened from a file, so it fetches nothing: load catalog\/example-org\.json/.test(await linked.textContent('#catalogue-problems')), await linked.textContent('#catalogue-problems'));
+      assert(await linked.isChecked('#req-acid'), 'the rest of the link applied');
+      await linked.context().close();
+    }],
+
     ['from the file, links and embed snippets that point at file:// come with a warning', async () => {
       const page = await open(browser, pathToFileURL(path.join(dist, 'strata-offline.html')).href + '#r=acid',
         { permissions: ['clipboard-read', 'clipboard-write'] });

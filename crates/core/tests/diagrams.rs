@@ -1571,7 +1571,118 @@ fn ownership_diagrams_show_what_each_service_owns() {
         d.arrows[0].label.as_ref().unwrap().text,
         "events and queries"
     );
-    assert!(d
-        .text_alternative
-        .contains(&"Shipping query Billing each time, for the latest data.".to_string()));
+    assert_eq!(
+        d.text_alternative[1..],
+        [
+            "Billing publishes an event whenever the data changes.",
+            "Orders subscribes to these events and keeps cached copies, which are explicitly caches, not sources.",
+            "Shipping queries Billing for Payment: it needs the latest write.",
+        ]
+    );
+    assert_eq!(
+        d.desc,
+        "Billing owns Invoice and Payment; Orders keeps cached copies from its events and Shipping queries it each time, as it needs the latest write."
+    );
+}
+
+/// The single-source-of-truth diagram says its queries as the system diagram and the data-access card do:
+/// each entity once with all its askers, who need the latest write (an eventually consistent owner may not
+/// have it, so it is not promised), with the verb agreeing with one asker or several.
+#[test]
+fn source_of_truth_text_says_who_needs_the_latest_write_with_one_or_several_askers() {
+    let flow = |owner, consumer, entity: &str, kind| DataFlow {
+        owner,
+        consumer,
+        entity: entity.into(),
+        kind,
+    };
+    let (outbox, query) = (KINDS[1], KINDS[2]);
+    let input = |flows| DiagramInput {
+        services: ["Billing", "Orders", "Shipping", "Audit"]
+            .map(String::from)
+            .to_vec(),
+        owns: vec![vec!["Invoice".into(), "Payment".into()]],
+        flows,
+        ..DiagramInput::default()
+    };
+    // Never the old promise, nor "query" after one asker, in any of the diagram's words.
+    let old = |d: &Diagram, m: &str| {
+        let all = format!("{}\n{}\n{m}", d.desc, d.text_alternative.join("\n"));
+        assert!(
+            !all.contains("latest data")
+                && !all.contains("for the latest")
+                && !d.desc.contains("; Shipping query ")
+                && !d
+                    .text_alternative
+                    .iter()
+                    .any(|t| t.starts_with("Shipping query ")),
+            "{all}"
+        );
+    };
+
+    // One asker.
+    let d = layout(
+        DiagramId::SingleSourceOfTruth,
+        &input(vec![flow(0, 2, "Payment", query)]),
+    );
+    check_geometry(&d);
+    assert_eq!(
+        d.text_alternative[1..],
+        ["Shipping queries Billing for Payment: it needs the latest write."]
+    );
+    assert_eq!(
+        d.desc,
+        "Billing owns Invoice and Payment; Shipping queries it each time, as it needs the latest write."
+    );
+    let m = to_mermaid(&d);
+    assert!(m.contains("-->|\"answers queries\"|"), "{m}");
+    old(&d, &m);
+
+    // Two askers of one entity, one of them also of another; and one subscriber.
+    let d = layout(
+        DiagramId::SingleSourceOfTruth,
+        &input(vec![
+            flow(0, 1, "Invoice", query),
+            flow(0, 2, "Invoice", query),
+            flow(0, 2, " payment ", query),
+            flow(0, 3, "Invoice", outbox),
+        ]),
+    );
+    check_geometry(&d);
+    assert_eq!(
+        d.text_alternative[1..],
+        [
+            "Billing publishes an event whenever the data changes, through an outbox, so the write and its event commit together.",
+            "Audit subscribes to these events and keeps cached copies, which are explicitly caches, not sources.",
+            "Orders and Shipping query Billing for Invoice: they need the latest write.",
+            "Shipping queries Billing for payment: it needs the latest write.",
+        ]
+    );
+    assert_eq!(
+        d.desc,
+        "Billing owns Invoice and Payment; Audit keeps cached copies from its events and Orders and Shipping query it each time, as they need the latest write."
+    );
+    let m = to_mermaid(&d);
+    assert!(m.contains("-->|\"events and queries\"|"), "{m}");
+    old(&d, &m);
+    let svg = render_svg(&d, SvgMode::Standalone, "s");
+    assert!(
+        svg.contains(&format!("<desc id=\"s-desc\">{}</desc>", d.desc)),
+        "{svg}"
+    );
+
+    // Several subscribers, no asker: the plural.
+    let d = layout(
+        DiagramId::SingleSourceOfTruth,
+        &input(vec![
+            flow(0, 1, "Invoice", outbox),
+            flow(0, 3, "Invoice", outbox),
+        ]),
+    );
+    assert_eq!(
+        d.desc,
+        "Billing owns Invoice and Payment and publishes events to Orders and Audit, which keep cached copies."
+    );
+    assert!(d.text_alternative[2]
+        .starts_with("Orders and Audit subscribe to these events and keep cached copies"));
 }

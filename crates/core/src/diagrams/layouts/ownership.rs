@@ -1,6 +1,6 @@
 //! Who owns the data: single source of truth, database per service, shared database.
 
-use super::system::pairs;
+use super::system::{agree, lines, pairs, Pair};
 use super::{list, name, owned, service_width, services, store_name, store_of};
 use crate::diagrams::canvas::{matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
@@ -10,8 +10,11 @@ use crate::system::FlowKind;
 /// The owner the single-source-of-truth diagram draws and its readers (indices into `services`) with how each
 /// gets the data: with data flows, the owner with the most readers; else the named owner and every other
 /// service, as the seed draws it (events, cached copies).
-fn owner_and_readers(input: &DiagramInput, services: &[String]) -> (usize, Vec<(usize, FlowKind)>) {
-    let flows = pairs(&input.flows, services.len());
+fn owner_and_readers(
+    input: &DiagramInput,
+    services: &[String],
+    flows: &[Pair],
+) -> (usize, Vec<(usize, FlowKind)>) {
     let readers_of = |o: usize| -> Vec<(usize, FlowKind)> {
         flows
             .iter()
@@ -44,7 +47,8 @@ fn trunk_label(readers: &[(usize, FlowKind)]) -> &'static str {
 
 pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
     let services = services(input);
-    let (o, readers) = owner_and_readers(input, &services);
+    let flows = pairs(&input.flows, services.len());
+    let (o, readers) = owner_and_readers(input, &services, &flows);
     let owner = services[o].clone();
     let owns = owned(input, o);
     let role = if owns.is_empty() {
@@ -102,11 +106,13 @@ pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
         "{owner} is the single source of truth for {its_data}; only it may change {}.",
         if owns.is_empty() { "that data" } else { "it" }
     )];
-    let subscribers = if subscribers.is_empty() && readers.is_empty() {
-        vec!["Other services".to_string()]
+    let (subscribers, subscribed) = if subscribers.is_empty() && readers.is_empty() {
+        (vec!["Other services".to_string()], 2)
     } else {
-        subscribers
+        let n = subscribers.len();
+        (subscribers, n)
     };
+    let asked = askers.len();
     if !subscribers.is_empty() {
         let outbox = readers
             .iter()
@@ -119,14 +125,28 @@ pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
         text.push(format!(
             "{owner} publishes an event whenever the data changes{through}."
         ));
-        text.push(format!("{} subscribe to these events and keep cached copies, which are explicitly caches, not sources.", list(&subscribers)));
-    }
-    if !askers.is_empty() {
         text.push(format!(
-            "{} query {owner} each time, for the latest data.",
-            list(&askers)
+            "{} {} to these events and {} cached copies, which are explicitly caches, not sources.",
+            list(&subscribers),
+            agree(subscribed, "subscribes", "subscribe"),
+            agree(subscribed, "keeps", "keep")
         ));
     }
+    // Each entity it answers queries for once, with all its askers: the system diagram's own sentences.
+    text.extend(
+        lines(&input.flows, &flows)
+            .iter()
+            .filter(|l| l.owner == o && l.kind == FlowKind::Query)
+            .map(|l| l.sentence(&services)),
+    );
+    // In the system diagram's legend's words: the reader needs the latest write, which an eventually
+    // consistent owner may not have, so the query is not said to get it.
+    let ask = format!(
+        "{} {} it each time, as {} the latest write",
+        list(&askers),
+        agree(asked, "queries", "query"),
+        agree(asked, "it needs", "they need")
+    );
     let the_data = if owns.is_empty() {
         "the data".to_string()
     } else {
@@ -134,17 +154,15 @@ pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
     };
     let desc = match (subscribers.is_empty(), askers.is_empty()) {
         (false, true) => format!(
-            "{owner} owns {the_data} and publishes events to {}, which keep cached copies.",
-            list(&subscribers)
-        ),
-        (true, _) => format!(
-            "{owner} owns {the_data}; {} query it for the latest data.",
-            list(&askers)
-        ),
-        (false, false) => format!(
-            "{owner} owns {the_data}; {} keep cached copies from its events and {} query it.",
+            "{owner} owns {the_data} and publishes events to {}, which {} cached copies.",
             list(&subscribers),
-            list(&askers)
+            agree(subscribed, "keeps", "keep")
+        ),
+        (true, _) => format!("{owner} owns {the_data}; {ask}."),
+        (false, false) => format!(
+            "{owner} owns {the_data}; {} {} cached copies from its events and {ask}.",
+            list(&subscribers),
+            agree(subscribed, "keeps", "keep")
         ),
     };
     Words {

@@ -44,32 +44,40 @@ impl Pair {
 }
 
 /// One sentence of the text version: an owner, how it shares, the entities and their readers.
-struct Line {
-    owner: usize,
-    kind: FlowKind,
+pub(super) struct Line {
+    pub owner: usize,
+    pub kind: FlowKind,
     readers: Vec<usize>,
     entities: Vec<String>,
 }
 
+/// `one` for a single reader, else `many`: "Shipping queries", "Orders and Shipping query".
+pub(super) fn agree<'a>(readers: usize, one: &'a str, many: &'a str) -> &'a str {
+    if readers == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 impl Line {
     /// The system advice's own sentence (its data-access card says the same).
-    fn sentence(&self, names: &[String]) -> String {
+    pub(super) fn sentence(&self, names: &[String]) -> String {
         let owner = &names[self.owner];
         let what = list(&self.entities);
         let readers: Vec<String> = self.readers.iter().map(|&i| names[i].clone()).collect();
-        let (readers, one) = (list(&readers), self.readers.len() == 1);
+        let (readers, n) = (list(&readers), self.readers.len());
         match self.kind {
             FlowKind::Event { outbox } => {
                 let how = if outbox { " through an outbox" } else { "" };
-                let keep = if one { "keeps" } else { "keep" };
+                let keep = agree(n, "keeps", "keep");
                 format!("{owner} publishes {what} events{how}; {readers} {keep} a copy marked as cache.")
             }
             FlowKind::Query => {
-                let (ask, need) = if one {
-                    ("queries", "it needs")
-                } else {
-                    ("query", "they need")
-                };
+                let (ask, need) = (
+                    agree(n, "queries", "query"),
+                    agree(n, "it needs", "they need"),
+                );
                 format!("{readers} {ask} {owner} for {what}: {need} the latest write.")
             }
         }
@@ -79,7 +87,7 @@ impl Line {
 /// The pairs' flows as the system's data-access card says them: each entity of an owner once, with all the
 /// readers that get it the same way, then the entities that go the same way to the same readers together,
 /// owner by owner (readers and entities in first-mention order).
-fn lines(flows: &[DataFlow], pairs: &[Pair]) -> Vec<Line> {
+pub(super) fn lines(flows: &[DataFlow], pairs: &[Pair]) -> Vec<Line> {
     let mut by_entity: Vec<Line> = Vec::new();
     for f in flows {
         let Some(p) = pairs
