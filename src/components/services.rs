@@ -43,17 +43,24 @@ pub fn services_panel(state: &AppState, headlines: &[String], dispatch: &Dispatc
                     }) }
                 </ul>
             }
-            {text_field(state, Field::Name, &d.services[at].name, name_help(d, at), dispatch)}
-            {text_field(state, Field::Owns, &list(&d.services[at].owns), owns_help(d, at), dispatch)}
-            {text_field(state, Field::Reads, &list(&d.services[at].reads), reads_help(d, at), dispatch)}
-            <div class="actions service-actions">
-                <button type="button" id="service-duplicate" onclick={on(dispatch, || Action::DuplicateService)} disabled={full}>{"Duplicate"}</button>
-                if n > 1 {
-                    <button type="button" id="service-up" onclick={on(dispatch, || Action::MoveService(true))} disabled={at == 0}>{"Move up"}</button>
-                    <button type="button" id="service-down" onclick={on(dispatch, || Action::MoveService(false))} disabled={at + 1 == n}>{"Move down"}</button>
-                    <button type="button" id="service-remove" onclick={on(dispatch, || Action::RemoveService)}>{"Remove"}</button>
-                }
-            </div>
+            // Folded while there is one service with nothing typed: ticking needs comes first.
+            <details class="service-details" open={d.is_system() || !d.services[at].name.is_empty()}>
+                <summary>{match n {
+                    1 => "Its name, and the data it owns and reads".to_string(),
+                    _ => format!("{}: name, data and order", d.services[at].display_name(at)),
+                }}</summary>
+                {text_field(state, Field::Name, &d.services[at].name, name_help(d, at), dispatch)}
+                {text_field(state, Field::Owns, &list(&d.services[at].owns), owns_help(d, at), dispatch)}
+                {text_field(state, Field::Reads, &list(&d.services[at].reads), reads_help(d, at), dispatch)}
+                <div class="actions service-actions">
+                    <button type="button" id="service-duplicate" onclick={on(dispatch, || Action::DuplicateService)} disabled={full}>{"Duplicate"}</button>
+                    if n > 1 {
+                        <button type="button" id="service-up" onclick={on(dispatch, || Action::MoveService(true))} disabled={at == 0}>{"Move up"}</button>
+                        <button type="button" id="service-down" onclick={on(dispatch, || Action::MoveService(false))} disabled={at + 1 == n}>{"Move down"}</button>
+                        <button type="button" id="service-remove" onclick={on(dispatch, || Action::RemoveService)}>{"Remove"}</button>
+                    }
+                </div>
+            </details>
             <p class="undo" role="status">
                 if let Some(undo) = state.undo.as_ref().filter(|u| u.in_services) {
                     {undo.said.clone()}{" "}<button type="button" id="service-undo" class="link" onclick={on(dispatch, || Action::Undo)}>{"Undo"}</button>

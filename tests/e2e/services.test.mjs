@@ -32,6 +32,8 @@ export function tests({ server, browser }) {
   return [
     ['a three-service system built by clicking is shared by link, reopened fresh, exported as ADR and SVG', async () => {
       const page = await openApp(browser, server.url, CLIPBOARD);
+      assert(!(await page.isVisible('#service-name')), 'one service, nothing typed: its fields are folded away');
+      await page.click('.service-details > summary');
       await enter(page, '#service-name', 'Orders');
       await page.click('#req-acid');
       await page.click('#req-inventory');
