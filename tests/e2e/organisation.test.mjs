@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, openApp, openShare, assert, assertEqual } from './harness.mjs';
+import { axeViolations } from './app.test.mjs';
 
 const EXAMPLE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/catalog/example-org.json');
 
@@ -84,6 +85,17 @@ export function tests({ server, browser, dist }) {
       assert(/the file is 20\.0 MB/.test(await page.textContent('#catalogue-problems')), 'refused from its size');
       assertEqual(page.problems, [], 'no errors');
       await page.context().close();
+    }],
+
+    ['no accessibility violations with an organisation catalogue and a refused file, light and dark', async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await openApp(browser, server.url + '#r=flexible-schema,hierarchical,key-value', { colorScheme });
+        await chooseFile(page, EXAMPLE);
+        await chooseFile(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+        assert(await page.isVisible('#catalogue-problems'), 'the problems are shown');
+        assertEqual(await axeViolations(page), [], `axe violations in ${colorScheme} mode`);
+        await page.context().close();
+      }
     }],
 
     ['a file dropped on the page is used as the catalogue', async () => {

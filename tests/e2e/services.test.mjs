@@ -3,6 +3,7 @@
 // as an ADR (rendered) and the system diagram as SVG; and the embed of it.
 import fs from 'node:fs';
 import { openApp, openShare, assert, assertEqual } from './harness.mjs';
+import { axeViolations } from './app.test.mjs';
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
@@ -144,6 +145,20 @@ export function tests({ server, browser }) {
       assert(cards.includes('two-owners/avoid'), `the system advice names the conflict: ${cards}`);
       assertEqual(page.problems, [], 'no errors');
       await page.context().close();
+    }],
+
+    ['no accessibility violations with several services, a warning in place and the system section, light and dark', async () => {
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await openApp(browser, server.url + '#n=Orders&r=acid,inventory&o=Order,Customer&u=Product&n2=Users&r2=relationships-matter&o2=Customer&n3=Search&r3=full-text&u3=Order',
+          { colorScheme });
+        await systemShown(page);
+        await page.locator('#system figure[data-diagram="system"]').scrollIntoViewIfNeeded();
+        await page.waitForSelector('#system figure[data-diagram="system"][data-state="drawn"]', { timeout: 10000 });
+        await page.waitForFunction(() => !document.querySelector('.card-body.pending'), null, { timeout: 10000 });
+        assert(await page.isVisible('#service-owns-help.warning'), 'the two owners are said beside the field');
+        assertEqual(await axeViolations(page), [], `axe violations in ${colorScheme} mode`);
+        await page.context().close();
+      }
     }],
 
     ['the embed of a system shows its section without page chrome', async () => {
