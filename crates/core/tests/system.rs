@@ -32,6 +32,12 @@ fn advice(d: &Decision) -> SystemAdvice<'static> {
     advise(Catalog::builtin(), d)
 }
 
+/// The system checklist's answer to item `id` (it must have one).
+fn answer(a: &SystemAdvice, id: &str) -> String {
+    let item = a.checklist.iter().find(|c| c.id == id).unwrap();
+    item.answer.clone().unwrap()
+}
+
 fn kinds(a: &SystemAdvice) -> Vec<&'static str> {
     a.cards.iter().map(|c| c.kind.as_str()).collect()
 }
@@ -115,14 +121,7 @@ fn consumers_get_events_through_an_outbox_or_query_the_owner_when_they_need_the_
         .iter()
         .any(|b| b == "Orders queries Users for User: it needs the latest write."));
     assert!(access.summary.contains("explicitly a cache"));
-    let answer = a
-        .checklist
-        .iter()
-        .find(|c| c.id == "sys-data-access")
-        .unwrap()
-        .answer
-        .clone()
-        .unwrap();
+    let answer = answer(&a, "sys-data-access");
     assert!(
         answer.contains("Users → Email: User (events (outbox))"),
         "{answer}"
@@ -613,14 +612,7 @@ fn events_from_a_few_owners_are_joined_as_cached_copies_not_composed_by_calls() 
         .cards
         .iter()
         .all(|c| !c.title.starts_with("Mailer") && !c.title.starts_with("Audit")));
-    let answer = a
-        .checklist
-        .iter()
-        .find(|c| c.id == "sys-cross-queries")
-        .unwrap()
-        .answer
-        .clone()
-        .unwrap();
+    let answer = answer(&a, "sys-cross-queries");
     assert!(
         answer.starts_with("Telemetry: its own copies of data from Devices"),
         "{answer}"
