@@ -187,7 +187,8 @@ pub fn App() -> Html {
 
     // The window's events, for the page's life.
     {
-        let (dispatch, dropped) = (state.dispatcher(), state.dispatcher());
+        let (dispatch, dropped, wants) =
+            (state.dispatcher(), state.dispatcher(), state.dispatcher());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|window| {
                 // A link pasted into the same tab only changes the fragment: apply it.
@@ -204,7 +205,8 @@ pub fn App() -> Html {
                 // Printing from the browser's menu: the catalogue is read at once, and every diagram is asked
                 // to draw. With the on-demand module loaded that happens in this task's microtasks, before the
                 // print layout; else as soon as it has loaded.
-                let beforeprint = EventListener::new(&window, "beforeprint", |_| {
+                let beforeprint = EventListener::new(&window, "beforeprint", move |_| {
+                    wants.dispatch(Action::WantSystem);
                     figure::draw_eagerly();
                     catalogue::load_now();
                     figure::want_all();
@@ -243,7 +245,7 @@ pub fn App() -> Html {
                 use_address(address.clone(), dispatch);
             } else if first && address.is_empty() {
                 if let Some(json) = browser::stored_catalogue() {
-                    use_json(json, Source::Stored, String::new(), dispatch);
+                    use_json(json, Source::Stored, Default::default(), dispatch);
                 }
             }
         });

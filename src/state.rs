@@ -122,8 +122,9 @@ pub struct CatalogueView {
     pub generation: u32,
     /// A catalogue is being read or applied.
     pub busy: bool,
-    /// Why the last file or address could not be used (every problem, each naming its place); the catalogue in
-    /// use and the decision did not change.
+    /// The last file or address that could not be used, and why (every problem, each naming its place); the
+    /// catalogue in use and the decision did not change.
+    pub refused: String,
     pub problems: Vec<String>,
 }
 
@@ -173,8 +174,8 @@ pub enum Action {
     /// The module now advises with this catalogue (`organisation: false`: the built-in one again), loaded from
     /// this address (the link keeps it; empty: a file, or the built-in catalogue).
     CatalogueInUse(CatalogueInfo, String),
-    /// The file or address could not be used: why, each problem with its place. Nothing else changes.
-    CatalogueRefused(Vec<String>),
+    /// The file or address (named) could not be used: why, each problem with its place. Nothing else changes.
+    CatalogueRefused(String, Vec<String>),
     SetEmbed(bool),
     Notify(Notice),
     Dismiss(usize),
@@ -199,7 +200,6 @@ impl Reducible for AppState {
                 | Action::Commit(..)
                 | Action::Restore(_)
                 | Action::AddService
-                | Action::DuplicateService
                 | Action::MoveService(_)
         ) {
             next.undo = None;
@@ -266,10 +266,31 @@ impl Reducible for AppState {
                     services::select(&mut next, selected.saturating_sub(1), Some("service-undo"));
                 }
             }
-            Action::Select(_)
-            | Action::AddService
-            | Action::DuplicateService
-            | Action::MoveService(_) => services::edit(&mut next, action),
+            Action::DuplicateService => {
+                let name = self
+                    .decision
+                    .services
+                    .get(selected)
+                    .map(|s| s.display_name(selected));
+                let owned = self
+                    .decision
+                    .services
+                    .get(selected)
+                    .is_some_and(|s| !s.owns.is_empty());
+                services::edit(&mut next, action);
+                if let (Some(name), true) = (name, next.selected != selected) {
+                    let said = match owned {
+                        true => format!(
+                            "Copied {name}, without the data it owns: each entity has one owner."
+                        ),
+                        false => format!("Copied {name}."),
+                    };
+                    next.undo = replaced(Some(said), true);
+                }
+            }
+            Action::Select(_) | Action::AddService | Action::MoveService(_) => {
+                services::edit(&mut next, action)
+            }
             Action::WantSystem => next.system.wanted = true,
             Action::System(fragment, answer) => next.system.shown = Some((fragment, answer)),
             Action::Explainer(Ok(())) => next.explainer = Explainer::Ready,
@@ -287,9 +308,9 @@ impl Reducible for AppState {
                 c.problems.clear();
                 next.explainer = Explainer::Ready;
             }
-            Action::CatalogueRefused(problems) => {
+            Action::CatalogueRefused(what, problems) => {
                 next.catalogue.busy = false;
-                next.catalogue.problems = problems;
+                (next.catalogue.refused, next.catalogue.problems) = (what, problems);
             }
             Action::SetEmbed(embed) => next.embed = embed,
             Action::Notify(notice) => {

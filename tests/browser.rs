@@ -586,3 +586,31 @@ async fn nothing_the_apps_copy_of_the_catalogue_leaves_to_the_module_ever_shows(
     assert!(text.contains("Watch out"), "conflicts shown: {text}");
     assert!(!text.contains("[text left"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn a_copy_owns_nothing_and_says_so_and_every_clash_of_owners_is_named() {
+    let app = Mounted::new("n=Orders&r=acid&o=Order,OrderLine&u=Customer&n2=Customers&o2=Customer").await;
+    app.click("#service-duplicate").await;
+    assert_eq!(app.value("#service-name"), "Orders (copy)");
+    assert_eq!(app.value("#service-owns"), "", "each entity has one owner");
+    assert_eq!(app.value("#service-reads"), "Customer");
+    assert!(app
+        .text(".services .undo")
+        .starts_with("Copied Orders, without the data it owns"));
+    app.click("#service-undo").await;
+    assert_eq!(app.count(".service-list button"), 2, "Undo takes the copy back");
+    app.click("#service-tab-2").await;
+    app.click("#req-microservices").await;
+    app.enter("#service-owns", "Customer, Order, OrderLine").await;
+    let said = app.text("#service-owns-help");
+    assert!(
+        said.contains("\u{201c}Order\u{201d} is also owned by Orders; \u{201c}OrderLine\u{201d} is also owned by Orders"),
+        "{said}"
+    );
+    // Each service's cards leave the patterns that span services to the system section, and say so.
+    assert!(app.text("#several").starts_with("The cards of Customers."));
+    assert_eq!(
+        app.count("[data-rec=\"pattern\"][data-choice=\"database-per-service\"], [data-rec=\"pattern\"][data-choice=\"shared-database\"]"),
+        0
+    );
+}

@@ -91,7 +91,7 @@ pub fn want_all() {
 }
 
 /// Loads the catalogue and the module, asks every figure to draw (from now on, every figure mounted draws at
-/// once), and returns once none is waiting any more.
+/// once), and returns once none is waiting any more, nor the system section (if the page has one).
 pub async fn draw_all() {
     draw_eagerly();
     let _ = catalogue::load().await; // If it fails, the page says so and prints without it.
@@ -99,11 +99,15 @@ pub async fn draw_all() {
         return; // Each figure says so once it tries.
     }
     want_all();
-    // Drawing is synchronous now; a few frames cover the renders in between.
-    for _ in 0..60 {
+    // Drawing is synchronous now; a few frames cover the renders in between, and the system section (asked
+    // for by the caller), whose own figures draw as they mount.
+    for _ in 0..120 {
         browser::next_frame().await;
         let waiting = browser::document()
-            .and_then(|d| d.query_selector("figure.diagram[data-state=waiting]").ok())
+            .and_then(|d| {
+                d.query_selector("figure.diagram[data-state=waiting], #system[aria-busy]")
+                    .ok()
+            })
             .flatten();
         if waiting.is_none() {
             return;

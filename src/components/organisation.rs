@@ -29,7 +29,13 @@ pub enum Source {
 
 /// Hands `json` to the on-demand module as the catalogue to advise with; `address` is the link's, if it came
 /// from there. Says what happened through the reducer.
-pub fn use_json(json: String, source: Source, address: String, dispatch: Dispatch) {
+/// `what` names it in what is said if it is refused (the file's name, the address).
+pub fn use_json(
+    json: String,
+    source: Source,
+    (what, address): (String, String),
+    dispatch: Dispatch,
+) {
     dispatch.dispatch(Action::CatalogueBusy);
     browser::spawn(Box::pin(async move {
         let asked = match extras::load_organisation().await {
@@ -53,12 +59,13 @@ pub fn use_json(json: String, source: Source, address: String, dispatch: Dispatc
                     // What this browser kept no longer applies (a newer Strata): forget it, and say why.
                     let _ = browser::store_catalogue(None);
                 }
-                dispatch.dispatch(Action::CatalogueRefused(problems));
+                dispatch.dispatch(Action::CatalogueRefused(what, problems));
             }
-            Ok(_) => dispatch.dispatch(Action::CatalogueRefused(vec![
-                "Unexpected answer from the on-demand module.".into(),
-            ])),
-            Err(why) => dispatch.dispatch(Action::CatalogueRefused(vec![why])),
+            Ok(_) => dispatch.dispatch(Action::CatalogueRefused(
+                what,
+                vec!["Unexpected answer from the on-demand module.".into()],
+            )),
+            Err(why) => dispatch.dispatch(Action::CatalogueRefused(what, vec![why])),
         }
     }));
 }
@@ -66,10 +73,11 @@ pub fn use_json(json: String, source: Source, address: String, dispatch: Dispatc
 /// Reads a chosen or dropped file, then uses it.
 pub fn use_file(file: web_sys::File, dispatch: Dispatch) {
     dispatch.dispatch(Action::CatalogueBusy);
+    let name = file.name();
     browser::spawn(Box::pin(async move {
         match browser::file_text(file).await {
-            Ok(json) => use_json(json, Source::File, String::new(), dispatch),
-            Err(why) => dispatch.dispatch(Action::CatalogueRefused(vec![why])),
+            Ok(json) => use_json(json, Source::File, (name, String::new()), dispatch),
+            Err(why) => dispatch.dispatch(Action::CatalogueRefused(name, vec![why])),
         }
     }));
 }
@@ -79,8 +87,8 @@ pub fn use_address(address: String, dispatch: Dispatch) {
     dispatch.dispatch(Action::CatalogueBusy);
     browser::spawn(Box::pin(async move {
         match browser::fetch_same_origin(&address).await {
-            Ok(json) => use_json(json, Source::Link, address, dispatch),
-            Err(why) => dispatch.dispatch(Action::CatalogueRefused(vec![why])),
+            Ok(json) => use_json(json, Source::Link, (address.clone(), address), dispatch),
+            Err(why) => dispatch.dispatch(Action::CatalogueRefused(address, vec![why])),
         }
     }));
 }
@@ -105,10 +113,16 @@ pub fn catalogue_panel(view: &CatalogueView, dispatch: &Dispatch) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let _ = browser::store_catalogue(None);
+            // This button goes once the built-in catalogue is in use: the focus goes to loading one again.
+            if let Some(input) =
+                browser::document().and_then(|d| d.get_element_by_id("catalogue-file"))
+            {
+                browser::focus_without_scrolling(&input);
+            }
             use_json(
                 String::new(),
                 Source::BuiltIn,
-                String::new(),
+                Default::default(),
                 dispatch.clone(),
             )
         })
@@ -141,7 +155,7 @@ pub fn catalogue_panel(view: &CatalogueView, dispatch: &Dispatch) -> Html {
                 {raw("<p class=\"field-note\">Reading the catalogue\u{2026}</p>".into())}
             }
             if !view.problems.is_empty() {
-                {raw(problems(&view.problems))}
+                {raw(problems(&view.refused, &view.problems))}
             }
         </section>
     }
@@ -151,12 +165,16 @@ const HELP: &str = "<p class=\"help\">A JSON file in Strata's organisation forma
     <a href=\"catalog/example-org.json\">the example</a> and <a href=\"catalog/overlay.schema.json\">its \
     schema</a>); you can also drop it anywhere on this page. It stays in this browser, and nothing leaves it.</p>";
 
-/// Every problem of a file that was not used, with what did not change.
-fn problems(problems: &[String]) -> String {
-    let mut o = String::from(
-        "<div class=\"problems\" role=\"alert\" id=\"catalogue-problems\"><p>Not used; the catalogue in use and \
-         your decision did not change:</p><ul>",
-    );
+/// Every problem of a file (`what`) that was not used, with what did not change.
+fn problems(what: &str, problems: &[String]) -> String {
+    let mut o =
+        String::from("<div class=\"problems\" role=\"alert\" id=\"catalogue-problems\"><p>");
+    if !what.is_empty() {
+        o.push('\u{201c}');
+        o.push_str(&escape_html(what));
+        o.push_str("\u{201d}: ");
+    }
+    o.push_str("not used; the catalogue in use and your decision did not change:</p><ul>");
     for p in problems {
         o.push_str("<li>");
         o.push_str(&escape_html(p));

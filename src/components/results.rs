@@ -76,6 +76,13 @@ pub fn results(
                     {" \u{00b7} Catalogue: "}<strong>{label}</strong>
                 }
             </p>
+            if decision.services.len() > 1 {
+                <p class="several" id="several">{format!(
+                    "The cards of {}. Database per service and shared database are judged for the whole \
+                     system, in its section below; the ADR (Share) holds every service.",
+                    decision.services[selected].display_name(selected)
+                )}</p>
+            }
             <div class="cards">{items}</div>
             {checklist(&advice.checklist, &decision.checklist, decision.is_system(), dispatch)}
         </>

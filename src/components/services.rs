@@ -166,20 +166,27 @@ fn name_help(d: &Decision, at: usize) -> String {
     String::new()
 }
 
-/// Under the owned data: any entity another service owns too (each entity has exactly one owner).
+/// Under the owned data: every entity another service owns too (each entity has exactly one owner).
 fn owns_help(d: &Decision, at: usize) -> String {
+    let mut clashes = String::new();
     for entity in &d.services[at].owns {
-        let others = d.other_owners(at, entity);
-        if let Some(&other) = others.first() {
-            return format!(
-                "!\u{201c}{}\u{201d} is also owned by {}: each piece of data has exactly one owner. Choose one; the \
-                 other reads it.",
+        if let Some(&other) = d.other_owners(at, entity).first() {
+            if !clashes.is_empty() {
+                clashes.push_str("; ");
+            }
+            clashes.push_str(&format!(
+                "\u{201c}{}\u{201d} is also owned by {}",
                 escape_html(entity),
                 escape_html(&d.services[other].display_name(other))
-            );
+            ));
         }
     }
-    "The entities this service alone changes, separated by commas.".into()
+    match clashes.is_empty() {
+        true => "The entities this service alone changes, separated by commas.".into(),
+        false => format!(
+            "!{clashes}: each piece of data has exactly one owner. Choose one; the other reads it."
+        ),
+    }
 }
 
 /// Under the data it reads: any entity no service owns yet.

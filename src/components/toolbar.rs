@@ -94,14 +94,19 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
         })
     };
     // Every diagram drawn first, so the printout has them all.
-    let print = Callback::from(|_| {
-        crate::browser::spawn(Box::pin(async {
-            figure::draw_all().await;
-            if let Some(w) = web_sys::window() {
-                let _ = w.print();
-            }
-        }))
-    });
+    // The system section is asked for first, so that it and its diagrams are in the printout too.
+    let print = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::WantSystem);
+            crate::browser::spawn(Box::pin(async {
+                figure::draw_all().await;
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }))
+        })
+    };
     let title = match decision.title.as_str() {
         "" => "Data architecture decision",
         title => title,

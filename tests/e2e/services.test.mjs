@@ -161,6 +161,51 @@ export function tests({ server, browser }) {
       }
     }],
 
+    ['a five-service shop: the system diagrams scroll in their figures, never the page', async () => {
+      // Its system diagram is about 1,300 px wide: wider than any column it sits in.
+      const link = 'n=Orders&r=acid,inventory&o=Order,OrderLine&u=Customer,Product&n2=Customers&r2=relationships-matter&o2=Customer'
+        + '&n3=Catalog&r3=read-only-shared,flexible-schema&o3=Product&n4=Search&r4=full-text,read-heavy&u4=Product,Order'
+        + '&n5=Payments&r5=financial,no-data-loss&o5=Payment&u5=Order';
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+        const page = await openApp(browser, server.url + '#' + link, { viewport });
+        await systemShown(page);
+        for (const diagram of ['system', 'database-per-service', 'single-source-of-truth']) {
+          const figure = page.locator(`#system figure[data-diagram="${diagram}"]`);
+          await figure.scrollIntoViewIfNeeded();
+          await page.waitForSelector(`#system figure[data-diagram="${diagram}"][data-state="drawn"]`, { timeout: 10000 });
+        }
+        const [page_, window_, svg] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth,
+          document.querySelector('#system figure[data-diagram="system"] svg').getBoundingClientRect().width]);
+        assert(svg > 1000, `the system diagram is drawn at its size: ${svg} px`);
+        assert(page_ <= window_, `the page is ${page_} px wide in a ${window_} px window`);
+        assertEqual(page.problems, [], 'no errors');
+        await page.context().close();
+      }
+    }],
+
+    ['Print waits for the system section, so the printout has its advice and diagrams', async () => {
+      const page = await openApp(browser, server.url + '#n=Orders&r=acid&o=Order&n2=Billing&r2=financial&u2=Order', {
+        setup: undefined,
+      });
+      await page.evaluate(() => {
+        window.print = () => {
+          window.__printed = {
+            busy: !!document.querySelector('#system[aria-busy]'),
+            cards: document.querySelectorAll('#system [data-rec="system"]').length,
+            drawn: document.querySelectorAll('#system figure.diagram svg[role="img"]').length,
+          };
+        };
+      });
+      assert(await page.isVisible('#system[aria-busy]'), 'not asked for yet: far below');
+      await openShare(page);
+      await page.click('#print');
+      await page.waitForFunction(() => window.__printed, null, { timeout: 15000 });
+      const printed = await page.evaluate(() => window.__printed);
+      assert(!printed.busy && printed.cards >= 3 && printed.drawn === 3, `printed: ${JSON.stringify(printed)}`);
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+    }],
+
     ['the embed of a system shows its section without page chrome', async () => {
       const page = await openApp(browser, server.url + '#embed&n=Orders&r=acid&o=Order&n2=Billing&r2=financial&u2=Order');
       assert(!(await page.isVisible('.picker')), 'no picker in an embed');

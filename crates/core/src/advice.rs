@@ -11,10 +11,11 @@
 use crate::boundary::{DiagramOf, Drawing, DrawingRef};
 use crate::card_html::{card_body, card_head, card_id, glance};
 use crate::catalog::Catalog;
-use crate::decision::Decision;
+use crate::decision::{same_entity, Decision};
 use crate::diagrams::diagram_for_choice;
 use crate::engine::{Card, Recommendation, Section, StoreRole, Verdict};
 use crate::export::diagram_input;
+use crate::text::push_list;
 use serde::{Deserialize, Serialize};
 
 /// The groups cards are shown in, in the page's order; a card no tick bore on goes to "Not assessed".
@@ -105,7 +106,7 @@ impl Advice {
                 id: c.id.into(),
                 system: c.scope == "system",
                 question: c.question.into(),
-                answer: c.answer.clone(),
+                answer: ownership_answer(decision, selected, c.id).or_else(|| c.answer.clone()),
             })
             .collect();
         if rec.neutral {
@@ -129,7 +130,8 @@ impl Advice {
         let mut cards = Vec::new();
         let mut unassessed = Vec::new();
         for (group, list) in groups.into_iter().enumerate() {
-            for card in list {
+            // With several services, the patterns that span them are judged for the system (its section).
+            for card in list.filter(|c| !(several && SYSTEM_PATTERNS.contains(&c.choice))) {
                 let view = CardView::of(card, group as u8, &drawing, body);
                 if card.is_assessed() {
                     cards.push(view);
@@ -189,6 +191,61 @@ impl CardView {
                 system: None,
             }),
         }
+    }
+}
+
+/// The patterns that span services: with several, the system section judges them, not each service.
+pub const SYSTEM_PATTERNS: [&str; 2] = ["database-per-service", "shared-database"];
+
+/// What the service's own data answers of the checklist: the entities it owns, and what it shares with whom
+/// (the system section says how each reaches its reader).
+fn ownership_answer(decision: &Decision, at: usize, item: &str) -> Option<String> {
+    let me = decision.services.get(at)?;
+    let name = |j: usize| decision.services[j].display_name(j);
+    let list = |items: &mut dyn Iterator<Item = &str>| {
+        let mut o = String::new();
+        push_list(&mut o, items, (", ", " and "), String::push_str);
+        o
+    };
+    let services = |pick: &dyn Fn(&crate::decision::Service) -> bool| -> Vec<String> {
+        (0..decision.services.len())
+            .filter(|&j| j != at && pick(&decision.services[j]))
+            .map(name)
+            .collect()
+    };
+    let has = |entities: &[String], e: &str| entities.iter().any(|x| same_entity(x, e));
+    match item {
+        "svc-owned-data" if !me.owns.is_empty() => {
+            Some(list(&mut me.owns.iter().map(String::as_str)))
+        }
+        "svc-sharing" if !me.owns.is_empty() || !me.reads.is_empty() => {
+            let mut parts = Vec::new();
+            for e in &me.owns {
+                let readers = services(&|s| has(&s.reads, e));
+                if !readers.is_empty() {
+                    parts.push(format!(
+                        "{e} to {}",
+                        list(&mut readers.iter().map(String::as_str))
+                    ));
+                }
+            }
+            for e in &me.reads {
+                let owners = services(&|s| has(&s.owns, e));
+                parts.push(match owners.is_empty() {
+                    true => format!("{e} from no owner yet"),
+                    false => format!("{e} from {}", list(&mut owners.iter().map(String::as_str))),
+                });
+            }
+            let mut o = String::new();
+            push_list(
+                &mut o,
+                &mut parts.iter().map(String::as_str),
+                ("; ", "; "),
+                String::push_str,
+            );
+            (!o.is_empty()).then_some(o)
+        }
+        _ => None,
     }
 }
 

@@ -157,14 +157,16 @@ impl Decision {
         })
     }
 
-    /// Copies service `i` (its ticks and data) just after it, named "… (copy)", and returns the copy's index;
-    /// `None` at `MAX_SERVICES` or for no such service.
+    /// Copies service `i` just after it, named "… (copy)", and returns the copy's index; `None` at
+    /// `MAX_SERVICES` or for no such service. The copy has the same ticks and reads the same data, but owns
+    /// nothing: each entity has exactly one owner.
     pub fn duplicate_service(&mut self, i: usize) -> Option<usize> {
         if self.services.len() >= MAX_SERVICES {
             return None;
         }
         let mut copy = self.services.get(i)?.clone();
         copy.name = clean_name(&format!("{} (copy)", copy.display_name(i)));
+        copy.owns.clear();
         self.services.insert(i + 1, copy);
         Some(i + 1)
     }

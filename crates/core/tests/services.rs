@@ -38,14 +38,23 @@ fn services_are_added_unnamed_up_to_the_limit_and_no_further() {
 }
 
 #[test]
-fn a_copy_comes_right_after_its_original_with_its_ticks_and_data() {
+fn a_copy_comes_right_after_its_original_with_its_ticks_and_reads_but_owns_nothing() {
     let mut d = named(&["Orders", "", "Users"]);
     d.services[0].requirements.insert("acid".into());
     d.services[0].owns.push("Order".into());
+    d.services[0].reads.push("Customer".into());
     assert_eq!(d.duplicate_service(0), Some(1));
     assert_eq!(names(&d), ["Orders", "Orders (copy)", "", "Users"]);
     assert_eq!(d.services[1].requirements, d.services[0].requirements);
-    assert_eq!(d.services[1].owns, ["Order"]);
+    assert_eq!(
+        d.services[1].reads,
+        ["Customer"],
+        "it reads what the original reads"
+    );
+    assert!(
+        d.services[1].owns.is_empty(),
+        "but owns nothing: each entity has one owner"
+    );
     // An unnamed service's copy is named after what the page shows for it.
     assert_eq!(d.duplicate_service(2), Some(3));
     assert_eq!(d.services[3].name, "Service 3 (copy)");
@@ -124,4 +133,73 @@ fn typed_entities_replace_the_list_and_say_whether_all_of_it_was_kept() {
         s.set_entities(false, &format!("  {exactly}  ")),
         "60 characters fit, spaces aside"
     );
+}
+
+mod advice {
+    use strata_core::advice::{Advice, SYSTEM_PATTERNS};
+    use strata_core::catalog::Catalog;
+    use strata_core::decision::Decision;
+    use strata_core::engine::recommend;
+    use strata_core::permalink::decode;
+
+    fn advice(fragment: &str, at: usize) -> Advice {
+        let catalog = Catalog::builtin();
+        let d: Decision = decode(fragment, catalog).decision;
+        Advice::of(
+            catalog,
+            &d,
+            at,
+            &recommend(catalog, &d.services[at].requirements),
+        )
+    }
+
+    fn answer(a: &Advice, id: &str) -> Option<String> {
+        a.checklist
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .answer
+            .clone()
+    }
+
+    #[test]
+    fn a_services_checklist_says_what_it_owns_and_shares_with_whom() {
+        let a = advice(
+            "n=Orders&r=acid&o=Order,OrderLine&u=Customer,Product&n2=Customers&o2=Customer&n3=Search&u3=Order&n4=Payments&u4=Order",
+            0,
+        );
+        assert_eq!(
+            answer(&a, "svc-owned-data").as_deref(),
+            Some("Order and OrderLine")
+        );
+        assert_eq!(
+            answer(&a, "svc-sharing").as_deref(),
+            Some(
+                "Order to Search and Payments; Customer from Customers; Product from no owner yet"
+            )
+        );
+        // A service with no data of its own keeps the engine's answers.
+        let alone = advice("r=acid,microservices", 0);
+        assert_eq!(answer(&alone, "svc-owned-data"), None);
+    }
+
+    #[test]
+    fn with_several_services_the_patterns_that_span_them_are_left_to_the_system() {
+        let one = advice("r=acid,microservices", 0);
+        for choice in SYSTEM_PATTERNS {
+            assert!(
+                one.cards.iter().any(|c| c.choice == choice),
+                "{choice} for one service"
+            );
+        }
+        let two = advice("r=acid,microservices&n2=B&r2=acid", 0);
+        assert!(two
+            .cards
+            .iter()
+            .all(|c| !SYSTEM_PATTERNS.contains(&c.choice.as_str())));
+        assert!(two
+            .cards
+            .iter()
+            .any(|c| c.choice == "single-source-of-truth"));
+    }
 }
