@@ -102,7 +102,7 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
                             <label for={*id}>{*label}</label>
                             <textarea id={*id} readonly=true rows="3" value={text.clone()} />
                             <div class="snippet-actions">
-                                <button type="button" onclick={copy}>{"Copy"}</button>
+                                <button type="button" onclick={copy} aria-label={format!("Copy {label}")}>{"Copy"}</button>
                                 <span class="action-status" role="status">{said.unwrap_or_default()}</span>
                             </div>
                         </div>

@@ -11,6 +11,7 @@ use crate::extras;
 use crate::state::{Action, AppState, Field};
 use strata_core::boundary::Request;
 use strata_core::permalink;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a toolbar button does with the decision's text.
@@ -107,6 +108,20 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
             }))
         })
     };
+    // Escape closes the menu, as it closes a dialog (the focus goes back to its summary).
+    let close_on_escape = Callback::from(|e: KeyboardEvent| {
+        // (Yew listens at the root: the menu is the one around the key's target.)
+        let target = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let menu = target.and_then(|t| t.closest("#share").ok().flatten());
+        if let Some(menu) = menu.filter(|_| e.key() == "Escape") {
+            let _ = menu.remove_attribute("open");
+            if let Some(summary) = menu.first_element_child() {
+                browser::focus_without_scrolling(&summary);
+            }
+        }
+    });
     let title = match decision.title.as_str() {
         "" => "Data architecture decision",
         title => title,
@@ -115,7 +130,7 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
     html! {
         <section class="toolbar panel" aria-label="Share and export">
             {text_field(state, Field::Title, &decision.title, String::new(), dispatch)}
-            <details class="share" id="share">
+            <details class="share" id="share" onkeydown={close_on_escape}>
                 <summary>{"Share"}</summary>
                 if from_file {
                     <p class="file-warning">{FILE_LINK_WARNING}</p>

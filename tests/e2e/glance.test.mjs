@@ -219,6 +219,10 @@ export function tests({ server, browser }) {
       for (const id of ['copy-link', 'copy-adr', 'download-adr', 'download-json', 'print', 'open-embed']) {
         assert(await page.isVisible(`#share #${id}`), `#${id} in the menu`);
       }
+      await page.focus('#copy-adr');
+      await page.keyboard.press('Escape');
+      assertEqual(await page.isVisible('#copy-link'), false, 'Escape closes the menu');
+      assertEqual(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY', 'and the focus is on Share');
       await page.context().close();
     }],
   ];
