@@ -161,14 +161,21 @@ pub(crate) struct Index {
 /// A catalogue's index. The built-in catalogue's is a `static` that `build.rs` wrote beside it; a catalogue
 /// loaded or merged at run time gets one built when it is loaded. Derived from the catalogue's fields, so it
 /// is always equal to another, and a clone builds its own on first use (a cloned catalogue may be edited, as an
-/// overlay does, before its use). The builder is a function pointer so that only code which loads, merges or
-/// clones a catalogue links `Index::build`: the app, which reads the built-in one only, does not carry it.
+/// overlay does, before its use). What reads or builds a built cell is a function pointer so that only code
+/// which loads, merges or clones a catalogue links `Index::build` and the cell's `OnceLock`: the app, which
+/// reads the built-in one only, carries neither.
 pub(crate) enum IndexCell {
     Static(&'static Index),
     Built {
         index: Box<OnceLock<Index>>,
-        build: fn(&Catalog) -> Option<Index>,
+        get: for<'i> fn(&'i OnceLock<Index>, &Catalog) -> &'i Index,
     },
+}
+
+/// The index in `cell`, built from `cat` on first use. Every catalogue that reaches the engine was validated
+/// (the built-in one by `build.rs`), so building succeeds; the empty fallback is never used.
+fn built_once<'i>(cell: &'i OnceLock<Index>, cat: &Catalog) -> &'i Index {
+    cell.get_or_init(|| Index::build(cat).unwrap_or_default())
 }
 
 impl IndexCell {
@@ -176,7 +183,7 @@ impl IndexCell {
     pub fn lazy() -> IndexCell {
         IndexCell::Built {
             index: Box::default(),
-            build: Index::build,
+            get: built_once,
         }
     }
 
@@ -184,18 +191,15 @@ impl IndexCell {
     pub fn built(index: Index) -> IndexCell {
         IndexCell::Built {
             index: Box::new(OnceLock::from(index)),
-            build: Index::build,
+            get: built_once,
         }
     }
 
-    /// The index of `cat` (the catalogue holding this cell). Every catalogue that reaches the engine was
-    /// validated (the built-in one by `build.rs`), so building succeeds; the empty fallback is never used.
+    /// The index of `cat` (the catalogue holding this cell).
     pub fn get(&self, cat: &Catalog) -> &Index {
         match self {
             IndexCell::Static(index) => index,
-            IndexCell::Built { index, build } => {
-                index.get_or_init(|| build(cat).unwrap_or_default())
-            }
+            IndexCell::Built { index, get } => get(index, cat),
         }
     }
 }
