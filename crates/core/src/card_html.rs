@@ -298,21 +298,30 @@ impl<'t> Body<'t> {
     fn text(&mut self, text: &str) {
         let mut rest = text;
         while let Some((start, end, n)) = self.next_term(rest) {
-            escape_xml(&mut self.o, &rest[..start]);
+            // Split, not sliced: a term starts and ends on an ASCII letter, so neither split fails, and
+            // `&rest[a..b]` would bring core's message for a bad slice (with `char`'s Debug and Unicode's
+            // printable tables) into the app.
+            let Some((before, tail)) = rest.split_at_checked(start) else {
+                break;
+            };
+            let Some((term, after)) = tail.split_at_checked(end - start) else {
+                break;
+            };
+            escape_xml(&mut self.o, before);
             self.explained |= 1 << n;
             let id = format!("g-{}-{n}", self.id);
             let _ = write!(
                 self.o,
                 "<dfn><button type=\"button\" class=\"term\" popovertarget=\"{id}\" aria-describedby=\"{id}\">"
             );
-            escape_xml(&mut self.o, &rest[start..end]);
+            escape_xml(&mut self.o, term);
             let _ = write!(
                 self.o,
                 "</button></dfn><span class=\"gloss\" popover id=\"{id}\">"
             );
             escape_xml(&mut self.o, &self.cat.glossary[n].definition);
             self.o.push_str("</span>");
-            rest = &rest[end..];
+            rest = after;
         }
         escape_xml(&mut self.o, rest);
     }

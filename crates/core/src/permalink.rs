@@ -42,7 +42,7 @@ pub fn decode(fragment: &str, catalog: &Catalog) -> Decoded {
     let mut out = Decoded::default();
     let mut raw = fragment.strip_prefix('#').unwrap_or(fragment);
     if raw.len() > MAX_FRAGMENT {
-        raw = &raw[..floor_char_boundary(raw, MAX_FRAGMENT)];
+        raw = floor_char_boundary(raw, MAX_FRAGMENT);
         out.notices
             .push("The link was too long; only its first part was read.".into());
     }
@@ -284,9 +284,13 @@ fn hex(b: u8) -> Option<u8> {
     (b as char).to_digit(16).map(|d| d as u8)
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
+/// The longest start of `s` of at most `i` bytes that ends on a character boundary (`get`, not `&s[..i]`, which
+/// would bring core's message for a bad slice into the app).
+fn floor_char_boundary(s: &str, mut i: usize) -> &str {
+    loop {
+        if let Some(head) = s.get(..i) {
+            return head;
+        }
         i -= 1;
     }
-    i
 }

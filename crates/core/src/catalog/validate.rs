@@ -497,8 +497,12 @@ pub fn is_web_url(url: &str) -> bool {
     let Some(at) = url.as_bytes().windows(3).position(|w| w == b"://") else {
         return false;
     };
-    let (scheme, rest) = (&url[..at], &url[at + 3..]);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // Split, not sliced: "://" is ASCII, so this never fails, and `&url[..at]` would bring core's message for a
+    // bad slice (with `char`'s Debug and Unicode's printable tables) into the app.
+    let Some((scheme, rest)) = url.split_at_checked(at) else {
+        return false;
+    };
+    let host = (rest.get(3..).unwrap_or("").split(['/', '?', '#']).next()).unwrap_or("");
     (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
         && !host.is_empty()
         && url.len() <= MAX_URL
