@@ -122,7 +122,8 @@ const WAITING: &str =
 
 #[component]
 pub fn DiagramFigure(props: &FigureProps) -> Html {
-    let node = use_node_ref();
+    // `use_ref` rather than `use_node_ref`, which is a `use_state` (a reducer hook more in the wasm).
+    let node = (*use_ref(NodeRef::default)).clone();
     let state = use_reducer(|| {
         let mut state = State {
             wanted: EAGER.with(Cell::get),
