@@ -21,8 +21,8 @@ pub struct FigureProps {
 }
 
 /// A figure's own state: whether it should be drawn (near the viewport, or printing), what it shows, and its
-/// buttons' feedback. One reducer: every change goes through [`Event`].
-#[derive(Clone, Default, PartialEq)]
+/// buttons' feedback. Every change goes through [`Event`] ([`Sender::dispatch`]).
+#[derive(Default)]
 struct State {
     wanted: bool,
     /// The props of the drawing last asked for; an answer for other props is dropped.
@@ -41,32 +41,38 @@ enum Event {
     Said(String, Option<String>),
 }
 
-impl Reducible for State {
-    type Action = Event;
-
-    // The same `Rc` back when nothing changes: Yew then skips the render.
-    fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
-        let unchanged = match &event {
-            Event::Want => self.wanted,
-            // An answer for props it no longer has.
-            Event::Show(of, _) => self.asked.as_ref() != Some(of),
-            _ => false,
-        };
-        if unchanged {
-            return self;
-        }
-        let mut next = (*self).clone();
+impl State {
+    /// Applies `event`; false when nothing changed (the figure is not rendered again then).
+    fn apply(&mut self, event: Event) -> bool {
         match event {
-            Event::Want => next.wanted = true,
-            Event::Ask(of) => next.asked = Some(of),
-            Event::Show(of, answer) => next.shown = Some((of, answer)),
-            Event::Said(status, manual) => (next.status, next.manual) = (status, manual),
+            Event::Want if self.wanted => return false,
+            Event::Want => self.wanted = true,
+            Event::Ask(of) => self.asked = Some(of),
+            // An answer for props it no longer has.
+            Event::Show(of, _) if self.asked.as_ref() != Some(&of) => return false,
+            Event::Show(of, answer) => self.shown = Some((of, answer)),
+            Event::Said(status, manual) => (self.status, self.manual) = (status, manual),
         }
-        Rc::new(next)
+        true
     }
 }
 
-type Sender = UseReducerDispatcher<State>;
+/// A figure's state and what renders the figure again. A cell and a re-render rather than `use_reducer`: one
+/// reducer hook instance less in the wasm (the app's state has the other).
+#[derive(Clone)]
+struct Sender {
+    state: Rc<RefCell<State>>,
+    render: UseForceUpdateHandle,
+}
+
+impl Sender {
+    fn dispatch(&self, event: Event) {
+        let changed = self.state.borrow_mut().apply(event);
+        if changed {
+            self.render.force_update();
+        }
+    }
+}
 
 thread_local! {
     static EAGER: Cell<bool> = const { Cell::new(false) };
@@ -124,7 +130,7 @@ const WAITING: &str =
 pub fn DiagramFigure(props: &FigureProps) -> Html {
     // `use_ref` rather than `use_node_ref`, which is a `use_state` (a reducer hook more in the wasm).
     let node = (*use_ref(NodeRef::default)).clone();
-    let state = use_reducer(|| {
+    let cell = use_mut_ref(|| {
         let mut state = State {
             wanted: EAGER.with(Cell::get),
             ..State::default()
@@ -142,11 +148,17 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
         }
         state
     });
+    let send = Sender {
+        state: cell.clone(),
+        render: use_force_update(),
+    };
+    // Not changed while the figure renders (events come from effects, listeners and answers).
+    let state = cell.borrow();
 
     // Wanted (near the viewport, asked to by printing): drawn, and kept up to date from then on. Until then it
     // watches the viewport and can be found by printing (`want_all`).
     {
-        let (send, asked, node) = (state.dispatcher(), state.asked.clone(), node.clone());
+        let (send, asked, node) = (send.clone(), state.asked.clone(), node.clone());
         use_effect_with((props.of.clone(), state.wanted), move |(of, wanted)| {
             if *wanted && asked.as_ref() != Some(of) {
                 send.dispatch(Event::Ask(of.clone()));
@@ -179,7 +191,7 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
             format!("<p class=\"unavailable\">{}</p>", escape_html(why)).into(),
         ),
     };
-    let actions = props.actions.then(|| buttons(&props.of, &state));
+    let actions = props.actions.then(|| buttons(&props.of, &state, &send));
     // `data-state`: waiting, drawn or failed, for the current props (an older drawing stays meanwhile);
     // busy while its drawing is on its way.
     let (shows, busy) = match shown {
@@ -197,9 +209,9 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
 }
 
 /// Download SVG and Copy Mermaid, their feedback, and the Mermaid text to copy by hand if the clipboard refused.
-fn buttons(of: &DiagramOf, state: &UseReducerHandle<State>) -> Html {
+fn buttons(of: &DiagramOf, state: &State, send: &Sender) -> Html {
     let act = |make: fn(DiagramOf) -> Request| {
-        let (request, send) = (make(of.clone()), state.dispatcher());
+        let (request, send) = (make(of.clone()), send.clone());
         Callback::from(move |_: MouseEvent| {
             let (request, send) = (request.clone(), send.clone());
             crate::browser::spawn(Box::pin(async move {
