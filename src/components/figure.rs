@@ -32,6 +32,8 @@ struct State {
     status: String,
     /// The Mermaid text to copy by hand, when the clipboard refused.
     manual: Option<String>,
+    /// The `<figure>` element, which the viewport is watched for (here rather than in a hook of its own).
+    node: NodeRef,
 }
 
 enum Event {
@@ -128,8 +130,6 @@ const WAITING: &str =
 
 #[component]
 pub fn DiagramFigure(props: &FigureProps) -> Html {
-    // `use_ref` rather than `use_node_ref`, which is a `use_state` (a reducer hook more in the wasm).
-    let node = (*use_ref(NodeRef::default)).clone();
     let cell = use_mut_ref(|| {
         let mut state = State {
             wanted: EAGER.with(Cell::get),
@@ -154,6 +154,7 @@ pub fn DiagramFigure(props: &FigureProps) -> Html {
     };
     // Not changed while the figure renders (events come from effects, listeners and answers).
     let state = cell.borrow();
+    let node = state.node.clone();
 
     // Wanted (near the viewport, asked to by printing): drawn, and kept up to date from then on. Until then it
     // watches the viewport and can be found by printing (`want_all`).
