@@ -585,37 +585,26 @@ pub fn glance(rec: &Recommendation, service: &str) -> String {
         escape_xml(&mut o, service);
         o.push_str("</li>");
     }
-    let stores = |r| rec.stores.iter().filter(move |c| c.role == Some(r));
-    let patterns = |avoid| {
-        rec.patterns
-            .iter()
-            .filter(move |c| c.is_assessed() && (c.verdict == Verdict::Avoid) == avoid)
-    };
-    glance_line(
-        &mut o,
-        "Primary store",
-        &mut std::iter::once(&rec.primary_store),
-    );
-    glance_line(&mut o, "Alongside", &mut stores(StoreRole::Alongside));
-    glance_line(&mut o, "Alternative", &mut stores(StoreRole::Alternative));
-    glance_line(
-        &mut o,
-        "Consistency",
-        &mut std::iter::once(&rec.consistency),
-    );
-    glance_line(
-        &mut o,
-        "Level",
-        &mut std::iter::once(&rec.consistency_level),
-    );
-    glance_line(
-        &mut o,
-        "Replication",
-        &mut std::iter::once(&rec.replication),
-    );
-    glance_line(&mut o, "Patterns", &mut patterns(false));
-    glance_line(&mut o, "Avoid", &mut patterns(true));
-    glance_line(&mut o, "Migration", &mut rec.migrations.iter());
+    // Each line from a slice of cards and which of them it shows: no iterator types (each a vtable in wasm).
+    let all: fn(&Card) -> bool = |_| true;
+    let one = std::slice::from_ref;
+    glance_line(&mut o, "Primary store", one(&rec.primary_store), all);
+    glance_line(&mut o, "Alongside", &rec.stores, |c| {
+        c.role == Some(StoreRole::Alongside)
+    });
+    glance_line(&mut o, "Alternative", &rec.stores, |c| {
+        c.role == Some(StoreRole::Alternative)
+    });
+    glance_line(&mut o, "Consistency", one(&rec.consistency), all);
+    glance_line(&mut o, "Level", one(&rec.consistency_level), all);
+    glance_line(&mut o, "Replication", one(&rec.replication), all);
+    glance_line(&mut o, "Patterns", &rec.patterns, |c| {
+        c.verdict != Verdict::Avoid
+    });
+    glance_line(&mut o, "Avoid", &rec.patterns, |c| {
+        c.verdict == Verdict::Avoid
+    });
+    glance_line(&mut o, "Migration", &rec.migrations, all);
     if let Some(first) = rec.conflicts.first() {
         let n = rec.conflicts.len();
         let s = if n == 1 { "" } else { "s" };
@@ -626,7 +615,19 @@ pub fn glance(rec: &Recommendation, service: &str) -> String {
             &format!("Watch out: {n} conflicting need{s}"),
         );
     }
-    let unassessed = rec.cards().filter(|c| !c.is_assessed()).count();
+    let every: [&[Card]; 8] = [
+        one(&rec.primary_store),
+        &rec.stores,
+        one(&rec.consistency),
+        one(&rec.consistency_level),
+        one(&rec.replication),
+        &rec.patterns,
+        &rec.migrations,
+        &rec.conflicts,
+    ];
+    let unassessed: usize = (every.iter())
+        .map(|cards| cards.iter().filter(|c| !c.is_assessed()).count())
+        .sum();
     if unassessed > 0 {
         glance_link(
             &mut o,
@@ -640,20 +641,17 @@ pub fn glance(rec: &Recommendation, service: &str) -> String {
     o
 }
 
-/// "Label: choice, choice", each choice a link to its card; nothing when no card the ticks assessed is left.
-fn glance_line<'r, 'a: 'r>(
-    o: &mut String,
-    label: &str,
-    cards: &mut dyn Iterator<Item = &'r Card<'a>>,
-) {
-    let mut cards = cards.filter(|c| c.is_assessed()).peekable();
-    if cards.peek().is_none() {
+/// "Label: choice, choice", each choice a link to its card: the cards the ticks assessed that `shows` keeps;
+/// nothing when none is left.
+fn glance_line(o: &mut String, label: &str, cards: &[Card], shows: fn(&Card) -> bool) {
+    let shown = |c: &&Card| c.is_assessed() && shows(c);
+    if !cards.iter().any(|c| shown(&c)) {
         return;
     }
     // Narrow screens show only the choices; a pattern to avoid keeps its label there too (app.css).
     let class = if label == "Avoid" { "k keep" } else { "k" };
     let _ = write!(o, "<li><span class=\"{class}\">{label}:</span> ");
-    for (i, c) in cards.enumerate() {
+    for (i, c) in cards.iter().filter(shown).enumerate() {
         let id = card_id(c);
         let sep = if i == 0 { "" } else { ", " };
         let _ = write!(
