@@ -28,9 +28,12 @@ extern "C" {
     fn read_section_now() -> Result<String, JsValue>;
 }
 
-/// The section's id, and the attribute that marks the entry a link landed on.
+/// The section's id, and the attribute that marks the entry a link landed on; and their selectors (literals:
+/// no `format!` for them).
 const SECTION: &str = "catalogue";
 const HIGHLIGHT: &str = "data-highlight";
+const IN_SECTION: &str = "#catalogue";
+const HIGHLIGHTED: &str = "[data-highlight]";
 
 /// What the app renders into the catalogue: its figures' slots, and where "Back to your decision" goes.
 #[derive(Clone, Default, PartialEq)]
@@ -153,7 +156,7 @@ pub fn load_now() {
 /// "Read more" link) gets a "Back to your decision" link there.
 pub fn follow(target: String, from: Option<Element>) {
     let found = browser::document().and_then(|d| d.get_element_by_id(&target));
-    if found.is_some_and(|e| e.closest(&format!("#{SECTION}")).ok().flatten().is_none()) {
+    if found.is_some_and(|e| e.closest(IN_SECTION).ok().flatten().is_none()) {
         browser::reveal(&target);
         return;
     }
@@ -219,7 +222,7 @@ fn back_host(document: &web_sys::Document) -> Option<Element> {
 
 /// Removes the mark from the entry a link landed on.
 fn unmark(document: &web_sys::Document) {
-    if let Ok(Some(marked)) = document.query_selector(&format!("[{HIGHLIGHT}]")) {
+    if let Ok(Some(marked)) = document.query_selector(HIGHLIGHTED) {
         let _ = marked.remove_attribute(HIGHLIGHT);
     }
 }
@@ -295,4 +298,15 @@ pub fn rendered() -> Html {
         )
     });
     html! { <>{for figures}{back}</> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_selectors_name_the_section_and_the_mark() {
+        assert_eq!(IN_SECTION, format!("#{SECTION}"));
+        assert_eq!(HIGHLIGHTED, format!("[{HIGHLIGHT}]"));
+    }
 }
