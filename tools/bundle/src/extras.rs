@@ -32,6 +32,16 @@ pub const WASM_OPT_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
+/// wasm-opt's options beyond `-Oz` and the features. As for the app (index.html): no memory packing, which
+/// splits the data at every run of zeros (the segments' headers cost more gzip bytes than the zeros), and no
+/// inlining, local CSE or merging of similar functions (each smaller raw, larger in gzip).
+const WASM_OPT_OPTIONS: &[&str] = &[
+    "--skip-pass=memory-packing",
+    "--skip-pass=inlining-optimizing",
+    "--skip-pass=local-cse",
+    "--skip-pass=merge-similar-functions",
+];
+
 /// wasm-bindgen's output for the extras: the JS glue (`--target web`) and the optimised wasm, as they are and
 /// built with the `organisation` feature (`org_js`, `org_wasm`).
 pub struct Built {
@@ -121,9 +131,10 @@ fn build_one(
         PACKAGE.replace('-', "_")
     ));
     let stamp = format!(
-        "{} {}",
+        "{} {} {}",
         short_hash(&read(Path::new(""), &input)?),
-        WASM_OPT_FEATURES.join(" ")
+        WASM_OPT_FEATURES.join(" "),
+        WASM_OPT_OPTIONS.join(" ")
     );
     let js = PathBuf::from(format!("{PACKAGE}.js"));
     let wasm = PathBuf::from(format!("{PACKAGE}_bg.wasm"));
@@ -142,6 +153,7 @@ fn build_one(
         run(Command::new("wasm-opt")
             .arg("-Oz")
             .args(WASM_OPT_FEATURES)
+            .args(WASM_OPT_OPTIONS)
             .arg(work.join(&wasm))
             .arg("-o")
             .arg(work.join(&wasm)))?;
