@@ -589,7 +589,8 @@ async fn nothing_the_apps_copy_of_the_catalogue_leaves_to_the_module_ever_shows(
 
 #[wasm_bindgen_test]
 async fn a_copy_owns_nothing_and_says_so_and_every_clash_of_owners_is_named() {
-    let app = Mounted::new("n=Orders&r=acid&o=Order,OrderLine&u=Customer&n2=Customers&o2=Customer").await;
+    let app =
+        Mounted::new("n=Orders&r=acid&o=Order,OrderLine&u=Customer&n2=Customers&o2=Customer").await;
     app.click("#service-duplicate").await;
     assert_eq!(app.value("#service-name"), "Orders (copy)");
     assert_eq!(app.value("#service-owns"), "", "each entity has one owner");
@@ -598,10 +599,15 @@ async fn a_copy_owns_nothing_and_says_so_and_every_clash_of_owners_is_named() {
         .text(".services .undo")
         .starts_with("Copied Orders, without the data it owns"));
     app.click("#service-undo").await;
-    assert_eq!(app.count(".service-list button"), 2, "Undo takes the copy back");
+    assert_eq!(
+        app.count(".service-list button"),
+        2,
+        "Undo takes the copy back"
+    );
     app.click("#service-tab-2").await;
     app.click("#req-microservices").await;
-    app.enter("#service-owns", "Customer, Order, OrderLine").await;
+    app.enter("#service-owns", "Customer, Order, OrderLine")
+        .await;
     let said = app.text("#service-owns-help");
     assert!(
         said.contains("\u{201c}Order\u{201d} is also owned by Orders; \u{201c}OrderLine\u{201d} is also owned by Orders"),

@@ -56,8 +56,8 @@ export function tests({ server, browser }) {
 
       assertEqual(await switcher(page), [
         ['Orders', 'relational, strong, semi-sync', 'false'],
-        ['Customers', 'relational, strong, semi-sync', 'false'],
-        ['Search', 'relational + search, strong, semi-sync', 'true'],
+        ['Customers', 'relational; strong, semi-sync by default', 'false'],
+        ['Search', 'relational + search; strong, semi-sync by default', 'true'],
       ], 'each service with its headline, the one edited pressed');
       const cards = await systemShown(page);
       for (const kind of ['data-access/recommended', 'cqrs-read-model/recommended', 'replication-summary/recommended']) {
@@ -86,8 +86,8 @@ export function tests({ server, browser }) {
       const fresh = await openApp(browser, link);
       assertEqual((await switcher(fresh)).map(([n, h]) => [n, h]), [
         ['Orders', 'relational, strong, semi-sync'],
-        ['Customers', 'relational, strong, semi-sync'],
-        ['Search', 'relational + search, strong, semi-sync'],
+        ['Customers', 'relational; strong, semi-sync by default'],
+        ['Search', 'relational + search; strong, semi-sync by default'],
       ], 'the same services reopen');
       assertEqual(await fresh.inputValue('#service-owns'), 'Order, OrderLine', 'the first service is edited, with its data');
       assertEqual(await systemShown(fresh), cards, 'the same system advice');

@@ -8,7 +8,7 @@
 
 use crate::advice::Advice;
 use crate::decision::Decision;
-use crate::diagrams::{DataFlow, DiagramId, DiagramInput, ReplicationLabel};
+use crate::diagrams::{ConsistencyLabel, DataFlow, DiagramId, DiagramInput, ReplicationLabel};
 use crate::engine::Verdict;
 use crate::export::system_diagram_input;
 use crate::system::{FlowKind, SystemAdvice};
@@ -91,6 +91,9 @@ pub struct Drawing {
     pub store: String,
     #[serde(with = "replication_index")]
     pub replication: ReplicationLabel,
+    /// The consistency model: where the primary-replica diagram sends reads.
+    #[serde(with = "consistency_index")]
+    pub consistency: ConsistencyLabel,
     pub replicas: u8,
     #[serde(with = "verdict_index")]
     pub shared_database: Verdict,
@@ -207,6 +210,7 @@ impl From<&DiagramInput> for Drawing {
         Drawing {
             store: input.store_name.clone(),
             replication: input.replication,
+            consistency: input.consistency,
             replicas: input.replicas.min(u8::MAX as usize) as u8,
             shared_database: input.shared_database_verdict,
             owner_service: input.owner_service.clone(),
@@ -235,6 +239,7 @@ impl Drawing {
             store_name: self.store.clone(),
             new_store: self.store.clone(),
             replication: self.replication,
+            consistency: self.consistency,
             replicas: self.replicas.into(),
             shared_database_verdict: self.shared_database,
             owner_service: self.owner_service.clone(),
@@ -391,6 +396,11 @@ index_codec!(
         ReplicationLabel::SemiSync,
         ReplicationLabel::Sync
     ]
+);
+index_codec!(
+    consistency_index,
+    ConsistencyLabel,
+    [ConsistencyLabel::Strong, ConsistencyLabel::Eventual]
 );
 index_codec!(
     flow_kind_index,

@@ -143,12 +143,44 @@ impl ReplicationLabel {
     }
 }
 
+/// The consistency model the primary-replica diagram draws reads for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ConsistencyLabel {
+    /// Reads that must see the latest write go to the primary; the replicas serve reads that may lag, and
+    /// take over if the primary fails (docs/ADVICE.md, step 4: "reads see the latest write: at the primary").
+    Strong,
+    /// Reads go to the replicas and may lag. The seed's own drawing ("Reads can go here").
+    #[default]
+    Eventual,
+}
+
+impl ConsistencyLabel {
+    pub fn label(self) -> &'static str {
+        match self {
+            ConsistencyLabel::Strong => "strong",
+            ConsistencyLabel::Eventual => "eventual",
+        }
+    }
+
+    /// From an engine choice id (`strong`, `eventual`).
+    pub fn from_choice(choice_id: &str) -> Option<ConsistencyLabel> {
+        match choice_id {
+            "strong" => Some(ConsistencyLabel::Strong),
+            "eventual" => Some(ConsistencyLabel::Eventual),
+            _ => None,
+        }
+    }
+}
+
 /// What the diagrams are drawn from: the user's own names and choices. Every name is user-typed;
 /// `layout` cleans, clamps and fits them (empty names fall back to the seed's).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiagramInput {
     pub store_name: String,
     pub replication: ReplicationLabel,
+    /// Where the primary-replica diagram sends reads: strong sends those that must be current to the
+    /// primary; eventual (the seed's drawing) sends them to the replicas.
+    pub consistency: ConsistencyLabel,
     /// Clamped to 1–5.
     pub replicas: usize,
     /// 1–8 services (extra ones are dropped; none means the seed's three).
@@ -193,6 +225,7 @@ impl Default for DiagramInput {
         DiagramInput {
             store_name: "PostgreSQL".into(),
             replication: ReplicationLabel::Async,
+            consistency: ConsistencyLabel::Eventual,
             replicas: 2,
             services: strings(&["User Service", "Order Service", "Product Service"]),
             owner_service: "User Service".into(),

@@ -22,10 +22,11 @@ pub use record::{decision_json, SCHEMA, SCHEMA_VERSION};
 
 use crate::decision::Decision;
 use crate::diagrams::{
-    clean, diagram_for_choice, DataFlow, DiagramId, DiagramInput, ReplicationLabel,
+    clean, diagram_for_choice, ConsistencyLabel, DataFlow, DiagramId, DiagramInput,
+    ReplicationLabel,
 };
 use crate::engine::{Recommendation, Verdict};
-use crate::system::SystemAdvice;
+use crate::system::{ServiceView, SystemAdvice};
 
 /// A download's file name stem from a decision's title: `strata-orders-service-storage` (letters and digits of
 /// any script kept, everything else a separator), `strata-decision` for a title without any.
@@ -52,6 +53,9 @@ const MORE_REPLICAS: &str = "read-heavy";
 ///   run migrates from the seed's "Old DB" to the recommended store.
 /// - `replication`: the replication card's mode (`primary-replica-async|semi-sync|sync`); multi-primary keeps
 ///   the default.
+/// - `consistency`: the consistency card's model, so that with strong consistency the primary-replica diagram
+///   sends the reads that must be current to the primary (replicas serve reads that may lag); eventual keeps
+///   them on the replicas.
 /// - `replicas`: 2, or 3 when the service has `read-heavy` ticked.
 /// - `services`, `owns` and `owner_service`: when the decision has several services, their names ("Service 2"
 ///   when unnamed) and the entities each owns, the first that owns any being the source of truth; else the
@@ -70,6 +74,9 @@ pub fn diagram_input(decision: &Decision, service: usize, rec: &Recommendation) 
     }
     if let Some(mode) = ReplicationLabel::from_choice(rec.replication.choice) {
         input.replication = mode;
+    }
+    if let Some(model) = ConsistencyLabel::from_choice(rec.consistency.choice) {
+        input.consistency = model;
     }
     let ticks = decision.services.get(service).map(|s| &s.requirements);
     if ticks.is_some_and(|t| t.contains(MORE_REPLICAS)) {
@@ -102,7 +109,7 @@ fn use_services(input: &mut DiagramInput, decision: &Decision) {
 
 /// The input of the system diagram: [`diagram_input`] of the first service, with every service of the
 /// decision (also when there is one), each one's recommended store ("PostgreSQL (relational)"; empty while
-/// nothing is ticked) and the flows of the system advice. For a decision of several services, the cards may
+/// nothing is ticked; a service keeping only read models, those alone: [`system_store_label`]) and the flows of the system advice. For a decision of several services, the cards may
 /// draw from it too: its services are [`diagram_input`]'s, and the source-of-truth diagram then shows the owner
 /// with the most readers, and how each reader gets the data.
 pub fn system_diagram_input(decision: &Decision, advice: &SystemAdvice) -> DiagramInput {
@@ -114,11 +121,7 @@ pub fn system_diagram_input(decision: &Decision, advice: &SystemAdvice) -> Diagr
     if let Some(card) = advice.pattern_card(DiagramId::SharedDatabase.as_str()) {
         input.shared_database_verdict = card.verdict;
     }
-    input.stores = advice
-        .services
-        .iter()
-        .map(|s| store_label(&s.rec))
-        .collect();
+    input.stores = advice.services.iter().map(system_store_label).collect();
     input.flows = advice
         .flows
         .iter()
@@ -138,17 +141,32 @@ pub fn store_label(rec: &Recommendation) -> String {
     if rec.neutral {
         return String::new();
     }
-    let kind = rec.primary_store.title.to_ascii_lowercase();
-    let mut label = match rec.primary_store.examples.first() {
-        Some(example) => format!("{example} ({kind})"),
-        None => kind,
-    };
+    let mut label = primary_label(rec);
     // A service's other stores are part of what it runs (a search service's index).
     for store in crate::system::alongside(rec) {
         label.push_str(" + ");
         label.push_str(store.examples.first().copied().unwrap_or(store.title));
     }
     label
+}
+
+/// "PostgreSQL (relational)": the primary store's first example and its kind.
+pub(crate) fn primary_label(rec: &Recommendation) -> String {
+    let kind = rec.primary_store.title.to_ascii_lowercase();
+    match rec.primary_store.examples.first() {
+        Some(example) => format!("{example} ({kind})"),
+        None => kind,
+    }
+}
+
+/// A service's stores as the system sees them: [`store_label`], except for a service that owns no data and keeps
+/// only read models (`ServiceView::read_models_only`), which runs those stores only ("Elasticsearch"): the
+/// default primary store its own recommendation names holds nothing of its own.
+pub fn system_store_label(view: &ServiceView) -> String {
+    if view.read_models_only {
+        return crate::system::alongside_names(&view.rec).join(" + ");
+    }
+    store_label(&view.rec)
 }
 
 /// The system the multi-primary diagram draws in each region: one that really has several primaries. A

@@ -24,9 +24,12 @@ pub const READ_MODEL_OWNERS: usize = 3;
 pub struct ServiceView<'a> {
     /// "Orders", or "Service 2" when unnamed.
     pub name: String,
-    /// "relational, strong, semi-sync": primary store, consistency model, replication.
+    /// "relational, strong, semi-sync": primary store, consistency model, replication ([`headline`]).
     pub headline: String,
     pub rec: Recommendation<'a>,
+    /// It owns no data, reads from others, and keeps only read models (stores alongside; no tick of its own
+    /// asks for a primary store): in the system it runs those stores only, fed by the owners' events.
+    pub read_models_only: bool,
 }
 
 /// How a consumer gets an entity it does not own.
@@ -128,7 +131,7 @@ pub struct SystemCard {
     pub because: Vec<String>,
     /// The trade-offs the seed names.
     pub trade_offs: Vec<String>,
-    /// For problems: the way out.
+    /// The way out: of a problem, or of a recommended card's cost (API composition's queries).
     pub resolution: String,
     /// The services involved (indices).
     pub services: Vec<usize>,
@@ -172,21 +175,67 @@ impl<'a> SystemAdvice<'a> {
 }
 
 /// "relational, strong, semi-sync"; with stores alongside, "relational + search, strong, semi-sync" (a search
-/// service's own store is its index, not the default primary).
+/// service's own store is its index, not the default primary). A consistency model or replication no tick bore
+/// on (its card not assessed) is the catalogue's default, and said so after a semicolon: "relational + search;
+/// strong, semi-sync by default", "relational, strong; semi-sync by default".
 pub fn headline(rec: &Recommendation) -> String {
     if rec.neutral {
         return "nothing ticked yet".into();
     }
-    let mut out = rec.primary_store.title.to_ascii_lowercase();
-    for store in alongside(rec) {
-        out.push_str(" + ");
-        out.push_str(&store.title.to_ascii_lowercase());
+    let mut store = rec.primary_store.title.to_ascii_lowercase();
+    for s in alongside(rec) {
+        store.push_str(" + ");
+        store.push_str(&s.title.to_ascii_lowercase());
     }
-    out.push_str(", ");
-    out.push_str(rec.consistency.choice);
-    out.push_str(", ");
-    out.push_str(&rec.replication.title.to_ascii_lowercase());
+    let (mut decided, mut defaults) = (vec![store], Vec::new());
+    let (consistency, replication) = defaults_of(rec);
+    for (part, default) in [
+        (rec.consistency.choice.to_string(), consistency),
+        (rec.replication.title.to_ascii_lowercase(), replication),
+    ] {
+        if default {
+            defaults.push(part);
+        } else {
+            decided.push(part);
+        }
+    }
+    let mut out = decided.join(", ");
+    if !defaults.is_empty() {
+        out.push_str("; ");
+        out.push_str(&defaults.join(", "));
+        out.push_str(" by default");
+    }
     out
+}
+
+/// Whether a recommendation's consistency (model and level) and its replication are the catalogue's defaults:
+/// no tick bore on them (their cards are not assessed). Everything is, while nothing is ticked.
+pub fn defaults_of(rec: &Recommendation) -> (bool, bool) {
+    if rec.neutral {
+        return (true, true);
+    }
+    (
+        !rec.consistency.is_assessed(),
+        !rec.replication.is_assessed(),
+    )
+}
+
+/// The first example of each store alongside the primary ("Elasticsearch"), or its title when it has none.
+pub fn alongside_names<'r>(rec: &'r Recommendation) -> Vec<&'r str> {
+    alongside(rec)
+        .map(|s| s.examples.first().copied().unwrap_or(s.title))
+        .collect()
+}
+
+/// Whether service `s`, recommended `rec`, keeps only read models: it owns no data, reads some from others, and
+/// its only stores are those alongside the primary, which no tick of its own asked for (the catalogue's default,
+/// for data it does not have).
+fn keeps_only_read_models(s: &Service, rec: &Recommendation) -> bool {
+    !rec.neutral
+        && s.owns.is_empty()
+        && !s.reads.is_empty()
+        && alongside(rec).next().is_some()
+        && rec.primary_store.reasons_for.is_empty()
 }
 
 /// The stores added alongside the primary store.
@@ -205,6 +254,7 @@ pub fn advise<'a>(cat: &'a Catalog, decision: &Decision) -> SystemAdvice<'a> {
             ServiceView {
                 name: s.display_name(i),
                 headline: headline(&rec),
+                read_models_only: keeps_only_read_models(s, &rec),
                 rec,
             }
         })
@@ -521,7 +571,7 @@ fn data_access(
         summary.push_str(" An outbox is a table the owner writes in the same transaction as the entity, and its events are published from there: none is lost, and none is sent for a write that was rolled back.");
     }
     if query {
-        summary.push_str(" A query sees the latest write but waits on the owner and fails while the owner is down; a cached copy answers at once but may lag.");
+        summary.push_str(" A query sees the latest write but waits on the owner and fails while the owner is down; a cached copy answers at once but may lag, and what a reader needs as it stood at its own change (the address an order ships to) can be copied into its own record then (a snapshot). So query only for what must be current.");
     }
     let mut trade_offs: Vec<String> = Vec::new();
     if outbox || plain {
@@ -681,6 +731,9 @@ fn cross_service_queries(
             if !queried.is_empty() {
                 because.push(format!("It still queries {q_from} for the latest write, and combines those answers with the read model (API composition)."));
             }
+            if view.read_models_only {
+                because.push(read_models_only(view));
+            }
             if !(search || analytics) && subscribed.len() == READ_MODEL_OWNERS {
                 because.push(format!("Close call: {READ_MODEL_OWNERS} owners is where a read model starts to pay for its upkeep; with one fewer, its cached copies joined at query time would do."));
             }
@@ -728,6 +781,16 @@ fn cross_service_queries(
             if below {
                 because.push(close_below);
             }
+            let asked: Vec<String> = flows
+                .iter()
+                .filter(|f| f.consumer == consumer && f.kind == FlowKind::Query)
+                .map(|f| f.entity.clone())
+                .fold(Vec::new(), |mut all, e| {
+                    push_new(&mut all, e);
+                    all
+                });
+            let asked = and_list(&asked);
+            let publish = verb(queried.len(), "publishes", "publish");
             SystemCard {
                 kind: SystemKind::ApiComposition,
                 verdict: Verdict::Recommended,
@@ -735,7 +798,7 @@ fn cross_service_queries(
                 summary: format!("There are no cross-service joins: {name} asks {q_from} for the latest write and combines the answers{with} (API composition). Each such query waits for every owner it asks, and fails while one of them is down."),
                 because,
                 trade_offs: vec!["No cross-service joins".into(), "Higher latency".into(), "Lower availability during failures".into()],
-                resolution: String::new(),
+                resolution: format!("Query only for what must be current. What {name} needs of {asked} as it stood at the time of its own change (an address, a price, an amount) can be copied into its own record then, a snapshot that later reads take from there; what may lag a moment can come from a copy kept from the events {q_from} {publish}. Each query left waits on {q_from} and fails while {} down.", verb(queried.len(), "it is", "one of them is")),
                 services: involved,
                 catalog_ref: SystemKind::ApiComposition.catalog_ref(),
             }
@@ -768,26 +831,118 @@ fn cross_service_queries(
     cards
 }
 
-/// What another service's change uses up in an owner's data, by the owner's ticks: money, stock or bookings
-/// (the seed's strong-consistency use cases), each with an example of such a change.
+/// What the system says of a service that keeps only read models: it runs those stores only, fed by the owners'
+/// events, and the primary store of its own recommendation (the catalogue's default) is not needed.
+fn read_models_only(view: &ServiceView) -> String {
+    let rec = &view.rec;
+    let kinds: Vec<String> = alongside(rec)
+        .map(|s| s.title.to_ascii_lowercase())
+        .collect();
+    let names: Vec<String> = alongside_names(rec).iter().map(|n| n.to_string()).collect();
+    let stores = verb(kinds.len(), "store", "stores");
+    format!("{} owns no data: its {} {stores} ({}), fed by the owners' events, {} all it runs. It needs no primary store: the {} store its own recommendation names is the catalogue's default, for data it does not have, and nothing there feeds its read models.", view.name, and_list(&kinds), and_list(&names), verb(kinds.len(), "is", "are"), rec.primary_store.title.to_ascii_lowercase())
+}
+
+/// What a business change uses up in a service's data, by its ticks (the seed's strong-consistency use cases):
+/// `(tick, what it keeps, an example of such a change)`.
+const CONSUMABLE: [(&str, &str, &str); 3] = [
+    ("financial", "money", "a debit"),
+    ("inventory", "stock", "a reservation"),
+    ("booking", "bookings", "a held seat"),
+];
+
+/// The money, stock or bookings a service keeps (by its ticks), each with an example of a change that uses it up.
 fn consumable(reqs: &Requirements) -> (Vec<String>, Vec<String>) {
-    let kinds = [
-        ("financial", "money", "a debit"),
-        ("inventory", "stock", "a reservation"),
-        ("booking", "bookings", "a held seat"),
-    ];
-    let ticked = kinds.iter().filter(|(id, ..)| reqs.contains(id));
+    let ticked = CONSUMABLE.iter().filter(|(id, ..)| reqs.contains(id));
     ticked
         .map(|&(_, what, change)| (what.to_string(), change.to_string()))
         .unzip()
+}
+
+/// A service's step in a business change that writes in two services, by what it keeps: it takes the money,
+/// reserves the stock or holds the booking, else records its own entity. `rank` says how hard the step is to
+/// undo (money hardest: a refund reaches the customer), so the saga runs it last.
+struct Step {
+    service: usize,
+    does: String,
+    /// What failing is, as the clause after "if": "the payment fails".
+    fails: String,
+    /// The compensation, as a clause after the service's name: "releases the stock".
+    undo: String,
+    rank: u8,
+}
+
+/// A kind of step: what it does, what failing is, its compensation, how hard it is to undo.
+type Part = (&'static str, &'static str, &'static str, u8);
+
+/// Service `i`'s step, leaving out what the other side's step already does (`taken`: its ticks' kinds), so two
+/// services that both keep money do not both "take the money": the one that reads the other's records its own.
+fn step(decision: &Decision, i: usize, taken: &[&str]) -> Step {
+    let s = &decision.services[i];
+    let kinds: Vec<&str> = ["inventory", "booking", "financial"]
+        .into_iter()
+        .filter(|id| s.requirements.contains(id) && !taken.contains(id))
+        .collect();
+    if kinds.is_empty() {
+        let own = s.owns.first().cloned().unwrap_or_else(|| "data".into());
+        return Step {
+            service: i,
+            does: format!("records its {own}"),
+            fails: format!("{} cannot record its {own}", s.display_name(i)),
+            undo: format!("cancels its {own}"),
+            rank: 0,
+        };
+    }
+    let part = |id: &str| -> Part {
+        match id {
+            "inventory" => (
+                "reserves the stock",
+                "the reservation fails",
+                "releases the stock",
+                1,
+            ),
+            "booking" => (
+                "holds the booking",
+                "the booking fails",
+                "releases the booking",
+                1,
+            ),
+            _ => (
+                "takes the money",
+                "the payment fails",
+                "refunds the money",
+                2,
+            ),
+        }
+    };
+    let parts: Vec<Part> = kinds.iter().map(|id| part(id)).collect();
+    let list = |pick: fn(&Part) -> &'static str| {
+        and_list(
+            &parts
+                .iter()
+                .map(|p| pick(p).to_string())
+                .collect::<Vec<_>>(),
+        )
+    };
+    // The hardest part to undo is the one that fails last.
+    let last = parts
+        .iter()
+        .max_by_key(|p| p.3)
+        .copied()
+        .unwrap_or(parts[0]);
+    Step {
+        service: i,
+        does: list(|p| p.0),
+        fails: last.1.to_string(),
+        undo: list(|p| p.2),
+        rank: last.3,
+    }
 }
 
 /// Two services and the entities each reads from the other (`a < b`).
 struct Shared {
     a: usize,
     b: usize,
-    /// In first-mention order, whichever way they go.
-    entities: Vec<String>,
     a_reads: Vec<String>,
     b_reads: Vec<String>,
 }
@@ -797,7 +952,8 @@ struct Shared {
 /// the other's changes), or one reads the other's money, stock or bookings, which its changes use up (a
 /// debit, a reservation). Reading another's data alone (an order reads its customer) writes nothing there;
 /// a reader that owns no data writes nothing at all; reference data is not changed in its readers'
-/// transactions.
+/// transactions. The card names the flow plainly: each service's step (`step`), the one hardest to undo last,
+/// and the compensation of the earlier one if it fails.
 fn sagas(
     cat: &Catalog,
     decision: &Decision,
@@ -820,7 +976,6 @@ fn sagas(
                         pairs.push(Shared {
                             a,
                             b,
-                            entities: Vec::new(),
                             a_reads: Vec::new(),
                             b_reads: Vec::new(),
                         });
@@ -828,7 +983,6 @@ fn sagas(
                     }
                 };
                 let p = &mut pairs[at];
-                push_new(&mut p.entities, e.name.clone());
                 push_new(
                     if r == a {
                         &mut p.a_reads
@@ -844,8 +998,17 @@ fn sagas(
         .into_iter()
         .filter_map(|p| {
             let (na, nb) = (&services[p.a].name, &services[p.b].name);
-            let why = if !p.a_reads.is_empty() && !p.b_reads.is_empty() {
-                format!("{na} reads {} from {nb}, and {nb} reads {} from {na}: each reacts to the other's changes, so one business change is likely to need a step in both.", and_list(&p.a_reads), and_list(&p.b_reads))
+            let ticks = |i: usize| -> Vec<&'static str> {
+                CONSUMABLE
+                    .iter()
+                    .map(|k| k.0)
+                    .filter(|id| svc(i).requirements.contains(id))
+                    .collect()
+            };
+            // Whose step comes first: the owner's data decides (one-way), or the lower index (both ways).
+            let (why, first_side, second_side) = if !p.a_reads.is_empty() && !p.b_reads.is_empty() {
+                let why = format!("{na} reads {} from {nb}, and {nb} reads {} from {na}: each reacts to the other's changes, so one business change is likely to need a step in both.", and_list(&p.a_reads), and_list(&p.b_reads));
+                (why, p.a, p.b)
             } else {
                 let (owner, reader, what) = if p.a_reads.is_empty() {
                     (p.a, p.b, &p.b_reads)
@@ -857,15 +1020,30 @@ fn sagas(
                     return None;
                 }
                 let (on, rn) = (&services[owner].name, &services[reader].name);
-                format!("{rn} reads {} from {on}, whose data is {}: a change in {rn} that uses it ({}) is a step in {on} too.", and_list(what), and_list(&used), and_list(&changes).replace(" and ", " or "))
+                let (what, used) = (and_list(what), and_list(&used));
+                let why = format!("{rn} reads {what} from {on}, and {on} keeps {used}: what {rn} does with the {what} it reads goes with a change to that {used} ({}), so one business change takes a step in each.", and_list(&changes).replace(" and ", " or "));
+                (why, owner, reader)
             };
-            let shared = and_list(&p.entities);
+            let one = step(decision, first_side, &[]);
+            let other = step(decision, second_side, &ticks(first_side));
+            // The step hardest to undo goes last; on a tie, the owner's (or the first service's) goes first.
+            let (first, last) = if other.rank < one.rank {
+                (other, one)
+            } else {
+                (one, other)
+            };
+            let (fname, lname) = (&services[first.service].name, &services[last.service].name);
+            let flow = format!("{fname} {}, then {lname} {}", first.does, last.does);
+            let mut because = vec![why, format!("Both {na} and {nb} have transactional data (ACID, money, stock or bookings), each in its own database.")];
+            if first.rank < last.rank {
+                because.push(format!("The step in {lname} goes last, as it is the harder to undo: if it fails, only the step in {fname} needs undoing."));
+            }
             Some(SystemCard {
                 kind: SystemKind::Saga,
                 verdict: Verdict::Recommended,
                 title: format!("{na} and {nb}: a saga, not one transaction"),
-                summary: format!("If one business change writes in both {na} and {nb} (they share {shared}), it cannot be one ACID transaction across their databases. Run it as a saga: each service commits its own step and publishes an event through an outbox; a step that fails triggers compensating steps that undo the earlier ones."),
-                because: vec![why, format!("Both {na} and {nb} have transactional data (ACID, money, stock or bookings), each in its own database.")],
+                summary: format!("One business change is likely to write in both: {flow}. That is two databases, so it cannot be one ACID transaction. Run it as a saga: each service commits its own step and publishes an event through an outbox; if {}, a compensating step undoes the earlier one: {fname} {}.", last.fails, first.undo),
+                because,
                 trade_offs: vec!["Distributed transactions hard".into(), "Eventual consistency between them".into()],
                 resolution: String::new(),
                 services: vec![p.a, p.b],
@@ -875,22 +1053,46 @@ fn sagas(
         .collect()
 }
 
+/// One service's line of the replication card: its replication and level, and whether they are the catalogue's
+/// defaults (no tick of its own decides them) or, for a service keeping only read models, what they are for.
+fn replication_line(s: &ServiceView) -> String {
+    let r = &s.rec;
+    let what = format!(
+        "{} replication, {} ({} consistency)",
+        r.replication.title, r.consistency_level.title, r.consistency.choice
+    );
+    let name = &s.name;
+    if r.neutral {
+        return format!("{name}: {what} — the defaults, as nothing is ticked yet.");
+    }
+    let defaults = defaults_of(r);
+    if s.read_models_only {
+        let stores = and_list(
+            &alongside_names(r)
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>(),
+        );
+        let lead = format!("{name}: only read models ({stores}), which it can rebuild from the owners' events, so their replicas serve read load and uptime rather than keep data safe.");
+        return match defaults {
+            (true, true) => format!("{lead} The {what} of its own recommendation are the defaults, for a primary store it does not run."),
+            _ => format!("{lead} For their copies: {what}."),
+        };
+    }
+    match defaults {
+        (true, true) => format!("{name}: {what} — the defaults: no tick of its own decides them."),
+        (false, true) => format!(
+            "{name}: {what} — the replication is the default: no tick of its own decides it."
+        ),
+        (true, false) => format!(
+            "{name}: {what} — the consistency is the default: no tick of its own decides it."
+        ),
+        (false, false) => format!("{name}: {what}."),
+    }
+}
+
 fn replication_summary(services: &[ServiceView], flows: &[Flow]) -> SystemCard {
-    let because = services
-        .iter()
-        .map(|s| {
-            let r = &s.rec;
-            let defaults = if r.neutral {
-                ": the defaults, as nothing is ticked yet"
-            } else {
-                ""
-            };
-            format!(
-                "{}: {} replication, {} ({} consistency){defaults}.",
-                s.name, r.replication.title, r.consistency_level.title, r.consistency.choice
-            )
-        })
-        .collect();
+    let because = services.iter().map(replication_line).collect();
     let mut summary = String::from("Each service replicates as its own data needs: there is no one replication for the whole system, and each store is backed up and restored on its own.");
     if !flows.is_empty() {
         summary.push_str(" So their backups are not taken at one instant: a service restored to an earlier point has lost writes the others may already have acted on, so reconcile it with them, and a reader replays the events it missed (keep them long enough).");
@@ -1059,7 +1261,17 @@ fn checklist(
             "sys-replication" if services.len() > 1 => Some(
                 services
                     .iter()
-                    .map(|s| format!("{}: {}", s.name, s.rec.replication.title))
+                    .map(|s| {
+                        let mode = s.rec.replication.title;
+                        match (s.read_models_only, defaults_of(&s.rec).1) {
+                            (true, _) => format!(
+                                "{}: read models only, rebuilt from the owners' events",
+                                s.name
+                            ),
+                            (false, true) => format!("{}: {mode} (the default)", s.name),
+                            (false, false) => format!("{}: {mode}", s.name),
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             ),

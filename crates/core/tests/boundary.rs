@@ -7,7 +7,7 @@ use strata_core::boundary::{
 };
 use strata_core::catalog::Catalog;
 use strata_core::deferred::{catalogue_html, FIGURE_SLOT};
-use strata_core::diagrams::{DiagramId, DiagramInput, ReplicationLabel};
+use strata_core::diagrams::{ConsistencyLabel, DiagramId, DiagramInput, ReplicationLabel};
 use strata_core::engine::{recommend, Requirements, Verdict};
 use strata_core::export::{self, diagram_input, system_diagram_input};
 use strata_core::permalink;
@@ -56,6 +56,7 @@ fn every_request_and_response_survives_the_codec() {
     let drawing = Drawing {
         store: hostile.into(),
         replication: ReplicationLabel::SemiSync,
+        consistency: ConsistencyLabel::Strong,
         replicas: 5,
         shared_database: Verdict::Acceptable,
         owner_service: hostile.into(),
@@ -224,6 +225,77 @@ fn a_diagram_is_drawn_from_the_decision() {
     assert!(svg.starts_with("<?xml"), "{svg}");
     let mermaid = text(Request::Mermaid(of(DiagramId::ParallelRun, None)));
     assert!(mermaid.contains('\n'), "Mermaid keeps its lines: {mermaid}");
+}
+
+#[test]
+fn the_replication_diagram_reads_where_the_consistency_model_says() {
+    // Strong (money, stock, bookings, asked outright, or the default): reads that must be current go to
+    // the primary, in the drawing, its text version, the SVG file and the Mermaid alike.
+    for fragment in [
+        "r=financial",
+        "r=inventory,low-latency",
+        "r=booking",
+        "r=strong-consistency,read-heavy",
+        "r=acid",
+    ] {
+        let drawing = drawing_of(fragment);
+        assert_eq!(drawing.consistency, ConsistencyLabel::Strong, "{fragment}");
+        assert_eq!(drawing.input(), drawing_of(fragment).input());
+        let of = of(DiagramId::PrimaryReplica, Some(fragment));
+        let Response::Figure(figure) = ask(&Request::Figure(of.clone())) else {
+            panic!("a figure")
+        };
+        let words = text_version(&figure);
+        assert!(
+            words.contains("Reads that must see the latest write go to the primary;")
+                && words.contains("may lag")
+                && !words.contains("any replica"),
+            "{fragment}: {words}"
+        );
+        assert!(figure.contains("must be current</text>"), "{fragment}");
+        assert!(figure.contains(">Reads that may lag</text>"), "{fragment}");
+        let svg = text(Request::SvgFile(of.clone()));
+        assert!(svg.contains("must be current</text>"), "{fragment}");
+        let mermaid = text(Request::Mermaid(of));
+        assert!(
+            mermaid.contains("([\"Reads that must be current\"])")
+                && mermaid.contains("Reads that must see the latest write go to the primary#59;"),
+            "{fragment}: {mermaid}"
+        );
+    }
+    // Eventual: reads from the replicas, as the seed draws them.
+    for fragment in ["r=social-feed", "r=shopping-cart,high-availability"] {
+        assert_eq!(
+            drawing_of(fragment).consistency,
+            ConsistencyLabel::Eventual,
+            "{fragment}"
+        );
+        let of = of(DiagramId::PrimaryReplica, Some(fragment));
+        let Response::Figure(figure) = ask(&Request::Figure(of.clone())) else {
+            panic!("a figure")
+        };
+        assert!(text_version(&figure).contains("Reads can go to any replica."));
+        assert!(!figure.contains("must be current"), "{fragment}");
+        assert!(!text(Request::Mermaid(of)).contains("must be current"));
+    }
+    // The catalogue's drawing (no decision) is the seed's: reads go to the replicas.
+    let seed = of(DiagramId::PrimaryReplica, None);
+    assert_eq!(seed.input().consistency, ConsistencyLabel::Eventual);
+    let Response::Figure(figure) = ask(&Request::Figure(seed.clone())) else {
+        panic!("a figure")
+    };
+    assert!(text_version(&figure).contains("Reads can go to any replica."));
+    assert!(figure.contains(">Reads</text>") && !figure.contains("must be current"));
+    assert!(!text(Request::SvgFile(seed.clone())).contains("must be current"));
+    assert!(!text(Request::Mermaid(seed)).contains("must be current"));
+    // The model is part of the drawing's bytes: a card redraws when it changes.
+    assert_ne!(
+        DrawingRef::of(&drawing_of("r=financial")),
+        DrawingRef::of(&Drawing {
+            consistency: ConsistencyLabel::Eventual,
+            ..drawing_of("r=financial")
+        })
+    );
 }
 
 #[test]
@@ -634,8 +706,11 @@ fn the_page_advice_is_the_same_whether_the_app_or_the_module_makes_it() {
     assert!(mine
         .announcement
         .starts_with("Recommendations updated for Feed."));
-    // Every card of the recommendation once, advice first and the rest under "Not assessed".
-    assert_eq!(mine.cards.len(), rec.cards().count());
+    // Every card of the recommendation once but the patterns the system judges (two services here), advice
+    // first and the rest under "Not assessed".
+    let spans =
+        |c: &&strata_core::engine::Card| strata_core::advice::SYSTEM_PATTERNS.contains(&c.choice);
+    assert_eq!(mine.cards.len(), rec.cards().filter(|c| !spans(c)).count());
     let first_unassessed = mine.cards.iter().position(|c| c.group == NOT_ASSESSED);
     assert!(
         first_unassessed.is_some_and(|at| mine.cards[at..].iter().all(|c| c.group == NOT_ASSESSED))
@@ -706,8 +781,8 @@ fn with_an_organisation_catalogue_the_module_advises_with_its_statuses_and_cloud
     assert_eq!(
         two.headlines,
         [
-            "document, strong, semi-sync",
-            "relational, strong, semi-sync"
+            "document; strong, semi-sync by default",
+            "relational, strong; semi-sync by default"
         ],
         "with an organisation's catalogue, the module makes every service's headline"
     );

@@ -507,7 +507,18 @@ fn the_glance_shows_each_decided_part_with_a_link_to_its_card() {
             )));
         }
     }
+    // A level that follows the default model and replication is a default, not advice: no "Level: QUORUM".
+    for ids in [&["relationships-matter"][..], &["full-text", "read-heavy"]] {
+        let rec = recommend(cat(), &reqs(ids));
+        let html = glance(&rec, "");
+        assert!(!html.contains("Level:"), "{ids:?}: {html}");
+        assert!(!html.contains("Consistency:") && !html.contains("Replication:"));
+        let body = visible(&card_body(&rec.consistency_level, cat()));
+        assert!(body.contains("this is the default"), "{ids:?}: {body}");
+        assert!(!body.contains("PostgreSQL: synchronous_commit"), "{body}");
+    }
     let rec = recommend(cat(), &reqs(&["acid"]));
+    assert!(glance(&rec, "").contains("Level:"));
     assert!(glance(&rec, "Orders <billing>")
         .contains("<li class=\"service\">Orders &lt;billing&gt;</li>"));
 }

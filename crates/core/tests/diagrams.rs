@@ -596,6 +596,7 @@ fn input() -> impl Strategy<Value = DiagramInput> {
             name(),
             prop::collection::vec(name(), 0..=9),
             any::<bool>(),
+            any::<bool>(),
         ),
         (
             prop::collection::vec(name(), 0..=9),
@@ -607,7 +608,7 @@ fn input() -> impl Strategy<Value = DiagramInput> {
             |(
                 (store, replicas, mode, services, owner),
                 (regions, verdict, table, old, new),
-                (os, ns, events, owner_listed),
+                (os, ns, events, owner_listed, strong),
                 (stores, owns, flows),
             )| {
                 let owner_service = if owner_listed && !services.is_empty() {
@@ -622,6 +623,11 @@ fn input() -> impl Strategy<Value = DiagramInput> {
                         ReplicationLabel::SemiSync,
                         ReplicationLabel::Sync,
                     ][mode],
+                    consistency: if strong {
+                        ConsistencyLabel::Strong
+                    } else {
+                        ConsistencyLabel::Eventual
+                    },
                     replicas,
                     services,
                     owner_service,
@@ -835,6 +841,141 @@ fn replica_count_and_replication_label_appear() {
             assert!(d.text_alternative.iter().any(|s| s.contains(mode.label())));
         }
     }
+}
+
+/// The box whose first line is `first`, if drawn.
+fn box_named(d: &Diagram, first: &str) -> Option<usize> {
+    d.boxes.iter().position(|b| b.paragraphs[0] == first)
+}
+
+/// The boxes an arrow from box `from` reaches.
+fn targets(d: &Diagram, from: usize) -> Vec<usize> {
+    d.arrows
+        .iter()
+        .filter(|a| a.from == from)
+        .map(|a| a.to)
+        .collect()
+}
+
+#[test]
+fn strong_consistency_sends_current_reads_to_the_primary_and_eventual_to_the_replicas() {
+    for n in 1..=5 {
+        for mode in [
+            ReplicationLabel::Async,
+            ReplicationLabel::SemiSync,
+            ReplicationLabel::Sync,
+        ] {
+            let draw = |consistency| {
+                let input = DiagramInput {
+                    replicas: n,
+                    replication: mode,
+                    consistency,
+                    ..DiagramInput::default()
+                };
+                let d = layout(DiagramId::PrimaryReplica, &input);
+                check_geometry(&d);
+                check_svg(&d);
+                check_mermaid(&d);
+                d
+            };
+            let replicas = |d: &Diagram| -> Vec<usize> {
+                (0..d.boxes.len())
+                    .filter(|&i| d.boxes[i].paragraphs[0].starts_with("Replica "))
+                    .collect()
+            };
+
+            // Strong: what must be current is read at the primary, the replicas serve what may lag.
+            let d = draw(ConsistencyLabel::Strong);
+            let primary = box_named(&d, "PostgreSQL").expect("the primary");
+            let writes = box_named(&d, "All writes").expect("the writes");
+            let current = box_named(&d, "Reads that must be current").expect("current reads");
+            let lagging = box_named(&d, "Reads that may lag").expect("reads that may lag");
+            assert!(box_named(&d, "Reads").is_none());
+            assert_eq!(targets(&d, current), [primary]);
+            assert_eq!(targets(&d, writes), [primary]);
+            assert_eq!(targets(&d, lagging), replicas(&d));
+            // Two heads into the primary, not one arrow merging two sources.
+            let heads: Vec<(f32, f32)> = (d.arrows.iter())
+                .filter(|a| a.to == primary)
+                .map(|a| *a.points.last().unwrap())
+                .collect();
+            assert!(heads.len() == 2 && (heads[0].0 - heads[1].0).abs() > 20.0);
+            let svg = render_svg(&d, SvgMode::Standalone, "p");
+            let mermaid = to_mermaid(&d);
+            assert!(mermaid.contains(&format!("n{current} --> n{primary};")));
+            assert!(mermaid.contains(&format!("n{lagging} --> n{};", replicas(&d)[0])));
+            let words = d.text_alternative.join(" ");
+            assert!(!words.contains("any replica"), "{words}");
+            assert!(d.desc.contains("reads that must be current"), "{}", d.desc);
+            // The same sentence in the text version, under the drawing and in the Mermaid.
+            let reads = d
+                .text_alternative
+                .iter()
+                .find(|s| s.starts_with("Reads that must see the latest write go to the primary;"))
+                .expect("where reads go, in words");
+            assert!(reads.contains("may lag") && reads.contains("takes over if the primary fails"));
+            let note = &d
+                .labels
+                .iter()
+                .find(|l| l.kind == LabelKind::Note)
+                .unwrap()
+                .text;
+            assert!(note.starts_with(reads.as_str()), "{note}");
+            assert!(mermaid.contains(&mermaid_esc(reads)));
+            for text in ["Reads that must be current", "Reads that may lag"] {
+                assert!(mermaid.contains(&format!("([\"{text}\"])")), "{mermaid}");
+            }
+            let svg_text: String = d
+                .boxes
+                .iter()
+                .flat_map(|b| b.lines.clone())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(svg_text.contains("must be current") && svg_text.contains("may lag"));
+            let labels = d.all_labels().flat_map(|l| &l.lines);
+            for line in d.boxes.iter().flat_map(|b| &b.lines).chain(labels) {
+                assert!(
+                    svg.contains(&format!(">{}</text>", xml_esc(line))),
+                    "{line}"
+                );
+            }
+
+            // Eventual (and the seed's drawing): every read from the replicas, none at the primary.
+            let e = draw(ConsistencyLabel::Eventual);
+            let primary = box_named(&e, "PostgreSQL").unwrap();
+            let reads = box_named(&e, "Reads").expect("the seed's reads");
+            assert!(box_named(&e, "Reads that must be current").is_none());
+            assert_eq!(targets(&e, reads), replicas(&e));
+            assert_eq!(
+                e.arrows.iter().filter(|a| a.to == primary).count(),
+                1,
+                "only the writes"
+            );
+            assert!(e
+                .text_alternative
+                .contains(&"Reads can go to any replica.".to_string()));
+            assert!(!e.text_alternative.join(" ").contains("go to the primary;"));
+            assert!(
+                to_mermaid(&e).contains(&format!("n{reads} -->|\"reads\"| n{};", replicas(&e)[0]))
+            );
+            // Only where reads go differs: the title and the replication are the same.
+            assert_eq!(d.title, e.title);
+        }
+    }
+    assert_eq!(
+        DiagramInput::default().consistency,
+        ConsistencyLabel::Eventual,
+        "the seed draws reads from replicas"
+    );
+    assert_eq!(
+        ConsistencyLabel::from_choice("strong"),
+        Some(ConsistencyLabel::Strong)
+    );
+    assert_eq!(
+        ConsistencyLabel::from_choice("eventual"),
+        Some(ConsistencyLabel::Eventual)
+    );
+    assert_eq!(ConsistencyLabel::from_choice("quorum"), None);
 }
 
 #[test]
@@ -1147,7 +1288,7 @@ fn standalone_files_are_dark_only_on_screens_that_ask() {
 #[test]
 fn notes_and_headings_end_without_a_lone_word() {
     let long = "Customer Relationship Management Service".to_string();
-    let inputs = [
+    let mut inputs = vec![
         DiagramInput::default(),
         DiagramInput {
             store_name: long.clone(),
@@ -1156,6 +1297,24 @@ fn notes_and_headings_end_without_a_lone_word() {
             ..DiagramInput::default()
         },
     ];
+    // The primary-replica note says more with strong consistency (where reads go), for any replicas and mode.
+    for replicas in 1..=5 {
+        for replication in [
+            ReplicationLabel::Async,
+            ReplicationLabel::SemiSync,
+            ReplicationLabel::Sync,
+        ] {
+            for store_name in ["PostgreSQL", long.as_str()] {
+                inputs.push(DiagramInput {
+                    store_name: store_name.into(),
+                    replicas,
+                    replication,
+                    consistency: ConsistencyLabel::Strong,
+                    ..DiagramInput::default()
+                });
+            }
+        }
+    }
     for input in &inputs {
         for id in DiagramId::ALL {
             for l in layout(id, input).labels {

@@ -40,6 +40,11 @@ fn requirement_sets() -> impl Strategy<Value = Requirements> {
         })
 }
 
+/// Up to three ticks: sets where often no tick bears on some part (random halves of the vocabulary rarely do).
+fn few_ticks() -> impl Strategy<Value = Requirements> {
+    proptest::sample::subsequence(vocabulary(), 0..=3).prop_map(|ids| ids.into_iter().collect())
+}
+
 fn toggled(reqs: &Requirements, id: &str) -> Requirements {
     let mut r = reqs.clone();
     if !r.remove(id) {
@@ -222,6 +227,25 @@ proptest! {
             _ => &["local-quorum", "one"],
         };
         prop_assert!(allowed.contains(&level), "{} with {}", level, r.replication.choice);
+    }
+
+    /// The level follows from the model and the replication (docs/ADVICE.md, step 4): it is advice exactly
+    /// when one of them is, and a default (no reasons, no notes) when both are.
+    #[test]
+    fn the_level_is_assessed_exactly_when_the_model_or_the_replication_is(
+        reqs in prop_oneof![requirement_sets(), few_ticks()]
+    ) {
+        let r = recommend(Catalog::builtin(), &reqs);
+        let level = &r.consistency_level;
+        prop_assert_eq!(
+            level.is_assessed(),
+            r.consistency.is_assessed() || r.replication.is_assessed(),
+            "{:?}", reqs
+        );
+        if !level.is_assessed() {
+            prop_assert!(level.reasons_for.is_empty() && level.notes.is_empty());
+            prop_assert!(level.quorum.is_some(), "the default keeps its arithmetic");
+        }
     }
 
     #[test]

@@ -185,8 +185,60 @@ fn adr_chooses_relational_because_of_acid() {
     assert!(doc.contains("Chosen option: \"Strong consistency\""));
     assert!(doc.contains("Chosen option: \"Semi-sync\""));
     let consequences = section(&doc, "### Consequences\n");
-    assert!(consequences.contains("* Bad, because Relational: Fixed schema"));
-    assert!(consequences.contains("* Good, because Relational:"));
+    assert!(
+        consequences.contains("* Good: Transactions: changes saved together or not at all, even across tables (ACID).\n"),
+        "{consequences}"
+    );
+    assert!(
+        consequences.contains("* Bad: Every row of a table has the same columns"),
+        "{consequences}"
+    );
+}
+
+/// The consequences are the catalogue's sentences for people, classified as the page's cards classify them: a
+/// gain is good, a cost bad, and a trade-off that is both says both ("Balance": semi-sync is the balance, and
+/// costs a round trip). No line is an "X: Y" fragment of an option's title and a seed phrase.
+#[test]
+fn adr_consequences_are_sentences_signed_as_the_catalogue_says() {
+    let doc = adr(&payments());
+    let consequences = section(&doc, "### Consequences\n");
+    for line in [
+        "* Good: Semi-sync is the balance: a confirmed write is on two copies, and any one replica may answer.",
+        "* Bad: Semi-sync adds a round trip to a replica to every write.",
+        "* Good: QUORUM balances consistency and availability.",
+        "* Bad: Every write waits for a second copy, so it is slower than ONE.",
+        "* Good: The simplest to program against: code never meets stale data.",
+        "* Bad: Strong consistency costs latency: writes and current reads wait for the primary.",
+    ] {
+        assert!(consequences.contains(line), "missing {line:?} in\n{consequences}");
+    }
+    for fragment in [
+        "Semi-sync: Balance",
+        "QUORUM: Balance",
+        "Neutral",
+        "Higher latency",
+        ", because Relational:",
+    ] {
+        assert!(
+            !consequences.contains(fragment),
+            "{fragment:?} in\n{consequences}"
+        );
+    }
+    for line in consequences.lines().filter(|l| l.starts_with("* ")) {
+        assert!(
+            (line.starts_with("* Good: ") || line.starts_with("* Bad: ")) && line.ends_with('.'),
+            "{line}"
+        );
+    }
+    // Each sentence once, though several cards name it.
+    let lines: Vec<&str> = consequences
+        .lines()
+        .filter(|l| l.starts_with("* "))
+        .collect();
+    let mut unique = lines.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(lines.len(), unique.len(), "{consequences}");
 }
 
 #[test]
@@ -310,7 +362,7 @@ fn adr_puts_conflicts_first_in_the_consequences() {
     let doc = adr_markdown(cat(), &d, &r, LINK);
     let consequences = section(&doc, "### Consequences\n");
     let conflict = consequences.find("> **Conflict: ").expect("conflict shown");
-    let good = consequences.find("* Good, because").unwrap();
+    let good = consequences.find("* Good: ").unwrap();
     assert!(conflict < good, "{consequences}");
     for c in &r.conflicts {
         assert!(consequences.contains(&escape_markdown(c.title)));
@@ -844,7 +896,9 @@ fn adr_of_several_services_has_a_section_for_each_and_one_for_the_system() {
     );
     let outcome = part(&doc, "## Decision Outcome\n");
     assert!(
-        outcome.contains("| Customers | document, strong, semi-sync |"),
+        outcome.contains("| Orders | relational, strong; semi-sync by default |")
+            && outcome.contains("| Customers | document; strong, semi-sync by default |")
+            && outcome.contains("| Billing | relational, strong, semi-sync |"),
         "{outcome}"
     );
     // Each service has its own outcome, consequences and diagrams, drawn from its own choices.
@@ -1041,7 +1095,10 @@ fn json_carries_every_service_the_ownership_model_the_flows_and_the_system_cards
     let services = system["services"].as_array().unwrap();
     assert_eq!(services.len(), 3);
     assert_eq!(services[1]["name"], "Customers");
-    assert_eq!(services[1]["headline"], "document, strong, semi-sync");
+    assert_eq!(
+        services[1]["headline"],
+        "document; strong, semi-sync by default"
+    );
     assert_eq!(services[1]["store"], "MongoDB (document)");
     assert_eq!(
         services[1]["recommendation"]["cards"][0]["choice"],
@@ -1119,4 +1176,145 @@ fn the_adr_carries_the_designs_arithmetic_notes_close_calls_and_ways_out() {
     assert!(doc.contains("* R: reads go to the primary"));
     assert!(doc.contains("* Note: PostgreSQL: synchronous\\_commit = on"));
     assert!(doc.contains("Way out: Split the data"));
+}
+
+/// The reviewer's shop: Orders keeps stock, Customers and Catalog decide no consistency or replication of
+/// their own, Search only reads (into its index), Payments keeps money.
+fn reviewed_shop() -> Decision {
+    let mut d = decision(
+        "",
+        &[
+            ("Orders", &["acid", "inventory"]),
+            ("Customers", &["relationships-matter"]),
+            ("Catalog", &["read-only-shared", "flexible-schema"]),
+            ("Search", &["full-text", "read-heavy"]),
+            ("Payments", &["financial", "no-data-loss"]),
+        ],
+    );
+    let entities = [
+        ("Order, OrderLine", "Customer, Product"),
+        ("Customer", ""),
+        ("Product", ""),
+        ("", "Product, Order"),
+        ("Payment", "Order"),
+    ];
+    for (s, (owns, reads)) in d.services.iter_mut().zip(entities) {
+        Service::add_entities(&mut s.owns, owns);
+        Service::add_entities(&mut s.reads, reads);
+    }
+    d
+}
+
+/// A choice no tick of a service's own decides is the catalogue's default, and the ADR says so wherever it names
+/// it: the options side by side, the outcome table, each service's outcome; the patterns each service's ticks
+/// leave alone are "Not assessed", and judged for the system where they are.
+#[test]
+fn adr_of_a_system_says_which_choices_are_defaults() {
+    let doc = adr(&reviewed_shop());
+    let options = part(&doc, "## Considered Options\n");
+    let models = section(options, "### Consistency model\n");
+    assert!(
+        models.contains(
+            "| Strong consistency | **Chosen** | Default | Default | Default | **Chosen** |"
+        ),
+        "{models}"
+    );
+    let replication = section(options, "### Replication\n");
+    assert!(
+        replication
+            .contains("| Semi-sync | **Chosen** | Default | Default | Default | **Chosen** |"),
+        "{replication}"
+    );
+    let patterns = section(options, "### Data patterns, service by service\n");
+    assert!(
+        patterns.contains("judged for the system as a whole")
+            && patterns.contains("| Database per service | Not assessed | Not assessed | Not assessed | Not assessed | Not assessed |")
+            && patterns.contains("| Shared database | Not assessed | Not assessed | Acceptable | Not assessed | Not assessed |"),
+        "{patterns}"
+    );
+    let outcome = part(&doc, "## Decision Outcome\n");
+    for row in [
+        "| Orders | relational, strong, semi-sync |",
+        "| Customers | relational; strong, semi-sync by default |",
+        "| Catalog | document; strong, semi-sync by default |",
+    ] {
+        assert!(outcome.contains(row), "missing {row:?} in\n{outcome}");
+    }
+    let customers = part(&doc, "## Service: Customers\n");
+    assert!(
+        customers.contains("### Consistency model: Strong consistency (the default)\n")
+            && customers.contains("### Replication: Semi-sync (the default)\n")
+            && customers.contains("### Primary store: Relational\n"),
+        "{customers}"
+    );
+    let orders = part(&doc, "## Service: Orders\n");
+    assert!(!orders.contains("(the default)"), "{orders}");
+    let system = part(&doc, "## System\n");
+    assert!(
+        system.contains("* Customers: Semi-sync replication, QUORUM (strong consistency) — the defaults: no tick of its own decides them.\n")
+            && system.contains("* Orders: Semi-sync replication, QUORUM (strong consistency).\n"),
+        "{system}"
+    );
+}
+
+/// A service that owns no data and keeps only read models runs those stores alone: the system diagram, the JSON
+/// record, the outcome table, its checklist and the System section say so, while its own section (its ticks
+/// alone, the engine's answer) keeps the default primary store and points to System.
+#[test]
+fn a_service_with_only_read_models_runs_those_alone_in_the_system() {
+    let d = reviewed_shop();
+    let doc = adr(&d);
+    let system = part(&doc, "## System\n");
+    assert!(
+        system.contains("Search owns no data and keeps only read models: it runs search (Elasticsearch) and nothing else")
+            && system.contains("Its own section's primary store, PostgreSQL (relational), is the catalogue's default"),
+        "{system}"
+    );
+    assert!(
+        system.contains("n3[\"Search<br>Elasticsearch\"];")
+            && !system.contains("Search<br>PostgreSQL"),
+        "{system}"
+    );
+    assert!(
+        system.contains("### Checklist: Search\n\n* [ ] What data does it own?\n* [x] What storage technology fits? — search (Elasticsearch): read models only, as it owns no data\n"),
+        "{system}"
+    );
+    let outcome = part(&doc, "## Decision Outcome\n");
+    assert!(
+        outcome.contains("| Search | search (Elasticsearch): read models only, as it owns no data (see System) |"),
+        "{outcome}"
+    );
+    let search = part(&doc, "## Service: Search\n");
+    assert!(
+        search.trim_start().starts_with("> Search owns no data: in the system it runs only its read models, search (Elasticsearch)")
+            && search.contains("### Primary store: Relational (the default)"),
+        "{search}"
+    );
+    let r = rec(&d);
+    let v: serde_json::Value = serde_json::from_str(&decision_json(cat(), &d, &r)).unwrap();
+    let stores: Vec<&str> = v["system"]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["store"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stores,
+        [
+            "PostgreSQL (relational)",
+            "PostgreSQL (relational)",
+            "MongoDB (document)",
+            "Elasticsearch",
+            "PostgreSQL (relational)"
+        ]
+    );
+    // The per-service answer does not know ownership: it is unchanged.
+    assert_eq!(
+        store_label(&r_of(&d, 3)),
+        "PostgreSQL (relational) + Elasticsearch"
+    );
+}
+
+fn r_of(d: &Decision, i: usize) -> Recommendation<'static> {
+    recommend(cat(), &d.services[i].requirements)
 }

@@ -771,6 +771,65 @@ fn the_level_card_does_its_arithmetic_in_the_primary_stores_terms() {
 }
 
 #[test]
+fn a_level_that_follows_default_model_and_replication_is_a_default_too() {
+    // No tick bears on consistency or replication: both are the catalogue's defaults, and so is the level.
+    for ticks in [
+        "relationships-matter",
+        "full-text read-heavy",
+        "graph",
+        "blobs analytics",
+    ] {
+        let r = run(ticks);
+        assert!(
+            !r.consistency.is_assessed() && !r.replication.is_assessed(),
+            "{ticks}"
+        );
+        let level = &r.consistency_level;
+        assert_eq!(level.choice, "quorum", "{ticks}");
+        assert!(!level.is_assessed(), "{ticks}: {:?}", level.notes);
+        assert!(
+            level.reasons_for.is_empty() && level.notes.is_empty(),
+            "{ticks}"
+        );
+        let q = level.quorum.expect("the default keeps its arithmetic");
+        assert_eq!((q.copies, q.write, q.read), (3, 2, None), "{ticks}");
+        // What would change it is still said (a tick that sets the replication).
+        assert!(
+            level.would_change.iter().any(|c| c.becomes == "one"),
+            "{ticks}"
+        );
+    }
+    // Either one assessed makes the level advice, with the setting in the primary store's terms.
+    for ticks in [
+        "acid",
+        "no-data-loss",
+        "social-feed",
+        "multi-region",
+        "strong-consistency graph",
+    ] {
+        let r = run(ticks);
+        assert!(
+            r.consistency.is_assessed() || r.replication.is_assessed(),
+            "{ticks}"
+        );
+        let level = &r.consistency_level;
+        assert!(level.is_assessed(), "{ticks}");
+        assert!(
+            level
+                .notes
+                .iter()
+                .any(|n| n.starts_with("PostgreSQL") || n.starts_with("MongoDB")),
+            "{ticks}: {:?}",
+            level.notes
+        );
+    }
+    // Several regions are a replication note only (one write region), yet they decide the level's regions.
+    let r = run("multi-region");
+    assert!(r.replication.reasons_for.is_empty() && r.replication.is_assessed());
+    assert_eq!(r.consistency_level.quorum.unwrap().regions, 2);
+}
+
+#[test]
 fn close_calls_are_shown_with_the_tick_that_decides_them() {
     let r = run("acid flexible-schema");
     let cc = r

@@ -174,7 +174,12 @@ fn acid_on_two_services_that_share_an_entity_is_a_saga() {
         "Orders and Payments: a saga, not one transaction"
     );
     assert!(saga.summary.contains("cannot be one ACID transaction"));
-    assert!(saga.summary.contains("compensating steps"));
+    assert!(
+        saga.summary.contains("Orders records its Order, then Payments takes the money")
+            && saga.summary.contains("if the payment fails, a compensating step undoes the earlier one: Orders cancels its Order."),
+        "{}",
+        saga.summary
+    );
     // No saga when only one side is transactional.
     let a = advice(&system(&[
         ("Orders", "acid", "Order", ""),
@@ -729,7 +734,10 @@ fn how_an_owner_publishes_fits_its_store() {
         ("Telemetry", "time-series streaming", "Reading", ""),
         ("Shipping", "", "Shipment", "Order, Product, Reading"),
     ]));
-    assert_eq!(a.services[0].headline, "document, strong, semi-sync");
+    assert_eq!(
+        a.services[0].headline,
+        "document, strong; semi-sync by default"
+    );
     let lines = because(card(&a, SystemKind::DataAccess, "").unwrap());
     assert!(lines.contains("Orders keeps its data in a document store, whose transactions are limited: its outbox is a list of pending events inside the document it changes"), "{lines}");
     assert!(lines.contains("Catalog publishes without an outbox (none of its writes is ticked as a transaction), but its events still have to follow every committed write: publish them from the store's change stream (change data capture)"), "{lines}");
@@ -795,7 +803,7 @@ fn a_saga_needs_a_change_that_writes_in_both_not_just_a_read() {
     assert_eq!(sagas, ["Orders and Stock: a saga, not one transaction"]);
     let saga = card(&a, SystemKind::Saga, "Orders").unwrap();
     assert!(
-        because(saga).contains("Orders reads Stock from Stock, whose data is stock: a change in Orders that uses it (a reservation) is a step in Stock too."),
+        because(saga).contains("Orders reads Stock from Stock, and Stock keeps stock: what Orders does with the Stock it reads goes with a change to that stock (a reservation), so one business change takes a step in each."),
         "{}",
         because(saga)
     );
@@ -922,7 +930,7 @@ fn replication_summary_names_defaults_and_restores_across_services() {
     let a = advice(&shop());
     let r = card(&a, SystemKind::Replication, "").unwrap();
     assert!(r.summary.contains("backups are not taken at one instant"));
-    assert!(because(r).contains("Notifications: Semi-sync replication, QUORUM (strong consistency): the defaults, as nothing is ticked yet."));
+    assert!(because(r).contains("Notifications: Semi-sync replication, QUORUM (strong consistency) — the defaults, as nothing is ticked yet."));
 }
 
 #[test]
@@ -1049,13 +1057,189 @@ fn a_service_whose_store_is_alongside_says_so_in_its_headline_and_the_diagram() 
         ("Search", "full-text read-heavy", "", "Order"),
     ]);
     let a = advice(&d);
-    assert_eq!(a.services[0].headline, "relational, strong, semi-sync");
+    assert_eq!(
+        a.services[0].headline,
+        "relational, strong; semi-sync by default"
+    );
     assert!(
-        a.services[1].headline.starts_with("relational + search, "),
+        a.services[1].headline.starts_with("relational + search; "),
         "{}",
         a.services[1].headline
     );
     let input = strata_core::export::system_diagram_input(&d, &a);
     assert_eq!(input.stores[0], "PostgreSQL (relational)");
-    assert_eq!(input.stores[1], "PostgreSQL (relational) + Elasticsearch");
+    // In the system it owns no data and keeps only its index: that is all it runs.
+    assert_eq!(input.stores[1], "Elasticsearch");
+    assert_eq!(
+        strata_core::export::store_label(&a.services[1].rec),
+        "PostgreSQL (relational) + Elasticsearch",
+        "its own answer, which knows no ownership, is unchanged"
+    );
+}
+
+/// The reviewer's e-commerce system: Orders keeps stock, Customers and Catalog decide no consistency or
+/// replication of their own, Search only reads (into its index), Payments keeps money.
+fn reviewed_shop() -> Decision {
+    system(&[
+        (
+            "Orders",
+            "acid inventory",
+            "Order, OrderLine",
+            "Customer, Product",
+        ),
+        ("Customers", "relationships-matter", "Customer", ""),
+        ("Catalog", "read-only-shared flexible-schema", "Product", ""),
+        ("Search", "full-text read-heavy", "", "Product, Order"),
+        ("Payments", "financial no-data-loss", "Payment", "Order"),
+    ])
+}
+
+/// A consistency or replication no tick of a service's own bears on (its card not assessed) is the catalogue's
+/// default: the switcher's headline, the replication card and the system checklist say so, not "chosen".
+#[test]
+fn defaults_are_said_to_be_defaults_not_decisions() {
+    let a = advice(&reviewed_shop());
+    let headlines: Vec<&str> = a.services.iter().map(|s| s.headline.as_str()).collect();
+    assert_eq!(
+        headlines,
+        [
+            "relational, strong, semi-sync",
+            "relational; strong, semi-sync by default",
+            "document; strong, semi-sync by default",
+            "relational + search; strong, semi-sync by default",
+            "relational, strong, semi-sync",
+        ]
+    );
+    let r = because(card(&a, SystemKind::Replication, "").unwrap());
+    for line in [
+        "Orders: Semi-sync replication, QUORUM (strong consistency).",
+        "Customers: Semi-sync replication, QUORUM (strong consistency) — the defaults: no tick of its own decides them.",
+        "Catalog: Semi-sync replication, QUORUM (strong consistency) — the defaults: no tick of its own decides them.",
+        "Payments: Semi-sync replication, QUORUM (strong consistency).",
+    ] {
+        assert!(r.lines().any(|l| l == line), "missing {line:?} in\n{r}");
+    }
+    assert_eq!(
+        answer(&a, "sys-replication"),
+        "Orders: Semi-sync; Customers: Semi-sync (the default); Catalog: Semi-sync (the default); Search: read models only, rebuilt from the owners' events; Payments: Semi-sync"
+    );
+    // Consistency decided, replication not: only the replication is the default.
+    let a = advice(&system(&[
+        ("Ledger", "acid", "", ""),
+        ("B", "financial", "", ""),
+    ]));
+    assert_eq!(
+        a.services[0].headline,
+        "relational, strong; semi-sync by default"
+    );
+    let r = card(&a, SystemKind::Replication, "").unwrap();
+    assert_eq!(
+        r.because[0],
+        "Ledger: Semi-sync replication, QUORUM (strong consistency) — the replication is the default: no tick of its own decides it."
+    );
+}
+
+/// A service that owns no data and keeps only read models (stores alongside) runs those alone: the system's
+/// diagram names them only, and its cards say its index is fed by the owners' events, with no primary of its own.
+#[test]
+fn a_service_that_owns_nothing_and_keeps_read_models_runs_only_those() {
+    let d = reviewed_shop();
+    let a = advice(&d);
+    let only: Vec<bool> = a.services.iter().map(|s| s.read_models_only).collect();
+    assert_eq!(only, [false, false, false, true, false]);
+    let input = strata_core::export::system_diagram_input(&d, &a);
+    assert_eq!(input.stores[3], "Elasticsearch");
+    assert_eq!(input.stores[0], "PostgreSQL (relational)");
+    let model = because(card(&a, SystemKind::ReadModel, "Search").unwrap());
+    assert!(
+        model.contains("Search owns no data: its search store (Elasticsearch), fed by the owners' events, is all it runs. It needs no primary store"),
+        "{model}"
+    );
+    let r = because(card(&a, SystemKind::Replication, "").unwrap());
+    assert!(
+        r.contains("Search: only read models (Elasticsearch), which it can rebuild from the owners' events")
+            && r.contains("are the defaults, for a primary store it does not run."),
+        "{r}"
+    );
+    // A service of its own data, or one whose ticks ask for a primary store, keeps it.
+    let a = advice(&system(&[
+        ("Orders", "acid", "Order", ""),
+        ("Search", "full-text", "Query log", "Order"),
+        ("Feed", "full-text flexible-schema", "", "Order"),
+    ]));
+    assert!(a.services.iter().all(|s| !s.read_models_only));
+}
+
+/// The saga names the business flow plainly: each service's step from what it keeps (stock, money, bookings,
+/// else its own record), the one hardest to undo last, and the compensation of the earlier one. A reader of
+/// the other's data shares nothing with it.
+#[test]
+fn a_saga_names_the_business_change_and_its_compensation() {
+    let a = advice(&reviewed_shop());
+    let sagas: Vec<&SystemCard> = a
+        .cards
+        .iter()
+        .filter(|c| c.kind == SystemKind::Saga)
+        .collect();
+    assert_eq!(sagas.len(), 1);
+    let saga = sagas[0];
+    assert_eq!(
+        saga.title,
+        "Orders and Payments: a saga, not one transaction"
+    );
+    assert!(
+        saga.summary.starts_with("One business change is likely to write in both: Orders reserves the stock, then Payments takes the money. That is two databases, so it cannot be one ACID transaction.")
+            && saga.summary.ends_with("if the payment fails, a compensating step undoes the earlier one: Orders releases the stock."),
+        "{}",
+        saga.summary
+    );
+    let why = because(saga);
+    assert!(
+        why.contains("Payments reads Order from Orders, and Orders keeps stock: what Payments does with the Order it reads goes with a change to that stock (a reservation), so one business change takes a step in each.")
+            && why.contains("The step in Payments goes last, as it is the harder to undo"),
+        "{why}"
+    );
+    let all = format!("{}\n{why}", saga.summary);
+    assert!(
+        !all.contains("share") && !all.contains("whose data is"),
+        "{all}"
+    );
+    // Two services keeping money: the one reading the other's records its own step first.
+    let bank = advice(&system(&[
+        ("Accounts", "financial acid", "Account", ""),
+        ("Payments", "financial acid", "Payment", "Account"),
+    ]));
+    let saga = card(&bank, SystemKind::Saga, "").unwrap();
+    assert!(
+        saga.summary
+            .contains("Payments records its Payment, then Accounts takes the money")
+            && saga.summary.contains("Payments cancels its Payment."),
+        "{}",
+        saga.summary
+    );
+}
+
+/// A query for the latest write on a service's own path costs its availability; the card gives the other side:
+/// copy what is needed as it stood into the service's own record (a snapshot), or read a cached copy where it
+/// may lag, and query only for what must be current.
+#[test]
+fn a_composing_service_is_told_what_it_need_not_query() {
+    let a = advice(&reviewed_shop());
+    let orders = card(&a, SystemKind::ApiComposition, "Orders").unwrap();
+    assert!(
+        orders.resolution.starts_with("Query only for what must be current. What Orders needs of Customer as it stood at the time of its own change")
+            && orders.resolution.contains("a snapshot")
+            && orders.resolution.contains("a copy kept from the events Customers publishes")
+            && orders.resolution.ends_with("Each query left waits on Customers and fails while it is down."),
+        "{}",
+        orders.resolution
+    );
+    let access = card(&a, SystemKind::DataAccess, "").unwrap();
+    assert!(
+        access
+            .summary
+            .contains("(a snapshot). So query only for what must be current."),
+        "{}",
+        access.summary
+    );
 }

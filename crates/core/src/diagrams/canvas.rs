@@ -87,6 +87,8 @@ pub struct Edge<'a> {
     label_on_branch: bool,
     /// Where the arrow leaves `from`, as a fraction of its width from the centre (-0.5 to 0.5).
     leave_at: f32,
+    /// Where the arrow reaches `to`, as a fraction of its width from the centre (-0.5 to 0.5).
+    arrive_at: f32,
 }
 
 impl<'a> Edge<'a> {
@@ -131,6 +133,15 @@ impl<'a> Edge<'a> {
     pub fn leave_at(self, fraction: f32) -> Self {
         Edge {
             leave_at: fraction,
+            ..self
+        }
+    }
+
+    /// Reaches `to` off-centre (`fraction` of its width, -0.5 to 0.5), so that arrows from different boxes
+    /// into one box keep their own heads rather than merging into one.
+    pub fn arrive_at(self, fraction: f32) -> Self {
+        Edge {
+            arrive_at: fraction,
             ..self
         }
     }
@@ -281,7 +292,10 @@ impl Canvas {
     /// a horizontal label sits above the line.
     pub fn connect(&mut self, from: usize, to: usize, edge: Edge) -> usize {
         let (a, b) = (&self.boxes[from], &self.boxes[to]);
-        let (acx, bcx) = (a.x + a.w * (0.5 + edge.leave_at), b.x + b.w / 2.0);
+        let (acx, bcx) = (
+            a.x + a.w * (0.5 + edge.leave_at),
+            b.x + b.w * (0.5 + edge.arrive_at),
+        );
         let mut lab = edge
             .label
             .map(|t| label(t, LabelKind::Arrow, ARROW_LABEL_W, 1));

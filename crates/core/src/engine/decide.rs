@@ -215,7 +215,8 @@ pub(crate) fn replication_allowed(ix: &Index, ticks: Ticks, model: usize, anchor
 /// async confirms on one copy (ONE), semi-sync on two of three (QUORUM), sync on all (ALL); several primaries
 /// count a majority in the local region (LOCAL_QUORUM). Reads that must be current go to the primary;
 /// eventual reads may come from any replica (with several primaries, from one copy in the region when speed
-/// matters more than reading the region's latest write).
+/// matters more than reading the region's latest write). A level that follows from the default model and
+/// the default replication (no tick bears on either) is a default too: its card is not assessed (`explain`).
 pub(crate) fn level(ix: &Index, replication: usize) -> usize {
     let k = &ix.known;
     match replication {

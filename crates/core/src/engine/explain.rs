@@ -475,11 +475,20 @@ impl<'a> Explain<'a> {
 
     /// The level card follows from the replication and the model: its reasons are theirs, restated as what
     /// they set (W, R); it shows the arithmetic and the setting in the primary store's own terms.
+    ///
+    /// It is assessed exactly when one of them is: when no tick bears on either, both are the catalogue's
+    /// defaults, and so is the level that follows from them. It then carries no reasons and no notes (like
+    /// them, it shows as the default), only its arithmetic and what would change it.
     fn level_card(&self, consistency: &Card<'a>, replication: &Card<'a>) -> Card<'a> {
         let ix = self.cat.index();
         let d = &self.design;
         let mut c = card(self.cat, Part::Level, d.level, Verdict::Recommended);
         let q = self.quorum();
+        c.quorum = Some(q);
+        c.would_change = self.changes(2);
+        if !consistency.is_assessed() && !replication.is_assessed() {
+            return c;
+        }
         let drivers = replication.reasons_for.iter().map(|r| (r, true));
         let readers = consistency.reasons_for.iter().map(|r| (r, false));
         for (r, sets_write) in drivers.chain(readers) {
@@ -504,8 +513,6 @@ impl<'a> Explain<'a> {
         if d.replication != ix.known.multi_primary {
             c.notes.push("These are Cassandra's names for the arithmetic below: with one primary, what counts is how many copies confirm a write and where reads go.".into());
         }
-        c.quorum = Some(q);
-        c.would_change = self.changes(2);
         c
     }
 

@@ -15,6 +15,7 @@ use std::fmt::Write;
 use super::embed::markdown_link;
 use super::escape::{code_id, escape_markdown as md};
 use super::{diagram_input, relevant_diagrams};
+use crate::card_html::sentences;
 use crate::catalog::Catalog;
 use crate::decision::Decision;
 use crate::diagrams::{clean, layout, to_mermaid, DiagramId, DiagramInput};
@@ -47,13 +48,13 @@ pub fn adr_markdown_with_date(
         system::drivers(&mut o, catalog, decision);
         system::options(&mut o, catalog, decision, &advice);
         system::outcome(&mut o, decision, &advice);
-        system::services(&mut o, decision, &advice);
+        system::services(&mut o, catalog, decision, &advice);
     } else {
         context(&mut o, catalog, decision, rec);
         drivers(&mut o, catalog, decision);
         options(&mut o, catalog, rec);
         outcome(&mut o, rec);
-        consequences(&mut o, rec);
+        consequences(&mut o, catalog, rec);
         diagrams(&mut o, decision, rec);
     }
     if advice.is_system() {
@@ -196,21 +197,42 @@ fn table(o: &mut String, heading: &str, rows: &[(String, String)]) {
     o.push('\n');
 }
 
+/// Whether a card shows the catalogue's default: no tick pulled it either way (a note may still say why the
+/// default stands, as the primary store's does for a service that needs none).
+fn by_default(card: &Card) -> bool {
+    card.reasons_for.is_empty() && card.reasons_against.is_empty()
+}
+
+/// The rows of one choice: the chosen card's option is "**Chosen**", or "Default" when no tick decided it.
 fn choice_rows<'a>(
     rec: &Recommendation,
-    chosen: &str,
+    chosen: &Card,
     options: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Vec<(String, String)> {
     options
         .map(|(id, title)| {
-            let outcome = match (id == chosen, rec.neutral) {
-                (true, false) => "**Chosen**",
+            let outcome = match (id == chosen.choice, rec.neutral) {
                 (true, true) => "Default (nothing ticked)",
+                (true, false) if by_default(chosen) => "Default",
+                (true, false) => "**Chosen**",
                 (false, _) => "Not chosen",
             };
             (title.to_string(), outcome.to_string())
         })
         .collect()
+}
+
+/// A pattern's cell: its verdict (in bold when recommended), or "Not assessed" when no tick bore on it (the
+/// catalogue's "acceptable" is then no judgement).
+fn pattern_cell(rec: &Recommendation, card: &Card) -> String {
+    if !rec.neutral && !card.is_assessed() {
+        return "Not assessed".into();
+    }
+    if card.verdict == Verdict::Recommended && !rec.neutral {
+        format!("**{}**", card.verdict.label())
+    } else {
+        card.verdict.label().to_string()
+    }
 }
 
 fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
@@ -224,7 +246,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::PrimaryStore.label(),
-        &choice_rows(rec, rec.primary_store.choice, primary),
+        &choice_rows(rec, &rec.primary_store, primary),
     );
     let models = catalog
         .consistency_models
@@ -233,7 +255,7 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::Consistency.label(),
-        &choice_rows(rec, rec.consistency.choice, models),
+        &choice_rows(rec, &rec.consistency, models),
     );
     let levels = catalog
         .consistency_levels
@@ -242,25 +264,18 @@ fn options(o: &mut String, catalog: &Catalog, rec: &Recommendation) {
     table(
         o,
         Section::ConsistencyLevel.label(),
-        &choice_rows(rec, rec.consistency_level.choice, levels),
+        &choice_rows(rec, &rec.consistency_level, levels),
     );
     let modes = replication_options(catalog);
     table(
         o,
         Section::Replication.label(),
-        &choice_rows(rec, rec.replication.choice, modes),
+        &choice_rows(rec, &rec.replication, modes),
     );
     let patterns: Vec<(String, String)> = rec
         .patterns
         .iter()
-        .map(|c| {
-            let verdict = if c.verdict == Verdict::Recommended && !rec.neutral {
-                format!("**{}**", c.verdict.label())
-            } else {
-                c.verdict.label().to_string()
-            };
-            (c.title.to_string(), verdict)
-        })
+        .map(|c| (c.title.to_string(), pattern_cell(rec, c)))
         .collect();
     table(o, "Data patterns", &patterns);
     let migrations: Vec<(String, String)> = catalog
@@ -304,7 +319,12 @@ fn example(card: &Card, name: &str) -> String {
 
 /// The "Chosen option" paragraph of one card, with its reasons, steps and what would change it.
 fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
-    let _ = writeln!(o, "### {heading}: {}\n", md(card.title));
+    let default = if by_default(card) && lead == "Chosen option" {
+        " (the default)"
+    } else {
+        ""
+    };
+    let _ = writeln!(o, "### {heading}: {}{default}\n", md(card.title));
     let _ = write!(o, "{lead}: \"{}\"", md(card.title));
     if !card.examples.is_empty() {
         let examples: Vec<String> = card.examples.iter().map(|e| example(card, e)).collect();
@@ -424,18 +444,85 @@ fn quorum_lines(o: &mut String, q: &crate::engine::Quorum) {
     let _ = writeln!(o, "* Reads see the latest write: {latest}\n");
 }
 
-fn consequences(o: &mut String, rec: &Recommendation) {
+/// A card's trade-offs as the catalogue says them for people (`trade_off_sentences`), split as the page's card
+/// splits them (`card_html`): gains, then costs. A relational or document store adds its side of the seed's
+/// comparison, a pattern its benefits; a trade-off the catalogue does not say in sentences is a cost, as
+/// written.
+fn gains_and_costs<'c>(cat: &'c Catalog, card: &Card<'c>) -> (Vec<&'c str>, Vec<&'c str>) {
+    let mut seeds: Vec<&str> = card.trade_offs.clone();
+    let side = match (card.section, card.choice) {
+        (Section::PrimaryStore | Section::Store, "relational") => Some(true),
+        (Section::PrimaryStore | Section::Store, "document") => Some(false),
+        _ => None,
+    };
+    if let Some(relational) = side {
+        let contrasts = cat.relational_vs_document.contrasts.iter();
+        seeds.extend(contrasts.map(|c| match relational {
+            true => c.relational.as_ref(),
+            false => c.document.as_ref(),
+        }));
+    }
+    if card.section == Section::Pattern {
+        if let Some(p) = cat.patterns.iter().find(|p| p.id == card.choice) {
+            seeds.extend(p.benefits.iter().map(|s| s.as_ref()));
+        }
+    }
+    let (mut gains, mut costs) = (Vec::new(), Vec::new());
+    for (i, seed) in seeds.iter().enumerate() {
+        if seeds[..i].contains(seed) {
+            continue;
+        }
+        match sentences(cat, seed) {
+            Some(t) => {
+                if !t.gain.is_empty() {
+                    gains.push(t.gain.as_ref());
+                }
+                if !t.cost.is_empty() {
+                    costs.push(t.cost.as_ref());
+                }
+            }
+            None => costs.push(*seed),
+        }
+    }
+    (gains, costs)
+}
+
+/// The consequences of some trade-offs, MADR's good and bad, each line a sentence the catalogue writes for
+/// people ("* Good: Semi-sync is the balance: …", "* Bad: Semi-sync adds a round trip …"); a trade-off that
+/// gains and costs says both. A sentence already said (by another card) is not said again.
+fn good_and_bad<'c>(
+    o: &mut String,
+    said: &mut Vec<&'c str>,
+    (gains, costs): (Vec<&'c str>, Vec<&'c str>),
+) {
+    let gains = gains.into_iter().map(|g| ("Good", g));
+    for (sign, sentence) in gains.chain(costs.into_iter().map(|c| ("Bad", c))) {
+        if said.contains(&sentence) {
+            continue;
+        }
+        said.push(sentence);
+        let sentence = md(sentence);
+        let stop = if sentence.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        let _ = writeln!(o, "* {sign}: {sentence}{stop}");
+    }
+}
+
+fn consequences(o: &mut String, cat: &Catalog, rec: &Recommendation) {
     o.push_str("### Consequences\n\n");
     if rec.neutral {
         o.push_str("None yet: nothing is decided.\n\n");
         return;
     }
+    let mut said: Vec<&str> = Vec::new();
     for c in &rec.conflicts {
         let _ = writeln!(o, "> **Conflict: {}.** {}\n", md(c.title), md(c.summary));
         let _ = writeln!(o, "Way out: {}\n", md(c.resolution));
-        for t in &c.trade_offs {
-            let _ = writeln!(o, "* Bad, because {}", md(t));
-        }
+        let mut one = Vec::new();
+        good_and_bad(o, &mut one, gains_and_costs(cat, c));
         o.push('\n');
     }
     let chosen = [&rec.primary_store]
@@ -449,17 +536,7 @@ fn consequences(o: &mut String, rec: &Recommendation) {
         )
         .chain(&rec.migrations);
     for card in chosen {
-        let title = md(card.title);
-        let _ = writeln!(o, "* Good, because {title}: {}", md(card.summary));
-        // A consistency model's characteristics mix strengths and costs.
-        let cost = if card.section == Section::Consistency {
-            "Neutral"
-        } else {
-            "Bad"
-        };
-        for t in &card.trade_offs {
-            let _ = writeln!(o, "* {cost}, because {title}: {}", md(t));
-        }
+        good_and_bad(o, &mut said, gains_and_costs(cat, card));
     }
     o.push('\n');
 }

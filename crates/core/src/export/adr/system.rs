@@ -4,14 +4,15 @@
 use std::fmt::Write;
 
 use super::{
-    choice_rows, chosen, consequences, diagram_blocks, md, outcome_cards, requirement_name,
+    choice_rows, chosen, consequences, diagram_blocks, md, outcome_cards, pattern_cell,
+    requirement_name,
 };
 use crate::catalog::Catalog;
 use crate::decision::Decision;
 use crate::diagrams::{clean, DiagramId};
-use crate::engine::{Recommendation, Verdict};
+use crate::engine::{Card, Recommendation, Verdict};
 use crate::export::{diagram_input, relevant_diagrams, system_diagram_input, system_diagrams};
-use crate::system::{FlowKind, SystemAdvice, SystemCard};
+use crate::system::{alongside_names, FlowKind, ServiceView, SystemAdvice, SystemCard};
 
 /// Service `i`'s name as the diagrams show it (cleaned; "Service 2" when nothing printable is left).
 fn name(decision: &Decision, i: usize) -> String {
@@ -125,7 +126,13 @@ pub(super) fn drivers(o: &mut String, catalog: &Catalog, decision: &Decision) {
 
 /// A table with one column of outcomes per service: `| Option | A | B |`.
 fn matrix(o: &mut String, heading: &str, columns: &[String], rows: &[(String, Vec<String>)]) {
-    let _ = writeln!(o, "### {heading}\n\n| Option | {} |", columns.join(" | "));
+    let _ = writeln!(o, "### {heading}\n");
+    matrix_rows(o, columns, rows);
+}
+
+/// [`matrix`] without its heading.
+fn matrix_rows(o: &mut String, columns: &[String], rows: &[(String, Vec<String>)]) {
+    let _ = writeln!(o, "| Option | {} |", columns.join(" | "));
     let _ = writeln!(o, "|{}", " --- |".repeat(columns.len() + 1));
     for (option, cells) in rows {
         let _ = writeln!(o, "| {} | {} |", md(option), cells.join(" | "));
@@ -134,10 +141,10 @@ fn matrix(o: &mut String, heading: &str, columns: &[String], rows: &[(String, Ve
 }
 
 /// The rows of one choice (options from the catalogue), one cell per service: chosen (`chosen[i]` is service
-/// `i`'s choice) or not.
+/// `i`'s card of that choice), its default, or not chosen.
 fn choice_matrix<'a>(
     recs: &[&Recommendation],
-    chosen: &[&str],
+    chosen: &[&Card],
     options: impl Iterator<Item = (&'a str, &'a str)> + Clone,
 ) -> Vec<(String, Vec<String>)> {
     let per_service: Vec<Vec<(String, String)>> = recs
@@ -154,11 +161,11 @@ fn choice_matrix<'a>(
         .collect()
 }
 
-/// Each service's choice of one section.
-fn chosen_ids<'c>(
-    recs: &[&Recommendation<'c>],
-    pick: fn(&Recommendation<'c>) -> &'c str,
-) -> Vec<&'c str> {
+/// Each service's card of one section.
+fn chosen_cards<'r, 'c>(
+    recs: &[&'r Recommendation<'c>],
+    pick: fn(&'r Recommendation<'c>) -> &'r Card<'c>,
+) -> Vec<&'r Card<'c>> {
     recs.iter().map(|r| pick(r)).collect()
 }
 
@@ -177,17 +184,13 @@ pub(super) fn options(
         .iter()
         .filter_map(|id| catalog.store(id))
         .map(|s| (s.id.as_ref(), s.title.as_ref()));
-    let rows = choice_matrix(
-        &recs,
-        &chosen_ids(&recs, |r| r.primary_store.choice),
-        primary,
-    );
+    let rows = choice_matrix(&recs, &chosen_cards(&recs, |r| &r.primary_store), primary);
     matrix(o, "Primary store", &columns, &rows);
     let models = catalog
         .consistency_models
         .iter()
         .map(|m| (m.id.as_ref(), m.title.as_ref()));
-    let rows = choice_matrix(&recs, &chosen_ids(&recs, |r| r.consistency.choice), models);
+    let rows = choice_matrix(&recs, &chosen_cards(&recs, |r| &r.consistency), models);
     matrix(o, "Consistency model", &columns, &rows);
     let levels = catalog
         .consistency_levels
@@ -195,18 +198,15 @@ pub(super) fn options(
         .map(|l| (l.id.as_ref(), l.title.as_ref()));
     let rows = choice_matrix(
         &recs,
-        &chosen_ids(&recs, |r| r.consistency_level.choice),
+        &chosen_cards(&recs, |r| &r.consistency_level),
         levels,
     );
     matrix(o, "Consistency level", &columns, &rows);
     let modes = super::replication_options(catalog);
-    let rows = choice_matrix(&recs, &chosen_ids(&recs, |r| r.replication.choice), modes);
+    let rows = choice_matrix(&recs, &chosen_cards(&recs, |r| &r.replication), modes);
     matrix(o, "Replication", &columns, &rows);
     let verdict = |r: &Recommendation, id: &str| match r.patterns.iter().find(|c| c.choice == id) {
-        Some(c) if c.verdict == Verdict::Recommended && !r.neutral => {
-            format!("**{}**", c.verdict.label())
-        }
-        Some(c) => c.verdict.label().to_string(),
+        Some(c) => pattern_cell(r, c),
         None => "Not assessed".into(),
     };
     let rows: Vec<(String, Vec<String>)> = recs[0]
@@ -217,7 +217,14 @@ pub(super) fn options(
             (p.title.to_string(), cells)
         })
         .collect();
-    matrix(o, "Data patterns, service by service", &columns, &rows);
+    let heading = "Data patterns, service by service";
+    if advice.patterns.is_empty() {
+        matrix(o, heading, &columns, &rows);
+    } else {
+        // The patterns of several services are the system's question: said where they are judged.
+        let _ = writeln!(o, "### {heading}\n\nWhat each service's own ticks say of the patterns; \"Not assessed\" where none of them bears on one. Database per service and a shared database are judged for the system as a whole, on every service's ticks together: in the next table and under System.\n");
+        matrix_rows(o, &columns, &rows);
+    }
     if !advice.patterns.is_empty() {
         o.push_str("### Data patterns for the system\n\n| Option | The system |\n| --- | --- |\n");
         for c in &advice.patterns {
@@ -244,10 +251,17 @@ pub(super) fn options(
 
 pub(super) fn outcome(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
     o.push_str("## Decision Outcome\n\n");
-    o.push_str("Chosen for each service (primary store, consistency model, replication):\n\n");
+    o.push_str("Chosen for each service (primary store, consistency model, replication); \"by default\" where no tick of the service's own decides it, so the catalogue's default stands:\n\n");
     o.push_str("| Service | Chosen |\n| --- | --- |\n");
     for (view, name) in advice.services.iter().zip(names(decision)) {
-        let _ = writeln!(o, "| {name} | {} |", md(&view.headline));
+        let chosen = match view.read_models_only {
+            true => format!(
+                "{}: read models only, as it owns no data (see System)",
+                read_stores(view)
+            ),
+            false => view.headline.clone(),
+        };
+        let _ = writeln!(o, "| {name} | {} |", md(&chosen));
     }
     o.push('\n');
     if !advice.patterns.is_empty() {
@@ -266,6 +280,16 @@ pub(super) fn outcome(o: &mut String, decision: &Decision, advice: &SystemAdvice
     o.push_str("Each service's choices, with the reasons for them, follow in a section of its own; how the services own and share data is under System.\n\n");
 }
 
+/// The read models a service keeps, by kind and first example: "search (Elasticsearch)".
+fn read_stores(view: &ServiceView) -> String {
+    let kinds = crate::system::alongside(&view.rec).map(|s| s.title.to_ascii_lowercase());
+    let all: Vec<String> = kinds
+        .zip(alongside_names(&view.rec))
+        .map(|(kind, name)| format!("{kind} ({name})"))
+        .collect();
+    and_list(&all)
+}
+
 /// The diagrams drawn under System rather than for each service: they draw the services together.
 const SYSTEM_WIDE: [DiagramId; 3] = [
     DiagramId::SingleSourceOfTruth,
@@ -273,12 +297,21 @@ const SYSTEM_WIDE: [DiagramId; 3] = [
     DiagramId::SharedDatabase,
 ];
 
-/// A section per service: its outcome, consequences and own diagrams.
-pub(super) fn services(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
+/// A section per service: its outcome, consequences and own diagrams. Its own ticks decide them, without its
+/// data: a service that keeps only read models is told so first, and the System section says what it runs.
+pub(super) fn services(
+    o: &mut String,
+    catalog: &Catalog,
+    decision: &Decision,
+    advice: &SystemAdvice,
+) {
     for (i, (view, name)) in advice.services.iter().zip(names(decision)).enumerate() {
         let _ = writeln!(o, "## Service: {name}\n");
+        if view.read_models_only {
+            let _ = writeln!(o, "> {name} owns no data: in the system it runs only its read models, {}, fed by the owners' events. Its own ticks alone decide what follows, so its primary store is the catalogue's default, which it does not need (see System).\n", md(&read_stores(view)));
+        }
         outcome_cards(o, &view.rec);
-        consequences(o, &view.rec);
+        consequences(o, catalog, &view.rec);
         let ids: Vec<DiagramId> = relevant_diagrams(&view.rec)
             .into_iter()
             .filter(|d| !SYSTEM_WIDE.contains(d))
@@ -371,6 +404,10 @@ fn checklists(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
         for item in view.rec.checklist.iter().filter(|c| c.scope == "service") {
             let answer = match item.id {
                 "svc-owned-data" if !owns.is_empty() => Some(owns.join(", ")),
+                "svc-storage" if view.read_models_only => Some(format!(
+                    "{}: read models only, as it owns no data",
+                    read_stores(view)
+                )),
                 "svc-sharing" => sharing(decision, advice, i).or_else(|| item.answer.clone()),
                 _ => item.answer.clone(),
             };
@@ -395,6 +432,13 @@ fn checklists(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
 pub(super) fn system(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
     o.push_str("## System\n\n");
     o.push_str("How the services own and share data: the patterns judged on all their ticks together, then what the entities they own and read call for.\n\n");
+    for (i, view) in advice.services.iter().enumerate() {
+        if !view.read_models_only {
+            continue;
+        }
+        let name = md(&name(decision, i));
+        let _ = writeln!(o, "{name} owns no data and keeps only read models: it runs {} and nothing else, fed by the events of the services it reads from, which it can replay to rebuild them. Its own section's primary store, {}, is the catalogue's default: neither it nor its replication is needed here, and the read models are fed by those events, not from a primary store of its own.\n", md(&read_stores(view)), md(&crate::export::primary_label(&view.rec)));
+    }
     for c in &advice.patterns {
         match c.verdict {
             Verdict::Recommended => chosen(o, "Data pattern for the system", c, "Chosen option"),

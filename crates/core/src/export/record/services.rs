@@ -3,7 +3,7 @@
 use super::{card, opt};
 use crate::decision::Decision;
 use crate::engine::Recommendation;
-use crate::export::store_label;
+use crate::export::system_store_label;
 use crate::json::Value;
 use crate::system::{SystemAdvice, SystemCard};
 
@@ -71,7 +71,7 @@ pub(super) fn system_value(decision: &Decision, advice: &SystemAdvice) -> Value 
         Value::object([
             ("name", Value::from(s.name.as_str())),
             ("headline", s.headline.as_str().into()),
-            ("store", store_label(&s.rec).as_str().into()),
+            ("store", system_store_label(s).as_str().into()),
             ("recommendation", recommendation(decision, &s.rec)),
         ])
     });
