@@ -254,9 +254,14 @@ export function tests({ dist, server, browser }) {
       }
       await page.keyboard.press('Escape');
 
-      // (c) a diagram that draws the service names, downloaded as SVG.
-      const figure = page.locator('.results figure.diagram[data-diagram="database-per-service"]');
-      assertEqual(await figure.count(), 1, 'the database-per-service diagram is on a card');
+      // (c) a diagram that draws the service names, downloaded as SVG: with two services, database per service
+      // is judged, and drawn, for the system.
+      const figure = page.locator('#system figure.diagram[data-diagram="database-per-service"]');
+      await page.locator('#system').scrollIntoViewIfNeeded();
+      await figure.waitFor({ timeout: 10000 });
+      await figure.scrollIntoViewIfNeeded();
+      await page.waitForSelector('#system figure.diagram[data-diagram="database-per-service"][data-state="drawn"]', { timeout: 10000 });
+      assertEqual(await figure.count(), 1, 'the database-per-service diagram is in the system section');
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }),
         figure.locator('button.download-svg').click()]);
       const svg = fs.readFileSync(await download.path(), 'utf8');
