@@ -130,7 +130,11 @@ pub async fn fetch_same_origin(address: &str) -> Result<String, String> {
              organisation catalogue\u{201d} instead."
         ));
     }
-    let own = window.location().origin().unwrap_or_default();
+    // The page's own address says its site: a sandboxed iframe (an embed) has an opaque origin, yet the file
+    // next to its page is the same host's (fetched with CORS, which embedding needs anyway: docs/HOSTING.md).
+    let own = web_sys::Url::new(&page)
+        .map(|u| u.origin())
+        .unwrap_or_default();
     if url.origin() != own || !matches!(url.protocol().as_str(), "http:" | "https:") {
         return Err(format!(
             "The link names a catalogue on another site ({}), so it was not fetched: Strata loads an \

@@ -319,10 +319,11 @@ export function tests({ dist, server, browser }) {
  */
 function embedTests({ dist, browser }) {
   /** `sandbox`: replaces the snippet's sandbox flags (a host page as the snippet is to be pasted). */
-  async function hostPage({ sandbox } = {}) {
+  async function hostPage({ sandbox, link = '#r=acid,financial,no-data-loss' } = {}) {
     const extra = {}; // filled in below: serve() looks paths up at request time
     const server = await serve(dist, '/tools/strata/', { headers: { 'access-control-allow-origin': '*' }, extra });
-    const page = await openApp(browser, server.url + '#r=acid,financial,no-data-loss');
+    const page = await openApp(browser, server.url + link);
+    if (link.includes('catalog=')) await page.waitForSelector('.catalogue-panel:not([aria-busy]) #catalogue-in-use', { timeout: 10000 });
     await setTitle(page, 'Orders service storage');
     await openShare(page);
     await page.click('#open-embed'); // the snippets are made when the dialog opens
@@ -347,6 +348,20 @@ ${pasted}
   }
 
   return [
+    ['an embed whose link names an organisation catalogue next to the bundle advises with it, from its opaque origin', async () => {
+      const { wiki, frame, snippet, close } = await hostPage({ link: '#r=flexible-schema,hierarchical&catalog=catalog%2Fexample-org.json' });
+      try {
+        assert(snippet.includes('catalog=catalog%2Fexample-org.json'), `the snippet keeps the catalogue: ${snippet}`);
+        await frame.waitForFunction(() => /Acme 2026-11/.test(document.querySelector('#based-on')?.textContent ?? ''), null, { timeout: 10000 });
+        await frame.waitForFunction(() => !document.querySelector('.card-body.pending'), null, { timeout: 10000 });
+        const systems = await frame.$$eval('[data-rec="primary-store"] .systems strong', (s) => s.map((x) => x.textContent));
+        assertEqual(systems, ['DynamoDB', 'MongoDB'], 'the system on hold last, in the embed');
+        assertEqual(wiki.problems, [], 'no errors in the host page or the frame');
+      } finally {
+        await close();
+      }
+    }],
+
     ['embed mode in a sandboxed iframe renders the decision without the picker', async () => {
       const { wiki, frame, snippet, expected, close } = await hostPage();
       try {
