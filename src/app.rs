@@ -169,8 +169,9 @@ pub fn App() -> Html {
         });
     }
 
-    // The system section is asked for once it comes near the viewport (a plain visit fetches nothing more),
-    // or once the user adds a service or data (the reducer sets `wanted`).
+    // The system section is asked for once the on-demand module is there to explain the cards, or once it comes
+    // near the viewport (a plain visit fetches nothing more), or the user adds a service or data (the reducer
+    // sets `wanted`).
     let system_node = use_node_ref();
     {
         let (dispatch, node) = (state.dispatcher(), system_node.clone());

@@ -96,7 +96,8 @@ impl Field {
 /// The system section, made by the on-demand module from the decision's link fragment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SystemView {
-    /// Asked for from now on: the section came near the viewport, or the user added a service or data.
+    /// Asked for from now on: the on-demand module is there, the section came near the viewport, or the user
+    /// added a service or data.
     pub wanted: bool,
     /// The fragment shown and the module's answer for it (kept, marked busy, while a newer one is made).
     pub shown: Option<(String, Result<SystemSection, String>)>,
@@ -293,7 +294,12 @@ impl Reducible for AppState {
             }
             Action::WantSystem => next.system.wanted = true,
             Action::System(fragment, answer) => next.system.shown = Some((fragment, answer)),
-            Action::Explainer(Ok(())) => next.explainer = Explainer::Ready,
+            // With the module there (it explains the cards), the system section is asked for at once: it costs
+            // no fetch, and the keyboard cannot Tab past it while it loads.
+            Action::Explainer(Ok(())) => {
+                next.explainer = Explainer::Ready;
+                next.system.wanted = true;
+            }
             Action::Explainer(Err(why)) => next.explainer = Explainer::Failed(why),
             Action::CatalogueBusy => {
                 next.catalogue.busy = true;

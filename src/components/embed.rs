@@ -50,9 +50,9 @@ pub fn embed_button(page: &str, fragment: &str, title: &str, dispatch: &Dispatch
     html! { <button type="button" id="open-embed" onclick={open}>{"Embed\u{2026}"}</button> }
 }
 
-/// The dialog's heading and what it is for (static text: cheaper as HTML text than as Yew elements).
+/// What the dialog is for (static text: cheaper as HTML text than as Yew elements).
 fn intro(from_file: bool) -> String {
-    let mut html = String::from("<h2 id=\"embed-title\">Embed this decision</h2>");
+    let mut html = String::new();
     if from_file {
         html.push_str("<p class=\"file-warning\">");
         html.push_str(super::toolbar::FILE_LINK_WARNING);
@@ -114,6 +114,11 @@ pub fn embed_dialog(shown: &EmbedDialog, from_file: bool, dispatch: &Dispatch) -
     };
     html! {
         <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title">
+            // The heading stays in view as the snippets scroll, with a Close within reach on a phone.
+            <div class="dialog-head">
+                <h2 id="embed-title">{"Embed this decision"}</h2>
+                <button type="button" id="embed-close" aria-label="Close" onclick={close.clone()}>{"\u{d7}"}</button>
+            </div>
             {raw(intro(from_file))}
             {body}
             <button type="button" onclick={close}>{"Close"}</button>

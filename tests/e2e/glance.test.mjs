@@ -209,6 +209,26 @@ export function tests({ server, browser }) {
       await page.context().close();
     }],
 
+    ['on a phone the Embed dialog keeps its heading and a Close button in view as its snippets scroll', async () => {
+      const page = await openApp(browser, server.url + '#r=acid,financial', { viewport: { width: 390, height: 844 } });
+      await openShare(page);
+      await page.click('#open-embed');
+      await page.waitForSelector('#embed-iframe');
+      const scrolled = await page.$eval('#embed-dialog', (d) => {
+        d.scrollTop = d.scrollHeight;
+        return d.scrollTop;
+      });
+      assert(scrolled > 200, `the dialog is taller than the phone and scrolls: ${scrolled}`);
+      const close = await page.$eval('#embed-close', (b) => {
+        const r = b.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, hit: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b };
+      });
+      assert(close.top >= 0 && close.bottom <= 844 && close.hit, `Close is in view and on top: ${JSON.stringify(close)}`);
+      await page.click('#embed-close');
+      assertEqual(await page.$eval('#embed-dialog', (d) => d.open), false, 'it closes the dialog');
+      await page.context().close();
+    }],
+
     ['the Share menu appears after the first tick and holds every export', async () => {
       const page = await openApp(browser, server.url);
       assertEqual(await page.locator('#share').count(), 0, 'nothing to share yet');

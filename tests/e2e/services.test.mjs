@@ -184,7 +184,8 @@ export function tests({ server, browser }) {
     }],
 
     ['Print waits for the system section, so the printout has its advice and diagrams', async () => {
-      const page = await openApp(browser, server.url + '#n=Orders&r=acid&o=Order&n2=Billing&r2=financial&u2=Order', {
+      // Nothing ticked: nothing to explain, so the on-demand module is not there and the section not asked for.
+      const page = await openApp(browser, server.url + '#n=Orders&o=Order&n2=Billing&u2=Order', {
         setup: undefined,
       });
       await page.evaluate(() => {
@@ -202,6 +203,16 @@ export function tests({ server, browser }) {
       await page.waitForFunction(() => window.__printed, null, { timeout: 15000 });
       const printed = await page.evaluate(() => window.__printed);
       assert(!printed.busy && printed.cards >= 3 && printed.drawn === 3, `printed: ${JSON.stringify(printed)}`);
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+    }],
+
+    ['the system section comes with the cards\' explanations, far below the viewport, so Tab cannot pass it while it loads', async () => {
+      const page = await openApp(browser, server.url + '#n=Orders&r=acid&o=Order&n2=Billing&r2=financial&u2=Order');
+      await page.waitForSelector('#system:not([aria-busy]) [data-rec="system"]', { timeout: 10000 });
+      const below = await page.$eval('#system', (s) => s.getBoundingClientRect().top - innerHeight);
+      assert(below > 300, `still far below the viewport (${below}px): nearness did not ask for it`);
+      assertEqual(await page.locator('.card-body.pending').count(), 0, 'the cards are explained');
       assertEqual(page.problems, [], 'no errors');
       await page.context().close();
     }],

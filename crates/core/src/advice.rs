@@ -256,12 +256,7 @@ pub fn pending_body(card: &Card, said: &str) -> String {
     o.push_str(said);
     o.push_str("</p>");
     if !card.catalog_ref.is_empty() {
-        let target = crate::export::escape_html(&card.catalog_ref);
-        o.push_str("<p class=\"card-foot\"><a href=\"#");
-        o.push_str(&target);
-        o.push_str("\" data-reveal=\"");
-        o.push_str(&target);
-        o.push_str("\">Read more in the catalogue</a></p>");
+        crate::card_html::catalogue_link(&mut o, &card.catalog_ref, card.title);
     }
     o.push_str("</div>");
     o

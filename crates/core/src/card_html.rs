@@ -92,7 +92,11 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
         b.list(heading, "ol class=\"steps\"", &card.steps, |b, s| b.text(s));
     }
     if !card.is_assessed() {
-        b.o.push_str("<p class=\"reasons none\">No ticked requirement decides this yet: this is the default.</p>");
+        // The level is assessed with the model and the replication (docs/ADVICE.md): it is their default's.
+        b.o.push_str(match card.section {
+            Section::ConsistencyLevel => "<p class=\"reasons none\">No ticked requirement decides the consistency model or the replication yet: this level is the one their defaults imply.</p>",
+            _ => "<p class=\"reasons none\">No ticked requirement decides this yet: this is the default.</p>",
+        });
     }
     if let Some(cc) = &card.close_call {
         b.close_call(cc.rival_title, cc.margin, &cc.deciders);
@@ -139,9 +143,7 @@ pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
     b.list("Costs", "ul class=\"costs\"", &costs, |b, c| b.text(c));
     b.would_change(card);
     if !card.catalog_ref.is_empty() {
-        let target = esc(&card.catalog_ref);
-        // `data-reveal`: the app scrolls there itself, so the fragment (the decision) stays as it is.
-        let _ = write!(b.o, "<p class=\"card-foot\"><a href=\"#{target}\" data-reveal=\"{target}\">Read more in the catalogue</a></p>");
+        catalogue_link(&mut b.o, &card.catalog_ref, card.title);
     }
     b.o.push_str("</div>");
     b.o
@@ -670,6 +672,24 @@ fn glance_link(o: &mut String, class: &str, target: &str, text: &str) {
     );
 }
 
+/// A card's link to its catalogue entry. `data-reveal`: the app scrolls there itself, so the fragment (the
+/// decision) stays as it is. Screen readers hear which card it is from ("Read more on “Relational” in the
+/// catalogue"), so a list of the page's links does not hold the same name many times over.
+pub fn catalogue_link(o: &mut String, target: &str, card_title: &str) {
+    let target = esc(target);
+    for part in [
+        "<p class=\"card-foot\"><a href=\"#",
+        &target,
+        "\" data-reveal=\"",
+        &target,
+        "\">Read more<span class=\"sr-only\"> on “",
+        &esc(card_title),
+        "”</span> in the catalogue</a></p>",
+    ] {
+        o.push_str(part);
+    }
+}
+
 /// A heading and a list of already-escaped items; nothing when there are no items.
 fn list(o: &mut String, heading: &str, open: &str, items: impl Iterator<Item = String>) {
     let mut items = items.peekable();
@@ -709,8 +729,7 @@ pub fn system_card_body(card: &crate::system::SystemCard) -> String {
         "ul",
         card.trade_offs.iter().map(|t| esc(t)),
     );
-    let target = card.catalog_ref;
-    let _ = write!(o, "<p class=\"card-foot\"><a href=\"#{target}\" data-reveal=\"{target}\">Read more in the catalogue</a></p>");
+    catalogue_link(&mut o, card.catalog_ref, &card.title);
     o.push_str("</div>");
     o
 }

@@ -1736,12 +1736,41 @@ fn ownership_diagrams_show_what_each_service_owns() {
             "Billing publishes an event whenever the data changes.",
             "Orders subscribes to these events and keeps cached copies, which are explicitly caches, not sources.",
             "Shipping queries Billing for Payment: it needs the latest write.",
+            "Each other owner is the single source of truth for its own entities in the same way: Orders for Order (the system diagram draws them all).",
         ]
     );
     assert_eq!(
         d.desc,
         "Billing owns Invoice and Payment; Orders keeps cached copies from its events and Shipping queries it each time, as it needs the latest write."
     );
+}
+
+/// An entity two services own has no single source of truth: the diagram warns, naming both owners, rather than
+/// draw one of them as the truth and stay silent about the other.
+#[test]
+fn source_of_truth_diagram_warns_of_an_entity_with_two_owners() {
+    let input = DiagramInput {
+        services: vec!["Orders".into(), "Billing".into(), "Shipping".into()],
+        owns: vec![vec!["Order".into()], vec!["order".into(), "Invoice".into()]],
+        owner_service: "Orders".into(),
+        ..DiagramInput::default()
+    };
+    let d = layout(DiagramId::SingleSourceOfTruth, &input);
+    check_geometry(&d);
+    let warning =
+        "Order has 2 owners, Orders and Billing: choose one as its single source of truth.";
+    assert!(d
+        .labels
+        .iter()
+        .any(|l| l.kind == LabelKind::Warn && l.lines.join(" ").contains(warning)));
+    assert!(d.text_alternative.iter().any(|t| t == warning));
+    // Without the conflict, no warning.
+    let fine = DiagramInput {
+        owns: vec![vec!["Order".into()], vec!["Invoice".into()]],
+        ..input
+    };
+    let d = layout(DiagramId::SingleSourceOfTruth, &fine);
+    assert!(d.labels.iter().all(|l| l.kind != LabelKind::Warn));
 }
 
 /// The single-source-of-truth diagram says its queries as the system diagram and the data-access card do:

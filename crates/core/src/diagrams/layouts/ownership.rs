@@ -1,6 +1,6 @@
 //! Who owns the data: single source of truth, database per service, shared database.
 
-use super::system::{agree, lines, pairs, Pair};
+use super::system::{agree, lines, pairs, two_owners, Pair};
 use super::{list, name, owned, service_width, services, store_name, store_of};
 use crate::diagrams::canvas::{matched_width, Canvas, Edge, Words};
 use crate::diagrams::{BoxKind, DiagramInput, LabelKind};
@@ -165,11 +165,35 @@ pub fn single_source_of_truth(c: &mut Canvas, input: &DiagramInput) -> Words {
             agree(subscribed, "keeps", "keep")
         ),
     };
+    text.extend(other_owners(input, &services, o));
+    // An entity with two owners has no single source of truth: the picture must not pretend it has one.
+    let problems = two_owners(input, &services);
+    if !problems.is_empty() {
+        c.note(&format!("⚠ {}", problems.join(" ")), LabelKind::Warn);
+    }
+    text.extend(problems);
     Words {
         title: format!("Single source of truth: {owner}"),
         desc,
         text_alternative: text,
     }
+}
+
+/// The services other than the drawn owner `o` that own entities too: each is the source of truth for its own.
+fn other_owners(input: &DiagramInput, services: &[String], o: usize) -> Option<String> {
+    let each: Vec<String> = (0..services.len())
+        .filter(|&i| i != o)
+        .filter_map(|i| {
+            let owns = owned(input, i);
+            (!owns.is_empty()).then(|| format!("{} for {}", services[i], list(&owns)))
+        })
+        .collect();
+    (!each.is_empty()).then(|| {
+        format!(
+            "Each other owner is the single source of truth for its own entities in the same way: {} (the system diagram draws them all).",
+            each.join("; ")
+        )
+    })
 }
 
 /// One box per service, in a row, `w` wide.

@@ -154,7 +154,7 @@ pub(super) fn pairs(flows: &[DataFlow], count: usize) -> Vec<Pair> {
 }
 
 /// "Order has 2 owners, Orders and Billing: choose one …" for each entity several services own.
-fn two_owners(input: &DiagramInput, names: &[String]) -> Vec<String> {
+pub(super) fn two_owners(input: &DiagramInput, names: &[String]) -> Vec<String> {
     let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
     for i in 0..names.len() {
         for e in owned(input, i) {
