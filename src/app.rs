@@ -206,13 +206,18 @@ pub fn App() -> Html {
                 // Printing from the browser's menu: the catalogue is read at once, and every diagram is asked
                 // to draw. With the on-demand module loaded that happens in this task's microtasks, before the
                 // print layout; else as soon as it has loaded.
+                let printed = wants.clone();
                 let beforeprint = EventListener::new(&window, "beforeprint", move |_| {
+                    wants.dispatch(Action::Printing(true));
                     wants.dispatch(Action::WantSystem);
                     figure::draw_eagerly();
                     catalogue::load_now();
                     figure::want_all();
                 });
-                let afterprint = EventListener::new(&window, "afterprint", |_| catalogue::mount());
+                let afterprint = EventListener::new(&window, "afterprint", move |_| {
+                    printed.dispatch(Action::Printing(false));
+                    catalogue::mount();
+                });
                 // A file dropped anywhere on the page is an organisation catalogue to use (the browser would
                 // otherwise leave the page to show it).
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
@@ -348,6 +353,9 @@ pub fn App() -> Html {
                             {toolbar(state, &page, &dispatch)}
                         }
                         {results(catalog, &advice, decision, selected, (state.embed, state.catalogue.organisation.as_ref().map(|o| o.label.as_str())), &dispatch)}
+                        if several && state.printing {
+                            {other_services(&fragment, selected)}
+                        }
                         if decision.is_system() {
                             {system_section(&state.system, &fragment, decision.services.len(), &system_node, state.embed)}
                         }
@@ -400,6 +408,24 @@ fn explained(decision: &Decision, selected: usize) -> Result<Advice, String> {
         _ => Err(extras::UNAVAILABLE.into()),
     }
 }
+
+/// For a printout: every service's cards but the selected one's (the page shows those), from the on-demand
+/// module, which is there when anything is ticked (asked synchronously: printing lays out the page next).
+fn other_services(fragment: &str, selected: usize) -> Html {
+    let request = Request::Printed {
+        fragment: fragment.to_string(),
+        except: selected.min(usize::from(u8::MAX)) as u8,
+    };
+    let html = match extras::ask_now(&request) {
+        Some(Ok(Response::Text(html))) => html,
+        _ => OTHERS_LEFT_OUT.to_string(),
+    };
+    raw(format!("<div class=\"print-only\">{html}</div>"))
+}
+
+/// Printed instead of the other services' cards when the module could not make them.
+const OTHERS_LEFT_OUT: &str = "<p>The other services' cards are not in this printout: print with Strata's Print \
+     button once the cards are explained, or download the ADR (Share), which holds every service.</p>";
 
 /// Asks the on-demand module for the system section of `fragment` and shows it when it comes.
 fn ask_system(fragment: String, dispatch: yew::UseReducerDispatcher<AppState>) {

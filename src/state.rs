@@ -42,6 +42,8 @@ pub struct AppState {
     pub catalogue: CatalogueView,
     /// Where a services action moves the focus once the page shows its result (an element id).
     pub focus: Option<&'static str>,
+    /// Printing: the page holds every service's cards, not only the selected one's.
+    pub printing: bool,
 }
 
 impl AppState {
@@ -166,6 +168,8 @@ pub enum Action {
     RemoveService,
     /// The system section is wanted (it came near the viewport).
     WantSystem,
+    /// Printing starts (every service's cards in the page) or is over.
+    Printing(bool),
     /// The module's system section for this fragment.
     System(String, Result<SystemSection, String>),
     /// The on-demand module is loaded (it explains the cards from now on), or why not.
@@ -293,6 +297,7 @@ impl Reducible for AppState {
                 services::edit(&mut next, action)
             }
             Action::WantSystem => next.system.wanted = true,
+            Action::Printing(printing) => next.printing = printing,
             Action::System(fragment, answer) => next.system.shown = Some((fragment, answer)),
             // With the module there (it explains the cards), the system section is asked for at once: it costs
             // no fetch, and the keyboard cannot Tab past it while it loads.

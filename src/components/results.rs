@@ -77,6 +77,7 @@ pub fn results(
                 }
             </p>
             if decision.services.len() > 1 {
+                <h2 class="print-only">{format!("Service: {}", decision.services[selected].display_name(selected))}</h2>
                 <p class="several" id="several">{format!(
                     "The cards of {}. Database per service and shared database are judged for the whole \
                      system, in its section below; the ADR (Share) holds every service.",

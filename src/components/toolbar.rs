@@ -95,10 +95,12 @@ pub fn toolbar(state: &AppState, page: &str, dispatch: &Dispatch) -> Html {
         })
     };
     // Every diagram drawn first, so the printout has them all.
-    // The system section is asked for first, so that it and its diagrams are in the printout too.
+    // The system section is asked for first, so that it and its diagrams are in the printout too, and so are
+    // the other services' cards (`AppState::printing`).
     let print = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| {
+            dispatch.dispatch(Action::Printing(true));
             dispatch.dispatch(Action::WantSystem);
             crate::browser::spawn(Box::pin(async {
                 figure::draw_all().await;

@@ -194,6 +194,7 @@ export function tests({ server, browser }) {
             busy: !!document.querySelector('#system[aria-busy]'),
             cards: document.querySelectorAll('#system [data-rec="system"]').length,
             drawn: document.querySelectorAll('#system figure.diagram svg[role="img"]').length,
+            others: [...document.querySelectorAll('.service-print h2')].map((h) => h.textContent),
           };
         };
       });
@@ -203,6 +204,39 @@ export function tests({ server, browser }) {
       await page.waitForFunction(() => window.__printed, null, { timeout: 15000 });
       const printed = await page.evaluate(() => window.__printed);
       assert(!printed.busy && printed.cards >= 3 && printed.drawn === 3, `printed: ${JSON.stringify(printed)}`);
+      assertEqual(printed.others, ['Service: Billing'], 'the other service is in the printout too');
+      assertEqual(page.problems, [], 'no errors');
+      await page.context().close();
+    }],
+
+    ['the browser\'s own Print prints every service\'s cards, each under its name, and only while printing', async () => {
+      const page = await openApp(browser, server.url + '#n=Orders&r=acid&o=Order&n2=Billing&r2=financial,audit-trail&u2=Order&n3=Search&r3=full-text&u3=Order');
+      await page.waitForSelector('#system:not([aria-busy]) [data-rec="system"]', { timeout: 10000 });
+      assertEqual(await page.locator('.card-body.pending').count(), 0, 'the cards are explained');
+      assertEqual(await page.locator('.service-print').count(), 0, 'not while the page is on screen');
+      const printed = await page.evaluate(async () => {
+        dispatchEvent(new Event('beforeprint'));
+        // Microtasks only (no timer, no frame): what runs before the browser lays the page out for print.
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+        return {
+          selected: [...document.querySelectorAll('.results h2.print-only')].map((h) => h.textContent),
+          others: [...document.querySelectorAll('.service-print')].map((s) => [s.querySelector('h2').textContent,
+            s.querySelectorAll('article.card').length, s.querySelectorAll('[data-rec]').length]),
+          ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+        };
+      });
+      assertEqual(printed.selected, ['Service: Orders'], 'the selected service is named in print too');
+      assertEqual(printed.others.map(([name]) => name), ['Service: Billing', 'Service: Search'], 'the others, in order');
+      for (const [name, cards, recs] of printed.others) {
+        assert(cards >= 2 && recs === 0, `${name}: ${cards} cards, ${recs} with the page's data-rec`);
+      }
+      assert(printed.others[0][1] >= 4, `Billing's cards: ${printed.others[0][1]}`);
+      assertEqual(printed.ids.length, new Set(printed.ids).size, 'no id twice in the page');
+      await page.emulateMedia({ media: 'print' });
+      assert(await page.locator('.service-print').first().isVisible(), 'shown in print');
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+      await page.waitForFunction(() => !document.querySelector('.service-print'));
       assertEqual(page.problems, [], 'no errors');
       await page.context().close();
     }],

@@ -9,12 +9,13 @@
 //! module. So the page renders one type whoever made it, and the app carries no writer of card bodies. Pure.
 
 use crate::boundary::{DiagramOf, Drawing, DrawingRef};
-use crate::card_html::{card_body, card_head, card_id, glance};
+use crate::card_html::{card_body, card_body_as, card_head, card_id, glance};
 use crate::catalog::Catalog;
 use crate::decision::{same_entity, Decision};
 use crate::diagrams::diagram_for_choice;
 use crate::engine::{Card, Recommendation, Section, StoreRole, Verdict};
 use crate::export::diagram_input;
+use crate::system::ServiceView;
 use crate::text::push_list;
 use serde::{Deserialize, Serialize};
 
@@ -192,6 +193,53 @@ impl CardView {
             }),
         }
     }
+}
+
+/// Service `i`'s cards for a printout of the whole decision (the page shows the selected service's only): a
+/// section with its name and headline, its assessed cards as the page shows them (ids made its own, no public
+/// `data-rec` attributes: the page's cards keep those), and the parts left to the catalogue's defaults.
+pub fn printed(catalog: &Catalog, decision: &Decision, i: usize, view: &ServiceView) -> String {
+    use crate::export::escape_html as esc;
+    let prefix = format!("s{i}-");
+    let body = |card: &Card| card_body_as(card, catalog, format!("{prefix}{}", card_id(card)));
+    let advice = Advice::with_bodies(decision, i, &view.rec, &body);
+    let mut o = format!(
+        "<section class=\"service-print\" aria-labelledby=\"{prefix}title\"><h2 id=\"{prefix}title\">Service: {}</h2>\
+         <p class=\"several\">{}</p>",
+        esc(&view.name),
+        esc(&view.headline)
+    );
+    if view.read_models_only {
+        o.push_str("<p class=\"several\">It owns no data: in the system it runs only its read models, fed by the owners' events (see the system below).</p>");
+    }
+    if advice.neutral {
+        o.push_str("<p>No requirement is ticked for this service yet.</p>");
+    }
+    o.push_str("<div class=\"cards\">");
+    for card in advice.cards.iter().filter(|c| c.group != NOT_ASSESSED) {
+        let id = format!("{prefix}{}", card.title_id);
+        let own = format!("id=\"{}\"", card.title_id);
+        let html = card.html.replacen(&own, &format!("id=\"{id}\""), 1);
+        o.push_str(&format!(
+            "<article class=\"card\" aria-labelledby=\"{id}\" data-print-verdict=\"{}\">{html}</article>",
+            card.verdict
+        ));
+    }
+    o.push_str("</div>");
+    let several = decision.services.len() > 1;
+    let mut defaults = (view.rec.cards())
+        .filter(|c| !(c.is_assessed() || several && SYSTEM_PATTERNS.contains(&c.choice)))
+        .map(|c| c.title)
+        .peekable();
+    if !advice.neutral && defaults.peek().is_some() {
+        o.push_str("<p class=\"several\">Not assessed by its ticks, so the catalogue's defaults: ");
+        push_list(&mut o, &mut defaults, (", ", " and "), |o, t| {
+            o.push_str(&esc(t))
+        });
+        o.push_str(".</p>");
+    }
+    o.push_str("</section>");
+    o
 }
 
 /// The patterns that span services: with several, the system section judges them, not each service.

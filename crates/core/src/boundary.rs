@@ -49,6 +49,9 @@ pub enum Request {
     /// the catalogue in use: the page asks for it while an organisation's catalogue advises (it makes its own
     /// for the built-in one).
     Advice { fragment: String, service: u8 },
+    /// For a printout of the whole decision: the cards of every service of a link fragment but `except`'s (the
+    /// page shows those), as HTML with ids of their own.
+    Printed { fragment: String, except: u8 },
 }
 
 /// What the on-demand module answers.
@@ -361,6 +364,9 @@ pub fn answer(request: &Request) -> Response {
         Request::UseCatalogue { json } => Response::Catalogue(d::use_catalogue(json)),
         Request::Advice { fragment, service } => {
             Response::Advice(d::advice(fragment, usize::from(*service)))
+        }
+        Request::Printed { fragment, except } => {
+            Response::Text(d::printed_services(fragment, usize::from(*except)))
         }
     }
 }

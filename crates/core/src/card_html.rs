@@ -60,10 +60,16 @@ pub fn card_head(
 }
 
 pub fn card_body<'t>(card: &'t Card<'_>, cat: &'t Catalog) -> String {
+    card_body_as(card, cat, card_id(card))
+}
+
+/// The same, its ids (the glossary's) made from `id` rather than the card's own: for a second copy of a card
+/// on the page (another service's, in print).
+pub fn card_body_as<'t>(card: &'t Card<'_>, cat: &'t Catalog, id: String) -> String {
     let mut b = Body {
         o: String::with_capacity(2048),
         cat,
-        id: card_id(card),
+        id,
         explained: 0,
         said: Vec::new(),
     };

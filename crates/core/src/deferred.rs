@@ -181,6 +181,22 @@ pub fn embed(page_url: &str, fragment: &str, title: &str) -> Embed {
     }
 }
 
+/// Every service's cards but service `except`'s (the page shows those), for a printout of the whole decision.
+pub fn printed_services(fragment: &str, except: usize) -> String {
+    with_catalog(|catalog| {
+        let decision = permalink::decode(fragment, catalog).decision;
+        let advice = crate::system::advise(catalog, &decision);
+        let others = advice
+            .services
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != except);
+        others
+            .map(|(i, view)| crate::advice::printed(catalog, &decision, i, view))
+            .collect()
+    })
+}
+
 /// The system section of the decision a fragment holds: the system's pattern cards, then its own cards, and
 /// the system checklist answered (the system diagram is asked for as a figure: `DiagramOf::system_of`).
 pub fn system_section(fragment: &str) -> SystemSection {

@@ -1,6 +1,7 @@
 //! The boundary with the on-demand module: every request and response survives the codec, bad bytes are
 //! refused with a message, and what the module answers is drawn from the decision and escaped.
 
+use strata_core::advice::NOT_ASSESSED;
 use strata_core::boundary::{
     answer, answer_bytes, DiagramOf, Drawing, DrawingRef, Embed, FlowOf, Message, Request,
     Response, SystemSection, SNIPPETS, UNREADABLE,
@@ -105,6 +106,10 @@ fn every_request_and_response_survives_the_codec() {
     });
     requests.push(Request::FileStem {
         title: hostile.into(),
+    });
+    requests.push(Request::Printed {
+        fragment: hostile.into(),
+        except: u8::MAX,
     });
     for request in &requests {
         assert_eq!(&Request::from_bytes(&request.to_bytes()).unwrap(), request);
@@ -786,4 +791,75 @@ fn with_an_organisation_catalogue_the_module_advises_with_its_statuses_and_cloud
         ],
         "with an organisation's catalogue, the module makes every service's headline"
     );
+}
+
+/// The ids of an HTML text (`id="…"`).
+fn ids_in(html: &str) -> Vec<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+/// A printout of a system holds every service's cards: the page's own for the selected service, the module's
+/// copies for the others, each under its name, with ids no other card on the page has and without the public
+/// `data-rec` attributes (a link or test that counts cards counts the page's).
+#[test]
+fn a_printout_holds_the_other_services_cards_with_ids_of_their_own() {
+    let fragment = "n=Orders&r=acid,inventory&o=Order&n2=Billing&r2=financial,audit-trail&u2=Order&n3=Search&r3=full-text,read-heavy&u3=Order";
+    let printed = text(Request::Printed {
+        fragment: fragment.into(),
+        except: 0,
+    });
+    let Response::Advice(page) = ask(&Request::Advice {
+        fragment: fragment.into(),
+        service: 0,
+    }) else {
+        panic!("advice")
+    };
+    assert!(
+        !printed.contains("Service: Orders"),
+        "the page shows its own"
+    );
+    let billing = printed
+        .find("<h2 id=\"s1-title\">Service: Billing</h2>")
+        .unwrap();
+    let search = printed
+        .find("<h2 id=\"s2-title\">Service: Search</h2>")
+        .unwrap();
+    assert!(billing < search, "in the services' order");
+    assert!(!printed.contains("data-rec="));
+    // Billing's assessed cards, as the page would show them were it selected.
+    let Response::Advice(theirs) = ask(&Request::Advice {
+        fragment: fragment.into(),
+        service: 1,
+    }) else {
+        panic!("advice")
+    };
+    let shown = theirs.cards.iter().filter(|c| c.group != NOT_ASSESSED);
+    let articles = printed[billing..search]
+        .matches("<article class=\"card\"")
+        .count();
+    assert_eq!(articles, shown.clone().count());
+    assert!(articles >= 5, "{articles} cards");
+    for card in shown {
+        let head = card.html.find("</h3>").unwrap();
+        let title = &card.html[card.html[..head].rfind('>').unwrap() + 1..head];
+        assert!(
+            printed[billing..search].contains(&format!(">{title}</h3>")),
+            "{title}"
+        );
+    }
+    assert!(printed.contains("data-print-verdict=\"recommended\""));
+    // No id twice, and none the page's cards have.
+    let mut ids = ids_in(&printed);
+    let page_ids: Vec<String> = page.cards.iter().flat_map(|c| ids_in(&c.html)).collect();
+    assert!(ids.len() > 10 && !page_ids.is_empty());
+    assert!(ids.iter().all(|id| !page_ids.contains(id)), "{ids:?}");
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "an id twice");
+    // Each service's title ids are its own: the labels point at them.
+    assert!(printed.contains("aria-labelledby=\"s1-card-primary-store-"));
 }
