@@ -17,6 +17,8 @@ use crate::decision::{same_entity, Decision, Service};
 use crate::engine::{recommend, Card, Recommendation, Requirements, Verdict};
 
 /// A service reading from this many owners or more gets a read model rather than API composition.
+mod saga;
+
 pub const READ_MODEL_OWNERS: usize = 3;
 
 /// One service's own answer, with the name and one-line headline the service switcher shows.
@@ -260,12 +262,13 @@ pub fn advise<'a>(cat: &'a Catalog, decision: &Decision) -> SystemAdvice<'a> {
         })
         .collect();
     let model = Ownership::of(&decision.services);
-    let flows = flows(cat, decision, &model);
+    let sagas = saga::pairs(cat, decision, &model);
+    let flows = flows(cat, decision, &model, &sagas);
     let mut cards = ownership_cards(&services, &model);
     cards.extend(data_access(decision, &services, &flows));
     cards.extend(eventual_owners(cat, decision, &services, &flows));
     cards.extend(cross_service_queries(decision, &services, &flows));
-    cards.extend(sagas(cat, decision, &services, &model));
+    cards.extend(saga::sagas(cat, decision, &services, &sagas));
     if services.len() > 1 {
         cards.push(replication_summary(&services, &flows));
         cards.push(retention(decision, &services, &flows));
@@ -426,18 +429,27 @@ fn reference(decision: &Decision, i: usize) -> bool {
         .contains("read-only-shared")
 }
 
-/// The seed: "Others subscribe to updates or query the owner". A consumer that needs the latest write queries
-/// the owner; the others subscribe to its events and keep a cache; an owner whose writes are transactions
+/// The seed: "Others subscribe to updates or query the owner". A consumer queries the owner when it must read
+/// the latest write: it ticks strong consistency ("every read sees the latest confirmed write"), or it needs
+/// the latest write (money, stock, bookings) and the owner keeps what a change uses up (its money, stock or
+/// bookings). Not when both take part in one saga, whose steps travel as events (each checks its own data in
+/// its own step), nor for reference data. Everything else reaches its readers as events into a cache (the
+/// seed's picture: the order service keeps a cached copy of its user); an owner whose writes are transactions
 /// publishes through an outbox so the write and the event agree.
-fn flows(cat: &Catalog, decision: &Decision, model: &Ownership) -> Vec<Flow> {
+fn flows(cat: &Catalog, decision: &Decision, model: &Ownership, sagas: &[saga::Pair]) -> Vec<Flow> {
     let mut out = Vec::new();
     for e in &model.entities {
         let [owner] = e.owners[..] else { continue };
         // Reference data changes rarely: every reader keeps a cache.
         let reference = reference(decision, owner);
+        let current = !consumable(&decision.services[owner].requirements)
+            .0
+            .is_empty();
         for &consumer in e.readers.iter().filter(|&&r| r != owner) {
             let reqs = &decision.services[consumer].requirements;
-            let kind = if needs_latest(cat, reqs) && !reference {
+            let in_saga = sagas.iter().any(|p| p.joins(owner, consumer));
+            let must = reqs.contains("strong-consistency") || needs_latest(cat, reqs) && current;
+            let kind = if must && !reference && !in_saga {
                 FlowKind::Query
             } else {
                 let outbox = transactional(cat, &decision.services[owner].requirements);
@@ -656,7 +668,7 @@ fn eventual_owners(
                 title: format!("{cn} needs the latest {what}; {on} is eventually consistent"),
                 summary,
                 because: vec![
-                    format!("{cn}: {} needs the latest write.", and_list(&needs)),
+                    format!("{cn}: {} {} the latest write.", and_list(&needs), verb(needs.len(), "needs", "need")),
                     format!("{on}: its own ticks make it eventually consistent ({}).", services[o].headline),
                 ],
                 trade_offs: vec!["Temporary inconsistency".into()],
@@ -857,200 +869,6 @@ fn consumable(reqs: &Requirements) -> (Vec<String>, Vec<String>) {
     ticked
         .map(|&(_, what, change)| (what.to_string(), change.to_string()))
         .unzip()
-}
-
-/// A service's step in a business change that writes in two services, by what it keeps: it takes the money,
-/// reserves the stock or holds the booking, else records its own entity. `rank` says how hard the step is to
-/// undo (money hardest: a refund reaches the customer), so the saga runs it last.
-struct Step {
-    service: usize,
-    does: String,
-    /// What failing is, as the clause after "if": "the payment fails".
-    fails: String,
-    /// The compensation, as a clause after the service's name: "releases the stock".
-    undo: String,
-    rank: u8,
-}
-
-/// A kind of step: what it does, what failing is, its compensation, how hard it is to undo.
-type Part = (&'static str, &'static str, &'static str, u8);
-
-/// Service `i`'s step, leaving out what the other side's step already does (`taken`: its ticks' kinds), so two
-/// services that both keep money do not both "take the money": the one that reads the other's records its own.
-fn step(decision: &Decision, i: usize, taken: &[&str]) -> Step {
-    let s = &decision.services[i];
-    let kinds: Vec<&str> = ["inventory", "booking", "financial"]
-        .into_iter()
-        .filter(|id| s.requirements.contains(id) && !taken.contains(id))
-        .collect();
-    if kinds.is_empty() {
-        let own = s.owns.first().cloned().unwrap_or_else(|| "data".into());
-        return Step {
-            service: i,
-            does: format!("records its {own}"),
-            fails: format!("{} cannot record its {own}", s.display_name(i)),
-            undo: format!("cancels its {own}"),
-            rank: 0,
-        };
-    }
-    let part = |id: &str| -> Part {
-        match id {
-            "inventory" => (
-                "reserves the stock",
-                "the reservation fails",
-                "releases the stock",
-                1,
-            ),
-            "booking" => (
-                "holds the booking",
-                "the booking fails",
-                "releases the booking",
-                1,
-            ),
-            _ => (
-                "takes the money",
-                "the payment fails",
-                "refunds the money",
-                2,
-            ),
-        }
-    };
-    let parts: Vec<Part> = kinds.iter().map(|id| part(id)).collect();
-    let list = |pick: fn(&Part) -> &'static str| {
-        and_list(
-            &parts
-                .iter()
-                .map(|p| pick(p).to_string())
-                .collect::<Vec<_>>(),
-        )
-    };
-    // The hardest part to undo is the one that fails last.
-    let last = parts
-        .iter()
-        .max_by_key(|p| p.3)
-        .copied()
-        .unwrap_or(parts[0]);
-    Step {
-        service: i,
-        does: list(|p| p.0),
-        fails: last.1.to_string(),
-        undo: list(|p| p.2),
-        rank: last.3,
-    }
-}
-
-/// Two services and the entities each reads from the other (`a < b`).
-struct Shared {
-    a: usize,
-    b: usize,
-    a_reads: Vec<String>,
-    b_reads: Vec<String>,
-}
-
-/// The seed: "Distributed transactions hard". A saga where one business change is likely to write in two
-/// services with transactional data, each in its own database: they read each other's data (each reacts to
-/// the other's changes), or one reads the other's money, stock or bookings, which its changes use up (a
-/// debit, a reservation). Reading another's data alone (an order reads its customer) writes nothing there;
-/// a reader that owns no data writes nothing at all; reference data is not changed in its readers'
-/// transactions. The card names the flow plainly: each service's step (`step`), the one hardest to undo last,
-/// and the compensation of the earlier one if it fails.
-fn sagas(
-    cat: &Catalog,
-    decision: &Decision,
-    services: &[ServiceView],
-    model: &Ownership,
-) -> Vec<SystemCard> {
-    let svc = |i: usize| &decision.services[i];
-    let tx = |i: usize| transactional(cat, &svc(i).requirements);
-    let mut pairs: Vec<Shared> = Vec::new();
-    for e in &model.entities {
-        for &o in e.owners.iter().filter(|&&o| !reference(decision, o)) {
-            for &r in &e.readers {
-                if o == r || !tx(o) || !tx(r) || svc(r).owns.is_empty() {
-                    continue;
-                }
-                let (a, b) = (o.min(r), o.max(r));
-                let at = match pairs.iter().position(|p| p.a == a && p.b == b) {
-                    Some(at) => at,
-                    None => {
-                        pairs.push(Shared {
-                            a,
-                            b,
-                            a_reads: Vec::new(),
-                            b_reads: Vec::new(),
-                        });
-                        pairs.len() - 1
-                    }
-                };
-                let p = &mut pairs[at];
-                push_new(
-                    if r == a {
-                        &mut p.a_reads
-                    } else {
-                        &mut p.b_reads
-                    },
-                    e.name.clone(),
-                );
-            }
-        }
-    }
-    pairs
-        .into_iter()
-        .filter_map(|p| {
-            let (na, nb) = (&services[p.a].name, &services[p.b].name);
-            let ticks = |i: usize| -> Vec<&'static str> {
-                CONSUMABLE
-                    .iter()
-                    .map(|k| k.0)
-                    .filter(|id| svc(i).requirements.contains(id))
-                    .collect()
-            };
-            // Whose step comes first: the owner's data decides (one-way), or the lower index (both ways).
-            let (why, first_side, second_side) = if !p.a_reads.is_empty() && !p.b_reads.is_empty() {
-                let why = format!("{na} reads {} from {nb}, and {nb} reads {} from {na}: each reacts to the other's changes, so one business change is likely to need a step in both.", and_list(&p.a_reads), and_list(&p.b_reads));
-                (why, p.a, p.b)
-            } else {
-                let (owner, reader, what) = if p.a_reads.is_empty() {
-                    (p.a, p.b, &p.b_reads)
-                } else {
-                    (p.b, p.a, &p.a_reads)
-                };
-                let (used, changes) = consumable(&svc(owner).requirements);
-                if used.is_empty() {
-                    return None;
-                }
-                let (on, rn) = (&services[owner].name, &services[reader].name);
-                let (what, used) = (and_list(what), and_list(&used));
-                let why = format!("{rn} reads {what} from {on}, and {on} keeps {used}: what {rn} does with the {what} it reads goes with a change to that {used} ({}), so one business change takes a step in each.", and_list(&changes).replace(" and ", " or "));
-                (why, owner, reader)
-            };
-            let one = step(decision, first_side, &[]);
-            let other = step(decision, second_side, &ticks(first_side));
-            // The step hardest to undo goes last; on a tie, the owner's (or the first service's) goes first.
-            let (first, last) = if other.rank < one.rank {
-                (other, one)
-            } else {
-                (one, other)
-            };
-            let (fname, lname) = (&services[first.service].name, &services[last.service].name);
-            let flow = format!("{fname} {}, then {lname} {}", first.does, last.does);
-            let mut because = vec![why, format!("Both {na} and {nb} have transactional data (ACID, money, stock or bookings), each in its own database.")];
-            if first.rank < last.rank {
-                because.push(format!("The step in {lname} goes last, as it is the harder to undo: if it fails, only the step in {fname} needs undoing."));
-            }
-            Some(SystemCard {
-                kind: SystemKind::Saga,
-                verdict: Verdict::Recommended,
-                title: format!("{na} and {nb}: a saga, not one transaction"),
-                summary: format!("One business change is likely to write in both: {flow}. That is two databases, so it cannot be one ACID transaction. Run it as a saga: each service commits its own step and publishes an event through an outbox; if {}, a compensating step undoes the earlier one: {fname} {}.", last.fails, first.undo),
-                because,
-                trade_offs: vec!["Distributed transactions hard".into(), "Eventual consistency between them".into()],
-                resolution: String::new(),
-                services: vec![p.a, p.b],
-                catalog_ref: SystemKind::Saga.catalog_ref(),
-            })
-        })
-        .collect()
 }
 
 /// One service's line of the replication card: its replication and level, and whether they are the catalogue's

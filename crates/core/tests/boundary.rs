@@ -421,7 +421,7 @@ fn the_catalogue_has_a_slot_for_each_of_the_seeds_ten_diagrams_and_names_every_s
 
 /// A three-service system held in a link: Orders owns Order and reads Customer; Customers owns Customer;
 /// Billing (money, so it queries) reads Order.
-const SYSTEM: &str = "v=1&n=Orders&r=acid&o=Order&u=Customer&n2=Customers&r2=flexible-schema&o2=Customer&n3=Billing&r3=financial&u3=Order";
+const SYSTEM: &str = "v=1&n=Orders&r=acid&o=Order&u=Customer&n2=Customers&r2=flexible-schema&o2=Customer&n3=Billing&r3=financial,strong-consistency&u3=Order";
 
 #[test]
 fn the_system_figure_svg_and_mermaid_are_drawn_from_the_decision() {

@@ -835,15 +835,18 @@ fn the_multi_primary_diagram_draws_a_system_that_has_several_primaries() {
     );
 }
 
-/// Orders (transactions, stock) owns Order and reads Customer; Customers owns Customer; Billing (money) reads
-/// Order and owns Invoice.
+/// Orders (transactions) owns Order and reads Customer; Customers owns Customer; Billing (money, every read
+/// the latest write) reads Order and owns Invoice.
 fn shop() -> Decision {
     let mut d = decision(
         "",
         &[
             ("Orders", &["acid", "microservices"]),
             ("Customers", &["flexible-schema", "read-heavy"]),
-            ("Billing", &["financial", "audit-trail"]),
+            (
+                "Billing",
+                &["financial", "audit-trail", "strong-consistency"],
+            ),
         ],
     );
     let entities = [
@@ -961,7 +964,7 @@ fn adr_system_section_says_what_a_query_needs_and_ends_each_sentence_once() {
                 "Carts",
                 &["shopping-cart", "key-value", "high-availability"],
             ),
-            ("Checkout", &["inventory", "acid"]),
+            ("Checkout", &["inventory", "acid", "strong-consistency"]),
         ],
     );
     Service::add_entities(&mut eventual.services[0].owns, "Cart");
@@ -1024,7 +1027,11 @@ fn adr_puts_the_services_options_side_by_side() {
 fn adr_of_several_services_escapes_their_names_everywhere() {
     let mut d = decision(
         "",
-        &[(HOSTILE, &["acid"]), ("a|b", &["financial"]), ("", &[])],
+        &[
+            (HOSTILE, &["acid"]),
+            ("a|b", &["financial", "strong-consistency"]),
+            ("", &[]),
+        ],
     );
     Service::add_entities(&mut d.services[0].owns, "Or|der, <b>x</b>");
     Service::add_entities(&mut d.services[1].reads, "or|der");

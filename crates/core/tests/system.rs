@@ -97,6 +97,8 @@ fn consumers_get_events_through_an_outbox_or_query_the_owner_when_they_need_the_
         ("Users", "acid", "User", ""),
         ("Orders", "inventory", "Order", "User"),
         ("Email", "", "", "User, Order"),
+        ("Checkout", "inventory", "", "Order"),
+        ("Profile page", "strong-consistency", "", "User"),
     ]));
     let flow = |owner: usize, consumer: usize| {
         a.flows
@@ -105,56 +107,57 @@ fn consumers_get_events_through_an_outbox_or_query_the_owner_when_they_need_the_
             .unwrap()
             .kind
     };
-    // Orders needs the latest write (inventory): it queries Users.
-    assert_eq!(flow(0, 1), FlowKind::Query);
-    // Email subscribes; Users' writes are transactions, so its events leave through an outbox.
+    // Orders needs the latest write of its own stock, but an order uses up nothing of a user: it keeps a copy
+    // from Users' events, which leave through an outbox as Users' writes are transactions.
+    assert_eq!(flow(0, 1), FlowKind::Event { outbox: true });
+    // Email subscribes to both.
     assert_eq!(flow(0, 2), FlowKind::Event { outbox: true });
-    // Orders' writes are transactional too (inventory).
     assert_eq!(flow(1, 2), FlowKind::Event { outbox: true });
+    // Checkout sells from Orders' stock: what it reads must be current, so it queries.
+    assert_eq!(flow(1, 3), FlowKind::Query);
+    // The profile page ticks strong consistency: every read sees the latest write, so it queries too.
+    assert_eq!(flow(0, 4), FlowKind::Query);
     let access = a
         .cards
         .iter()
         .find(|c| c.kind == SystemKind::DataAccess)
         .unwrap();
-    assert!(access
-        .because
-        .iter()
-        .any(|b| b == "Orders queries Users for User: it needs the latest write."));
+    assert!(
+        access
+            .because
+            .iter()
+            .any(|b| b == "Checkout queries Orders for Order: it needs the latest write."),
+        "{:?}",
+        access.because
+    );
     assert!(access.summary.contains("explicitly a cache"));
     let answer = answer(&a, "sys-data-access");
     assert!(
-        answer.contains("Users → Email: User (events (outbox))"),
+        answer.contains("Users → Orders: User (events (outbox))"),
         "{answer}"
     );
 }
 
 #[test]
 fn a_service_reading_from_many_owners_gets_a_read_model_and_one_reading_from_few_composes() {
-    // Orders needs the latest User (inventory), so it asks for it; Reports subscribes to three owners.
+    // Reports subscribes to three owners; Checkout must read Orders' latest write, beside its own carts.
     let a = advice(&system(&[
         ("Users", "", "User", ""),
         ("Orders", "inventory", "Order", "User"),
         ("Catalog", "", "Product", ""),
         ("Reports", "", "", "User, Order, Product"),
+        ("Checkout", "strong-consistency", "Cart", "Order"),
     ]));
-    let reports = a
-        .cards
-        .iter()
-        .find(|c| c.title.starts_with("Reports"))
-        .unwrap();
-    assert_eq!(reports.kind, SystemKind::ReadModel);
+    let reports = card(&a, SystemKind::ReadModel, "Reports").unwrap();
     assert!(reports
         .summary
         .contains("reads from 3 services (Users, Orders and Catalog)"));
-    let orders = a
-        .cards
-        .iter()
-        .find(|c| c.title.starts_with("Orders"))
-        .unwrap();
-    assert_eq!(orders.kind, SystemKind::ApiComposition);
-    assert!(orders
+    let checkout = card(&a, SystemKind::ApiComposition, "Checkout").unwrap();
+    assert!(checkout
         .summary
         .starts_with("There are no cross-service joins"));
+    // Orders needs nothing of a user as it is this instant: it joins its copy with its own data.
+    assert!(card(&a, SystemKind::CachedCopies, "Orders").is_some());
 }
 
 #[test]
@@ -450,9 +453,10 @@ fn a_read_model_is_built_only_from_data_a_service_subscribes_to() {
         ("Users", "", "User", ""),
         ("Orders", "", "Order", ""),
         ("Catalog", "", "Product", ""),
-        ("Checkout", "inventory", "", "User, Order, Product"),
+        ("Checkout", "strong-consistency", "", "User, Order, Product"),
     ]));
-    // Checkout needs the latest write: it queries all three, so it composes rather than keeping a read model.
+    // Checkout must read every latest write: it queries all three, so it composes rather than keeping a read
+    // model (which would lag behind them).
     assert!(a.cards.iter().all(|c| c.kind != SystemKind::ReadModel));
     assert!(a.flows.iter().all(|f| f.kind == FlowKind::Query));
     let checkout = a
@@ -547,14 +551,24 @@ fn a_consumer_that_queries_an_eventually_consistent_owner_is_told_it_may_miss_th
             "Cart",
             "",
         ),
-        ("Checkout", "inventory acid", "Stock", "Cart"),
+        (
+            "Checkout",
+            "inventory acid strong-consistency",
+            "Stock",
+            "Cart",
+        ),
         (
             "Profiles",
             "multi-region local-writes flexible-schema",
             "Profile",
             "",
         ),
-        ("Bookings", "booking acid", "Booking", "Profile, Stock"),
+        (
+            "Bookings",
+            "booking acid strong-consistency",
+            "Booking",
+            "Profile, Stock",
+        ),
     ]));
     let cart = card(&a, SystemKind::EventualOwner, "Checkout").expect("Carts is eventual");
     assert_eq!(
@@ -578,8 +592,13 @@ fn a_consumer_that_queries_an_eventually_consistent_owner_is_told_it_may_miss_th
     assert!(profile
         .resolution
         .starts_with("Give each Profile a home region"));
-    assert!(because(profile).contains("Bookings: Booking system needs the latest write."));
-    // Checkout is strongly consistent: Bookings may query it for Stock.
+    assert!(
+        because(profile)
+            .contains("Bookings: Strong consistency and Booking system need the latest write."),
+        "{}",
+        because(profile)
+    );
+    // Bookings' change uses up Checkout's stock: a saga, by events, not a query to warn about.
     assert_eq!(
         a.cards
             .iter()
@@ -694,7 +713,13 @@ fn data_access_names_the_trade_offs_of_its_flows_once_per_owner_and_entity() {
         access.trade_offs,
         ["Data duplication", "Temporary inconsistency"]
     );
-    let a = advice(&shop());
+    let a = advice(&system(&[
+        ("Users", "acid", "User", ""),
+        ("Orders", "acid", "Order", "User"),
+        ("Storefront", "strong-consistency", "", "User, Order"),
+        ("Notifications", "", "", "Order, User"),
+        ("Profile page", "strong-consistency", "", "User"),
+    ]));
     let access = card(&a, SystemKind::DataAccess, "").unwrap();
     assert_eq!(
         access.trade_offs,
@@ -707,14 +732,14 @@ fn data_access_names_the_trade_offs_of_its_flows_once_per_owner_and_entity() {
     );
     assert!(access.summary.contains("fails while the owner is down"));
     let lines = because(access);
-    assert!(lines.contains("Orders publishes Order events through an outbox; Notifications and Analytics keep a copy marked as cache."), "{lines}");
+    assert!(lines.contains("Users publishes User events through an outbox; Orders and Notifications keep a copy marked as cache."), "{lines}");
     assert!(
         lines.contains(
-            "Orders and Payments query Customers for Customer: they need the latest write."
+            "Storefront and Profile page query Users for User: they need the latest write."
         ),
         "{lines}"
     );
-    assert_eq!(lines.matches("Orders publishes Order events").count(), 1);
+    assert_eq!(lines.matches("Users publishes User events").count(), 1);
 }
 
 /// An outbox needs the entity and its event in one local transaction. A document store's transactions are
@@ -772,14 +797,31 @@ fn events_from_a_multi_primary_owner_are_applied_by_version() {
 /// answers.
 #[test]
 fn services_that_query_each_other_are_named_with_a_way_out() {
-    let a = advice(&shop());
+    // Each must read the other's latest write, and neither's change writes in the other (no saga).
+    let a = advice(&system(&[
+        ("Profiles", "strong-consistency", "Profile", "Preference"),
+        ("Preferences", "strong-consistency", "Preference", "Profile"),
+    ]));
     let lines = because(card(&a, SystemKind::DataAccess, "").unwrap());
     assert!(
         lines.contains(
-            "Orders and Payments query each other: while one is down, neither can answer."
+            "Profiles and Preferences query each other: while one is down, neither can answer."
         ),
         "{lines}"
     );
+    // In the shop, Orders and Payments read each other's data too, but one business change writes in both:
+    // their data travels as the saga's events, so neither waits on the other.
+    let shop = advice(&shop());
+    let between = |x: usize, y: usize| {
+        shop.flows
+            .iter()
+            .filter(|f| (f.owner, f.consumer) == (x, y) || (f.owner, f.consumer) == (y, x))
+            .map(|f| f.kind)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(between(0, 4), [FlowKind::Event { outbox: true }; 2]);
+    assert!(card(&shop, SystemKind::Saga, "Orders and Payments").is_some());
+    assert!(!because(card(&shop, SystemKind::DataAccess, "").unwrap()).contains("query each other"));
 }
 
 /// A saga is for "one business change writes in both". Reading another's data writes nothing there (an
@@ -979,7 +1021,7 @@ fn every_system_card_links_to_a_catalogue_entry() {
     let html = strata_core::deferred::catalogue_html();
     let a = advice(&system(&[
         ("Carts", "shopping-cart key-value", "Cart", ""),
-        ("Checkout", "inventory", "Stock", "Cart"),
+        ("Checkout", "inventory strong-consistency", "Stock", "Cart"),
         ("Devices", "acid", "Device", ""),
         ("Telemetry", "", "Reading", "Device"),
     ]));
@@ -1004,20 +1046,24 @@ fn the_system_diagrams_text_says_the_flows_as_the_data_access_card_does() {
             || s.ends_with("it needs the latest write.")
             || s.ends_with("they need the latest write.")
     };
-    let d = shop();
+    let mut d = shop();
+    // The shop's data all travels by events; a storefront that must show every latest write queries.
+    let storefront = system(&[("Storefront", "strong-consistency", "", "Customer, Order")]);
+    d.services.extend(storefront.services);
     let a = advice(&d);
     let access = card(&a, SystemKind::DataAccess, "").unwrap();
     let said: Vec<&String> = access.because.iter().filter(flow_sentence).collect();
-    assert!(said.len() >= 4, "{said:?}");
+    assert!(said.len() >= 6, "{said:?}");
     let text = layout(DiagramId::System, &system_diagram_input(&d, &a)).text_alternative;
     let drawn: Vec<&String> = text.iter().filter(flow_sentence).collect();
     assert_eq!(drawn, said);
     assert!(
         drawn
             .iter()
-            .any(|s| s.starts_with("Orders and Payments query Customers for Customer")),
+            .any(|s| s.starts_with("Storefront queries Customers for Customer")),
         "{drawn:?}"
     );
+    assert!(drawn.iter().any(|s| s.ends_with("a copy marked as cache.")));
 }
 
 /// On the system's pattern cards, "Several services (microservices)" is no tick: their reasons are headed
@@ -1224,10 +1270,15 @@ fn a_saga_names_the_business_change_and_its_compensation() {
 /// may lag, and query only for what must be current.
 #[test]
 fn a_composing_service_is_told_what_it_need_not_query() {
-    let a = advice(&reviewed_shop());
-    let orders = card(&a, SystemKind::ApiComposition, "Orders").unwrap();
+    let mut d = reviewed_shop();
+    let returns = system(&[("Returns", "strong-consistency", "Return", "Customer")]);
+    d.services.extend(returns.services);
+    let a = advice(&d);
+    // An order needs its customer as it stood: a copy from Customers' events, not a query.
+    assert!(card(&a, SystemKind::ApiComposition, "Orders").is_none());
+    let orders = card(&a, SystemKind::ApiComposition, "Returns").unwrap();
     assert!(
-        orders.resolution.starts_with("Query only for what must be current. What Orders needs of Customer as it stood at the time of its own change")
+        orders.resolution.starts_with("Query only for what must be current. What Returns needs of Customer as it stood at the time of its own change")
             && orders.resolution.contains("a snapshot")
             && orders.resolution.contains("a copy kept from the events Customers publishes")
             && orders.resolution.ends_with("Each query left waits on Customers and fails while it is down."),
@@ -1241,5 +1292,102 @@ fn a_composing_service_is_told_what_it_need_not_query() {
             .contains("(a snapshot). So query only for what must be current."),
         "{}",
         access.summary
+    );
+}
+
+/// One business change across three services is one saga, not a card per pair: its steps in the order safest
+/// to undo, each step taken by the service that keeps what it uses (the stock by the service that owns it,
+/// whoever else ticks inventory, told so with the way out), every earlier step compensated, latest first, and
+/// the steps carried by events through outboxes, never by queries between the participants.
+#[test]
+fn one_business_change_across_three_services_is_one_saga_with_every_compensation() {
+    let a = advice(&system(&[
+        (
+            "Orders",
+            "acid inventory microservices",
+            "Order, OrderLine",
+            "Customer, Product, Payment",
+        ),
+        (
+            "Payments",
+            "acid financial no-data-loss audit-trail",
+            "Payment",
+            "Order",
+        ),
+        ("Inventory", "inventory acid", "Stock", "Order, Product"),
+        ("Customers", "acid", "Customer", ""),
+        ("Catalog", "read-only-shared", "Product", ""),
+    ]));
+    let sagas: Vec<&SystemCard> = a
+        .cards
+        .iter()
+        .filter(|c| c.kind == SystemKind::Saga)
+        .collect();
+    assert_eq!(
+        sagas.len(),
+        1,
+        "{:?}",
+        sagas.iter().map(|c| &c.title).collect::<Vec<_>>()
+    );
+    let saga = sagas[0];
+    assert_eq!(
+        saga.title,
+        "Orders, Payments and Inventory: a saga, not one transaction"
+    );
+    assert_eq!(saga.services, [0, 1, 2]);
+    assert!(
+        saga.summary.starts_with("One business change is likely to write in all three: Orders records its Order, then Inventory reserves the stock, then Payments takes the money. That is three databases, so it cannot be one ACID transaction.")
+            && saga.summary.contains("if the payment fails, compensating steps undo the earlier ones, latest first: Inventory releases the stock, then Orders cancels its Order;"),
+        "{}",
+        saga.summary
+    );
+    let why = because(saga);
+    assert!(
+        why.contains("Orders ticks Inventory management, but Inventory keeps the stock (its name or data says so): the stock step is Inventory's. If Orders keeps no stock of its own, untick Inventory management there."),
+        "{why}"
+    );
+    assert!(why.contains("no service queries another for the latest state during the saga"));
+    for (x, y) in [(0, 1), (0, 2)] {
+        for f in a
+            .flows
+            .iter()
+            .filter(|f| (f.owner, f.consumer) == (x, y) || (f.owner, f.consumer) == (y, x))
+        {
+            assert_eq!(f.kind, FlowKind::Event { outbox: true }, "{f:?}");
+        }
+    }
+    // A booking across rooms and payments: the booking held first, the room next, the money last.
+    let b = advice(&system(&[
+        (
+            "Bookings",
+            "booking acid strong-consistency",
+            "Booking",
+            "Payment, Room",
+        ),
+        (
+            "Payments",
+            "financial acid no-data-loss",
+            "Payment",
+            "Booking",
+        ),
+        ("Rooms", "inventory acid", "Room", "Booking"),
+    ]));
+    let saga = card(&b, SystemKind::Saga, "").unwrap();
+    assert!(
+        saga.summary.contains("Bookings holds the booking, then Rooms reserves the stock, then Payments takes the money")
+            && saga.summary.contains("latest first: Rooms releases the stock, then Bookings releases the booking;"),
+        "{}",
+        saga.summary
+    );
+    assert!(b
+        .flows
+        .iter()
+        .all(|f| f.kind == FlowKind::Event { outbox: true }));
+    assert_eq!(
+        b.cards
+            .iter()
+            .filter(|c| c.kind == SystemKind::Saga)
+            .count(),
+        1
     );
 }
