@@ -891,10 +891,10 @@ fn replication_line(s: &ServiceView) -> String {
                 .map(|n| n.to_string())
                 .collect::<Vec<_>>(),
         );
-        let lead = format!("{name}: only read models ({stores}), which it can rebuild from the owners' events, so their replicas serve read load and uptime rather than keep data safe.");
+        let lead = format!("{name}: only read models ({stores}), which it can rebuild from the owners' events, so their replicas serve read load and uptime rather than keep data safe. They are eventually consistent with their owners, whatever its own ticks say of a primary store.");
         return match defaults {
             (true, true) => format!("{lead} The {what} of its own recommendation are the defaults, for a primary store it does not run."),
-            _ => format!("{lead} For their copies: {what}."),
+            _ => format!("{lead} For the read models' own copies: {} replication.", r.replication.title),
         };
     }
     match defaults {
@@ -1047,7 +1047,35 @@ fn system_patterns<'a>(cat: &'a Catalog, decision: &Decision) -> Vec<Card<'a>> {
             }
         }
     }
+    close_call(&mut cards);
     cards
+}
+
+/// Database per service and a shared database both acceptable is a close call, said on both with the lean:
+/// the seed's case for sharing (a small team, a transition, reference data) makes it the simpler start, and
+/// database per service the goal; the data flows, drawn for separate databases, stay how a service reaches
+/// another's data either way (its events or its API, never its tables).
+fn close_call(cards: &mut [Card]) {
+    let acceptable = |c: &Card| c.verdict == Verdict::Acceptable;
+    if cards.len() != 2 || !cards.iter().all(acceptable) {
+        return;
+    }
+    let shared = cards.iter().find(|c| c.choice == "shared-database");
+    let why: Vec<String> = (shared.into_iter())
+        .flat_map(|c| c.reasons_for.iter().map(|r| r.label.to_string()))
+        .collect();
+    let why = match why.is_empty() {
+        true => "nothing ticked against it".to_string(),
+        false => and_list(&why),
+    };
+    for c in cards.iter_mut() {
+        let note = if c.choice == "shared-database" {
+            format!("Close call with database per service, both acceptable here: {why} is the seed's case for one shared database, the simpler start, a schema per service; database per service is the goal once the team or the system grows. Either way a service reaches another's data only through the owner (the data flows below: its events or its API), never through its tables.")
+        } else {
+            format!("Close call with a shared database, both acceptable here: a database per service keeps the services independent, but {why} makes one shared database, a schema per service, the simpler start.")
+        };
+        c.notes.push(note.into());
+    }
 }
 
 fn checklist(

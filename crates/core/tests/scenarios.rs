@@ -246,6 +246,16 @@ const SCENARIOS: &[Scenario] = &[
         why: "Each store is a system to run: PostgreSQL does full-text search and time partitions first; the object store is cheap to keep.",
     },
     Scenario {
+        name: "Small team tempted by event sourcing",
+        ticks: "small-team microservices scale-reads-writes rebuild-views audit-trail",
+        design: "relational strong semi-sync quorum",
+        stores: "",
+        patterns: "cqrs-event-sourcing:rec",
+        migrations: "",
+        conflicts: "shared-db-microservices small-team-cqrs",
+        why: "Rebuilt views and reads scaled apart are what CQRS is for, but two models, event versioning and lagging reads are a lot for a small team: the conflict says so, with an audit table or change data capture as the lighter start.",
+    },
+    Scenario {
         name: "Product search (preset)",
         ticks: "full-text flexible-schema hierarchical blobs read-heavy low-latency",
         design: "document eventual async one",

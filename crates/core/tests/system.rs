@@ -221,6 +221,38 @@ fn a_shared_database_is_acceptable_only_in_the_seeds_cases() {
         .unwrap();
     assert_eq!(dbps.verdict, Verdict::Recommended);
     assert!(dbps.notes.iter().any(|n| n.contains("saga")));
+    assert!(a
+        .patterns
+        .iter()
+        .all(|c| c.notes.iter().all(|n| !n.contains("Close call"))));
+}
+
+/// A small team's two services: database per service and a shared database both acceptable. That is a close
+/// call, said on both cards with the seed's lean (sharing is the simpler start for a small team), and the
+/// data flows are how a service reaches another's data either way, never its tables.
+#[test]
+fn database_per_service_and_a_shared_database_both_acceptable_is_a_close_call_with_a_lean() {
+    let a = advice(&system(&[
+        ("Web", "small-team acid", "User, Order", ""),
+        ("Worker", "", "Job", "Order"),
+    ]));
+    let note = |id: &str| {
+        let c = a.patterns.iter().find(|c| c.choice == id).unwrap();
+        assert_eq!(c.verdict, Verdict::Acceptable, "{id}");
+        c.notes
+            .iter()
+            .find(|n| n.starts_with("Close call"))
+            .map(|n| n.to_string())
+    };
+    let shared = note("shared-database").expect("a close call on the shared database");
+    assert!(
+        shared.contains("Small team, simple system is the seed's case for one shared database, the simpler start")
+            && shared.contains("never through its tables"),
+        "{shared}"
+    );
+    assert!(note("database-per-service")
+        .unwrap()
+        .contains("makes one shared database, a schema per service, the simpler start"));
 }
 
 #[test]
@@ -1204,8 +1236,21 @@ fn a_service_that_owns_nothing_and_keeps_read_models_runs_only_those() {
     let r = because(card(&a, SystemKind::Replication, "").unwrap());
     assert!(
         r.contains("Search: only read models (Elasticsearch), which it can rebuild from the owners' events")
-            && r.contains("are the defaults, for a primary store it does not run."),
+            && r.contains("are the defaults, for a primary store it does not run.")
+            && r.contains("They are eventually consistent with their owners"),
         "{r}"
+    );
+    // Its checklist says the same: copies fed by events are never the latest write.
+    let adr = strata_core::export::adr_markdown(
+        strata_core::catalog::Catalog::builtin(),
+        &d,
+        &a.services[0].rec,
+        "",
+    );
+    let search = &adr[adr.find("### Checklist: Search").unwrap()..];
+    assert!(
+        search.contains("Eventual: its read models follow the owners' events"),
+        "{search}"
     );
     // A service of its own data, or one whose ticks ask for a primary store, keeps it.
     let a = advice(&system(&[

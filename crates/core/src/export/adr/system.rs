@@ -408,6 +408,10 @@ fn checklists(o: &mut String, decision: &Decision, advice: &SystemAdvice) {
                     "{}: read models only, as it owns no data",
                     read_stores(view)
                 )),
+                // Its read models are copies fed by the owners' events: caches, never the latest write.
+                "svc-consistency" if view.read_models_only => Some(
+                    "Eventual: its read models follow the owners' events, a moment behind them; what must be current is read from the owner".into(),
+                ),
                 "svc-sharing" => sharing(decision, advice, i).or_else(|| item.answer.clone()),
                 _ => item.answer.clone(),
             };
