@@ -90,6 +90,7 @@ fields!(Needs {
     logging_metrics,
     fast_reads,
     shopping_cart,
+    live_analytics,
     horizontal_scaling,
     monolith_transition,
     small_team,

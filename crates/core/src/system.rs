@@ -377,12 +377,21 @@ fn ownership_cards(services: &[ServiceView], model: &Ownership) -> Vec<SystemCar
     for e in &model.entities {
         if e.owners.len() > 1 {
             let owners = names(services, &e.owners);
+            let mut because = vec![format!("{owners} list {} among the data they own.", e.name)];
+            // Its readers get no data flow until it has one owner: say whom that leaves without a source.
+            let readers: Vec<usize> = (e.readers.iter().copied())
+                .filter(|r| !e.owners.contains(r))
+                .collect();
+            if !readers.is_empty() {
+                let n = readers.len();
+                because.push(format!("{} {} {} and {} no source to take it from until it has one owner: no data flow is drawn for it.", names(services, &readers), verb(n, "reads", "read"), e.name, verb(n, "has", "have")));
+            }
             cards.push(SystemCard {
                 kind: SystemKind::TwoOwners,
                 verdict: Verdict::Avoid,
                 title: format!("{} has {} owners", e.name, e.owners.len()),
                 summary: format!("{owners} each say they own {}: two sources of truth drift apart, and neither knows which copy is right.", e.name),
-                because: vec![format!("{owners} list {} among the data they own.", e.name)],
+                because,
                 trade_offs: vec!["Only the owner can modify the data".into()],
                 resolution: format!("Choose one owner for {}; the others read it (events or queries) and mark their copies as cache. If they own different facts, split it (say, {} and {} details).", e.name, e.name, e.name),
                 services: e.owners.clone(),

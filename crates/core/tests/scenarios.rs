@@ -774,7 +774,21 @@ fn the_level_card_does_its_arithmetic_in_the_primary_stores_terms() {
     let q = r.consistency_level.quorum.unwrap();
     assert_eq!((q.write, q.read, q.regions, q.local), (2, Some(2), 2, true));
     assert!(q.reads_see_latest() && !q.across_regions());
-    assert!(r.consistency_level.notes[0].starts_with("Cassandra: LOCAL_QUORUM"));
+    assert!(r.consistency_level.notes[0].starts_with("Cassandra: writes at LOCAL_QUORUM"));
+    // With low latency, reads are LOCAL_ONE: Cassandra's terms must not say LOCAL_QUORUM reads only.
+    let r = run("flexible-schema local-writes multi-region low-latency");
+    let q = r.consistency_level.quorum.unwrap();
+    assert_eq!(q.read, Some(1));
+    let terms = r
+        .consistency_level
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Cassandra"))
+        .unwrap();
+    assert!(
+        terms.contains("or at LOCAL_ONE where a read may lag"),
+        "{terms}"
+    );
     // Multi-primary on a relational store says plainly that it takes an extension.
     let r = run("relationships-matter local-writes multi-region");
     assert!(r.replication.examples[0].starts_with("PostgreSQL has no built-in multi-primary"));
@@ -960,4 +974,22 @@ fn notes_carry_the_seeds_nuances() {
     assert!(run("strong-consistency social-feed").conflicts[0]
         .resolution
         .starts_with("Split the data"));
+}
+
+/// The seed's columnar examples are not alike: a dashboard that must answer at once, or a stream analysed as it
+/// arrives, is told which one is built for it; a plain report is not.
+#[test]
+fn fast_or_streaming_analytics_is_told_which_columnar_store_answers_at_once() {
+    let note = |ticks: &str| {
+        let reqs: Requirements = ticks.split(' ').map(String::from).collect();
+        let rec = recommend(Catalog::builtin(), &reqs);
+        let columnar = rec.stores.iter().find(|c| c.choice == "columnar").unwrap();
+        columnar
+            .notes
+            .iter()
+            .any(|n| n.contains("ClickHouse answers dashboards in milliseconds"))
+    };
+    assert!(note("analytics low-latency"));
+    assert!(note("analytics streaming"));
+    assert!(!note("analytics"));
 }

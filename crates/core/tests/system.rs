@@ -67,6 +67,20 @@ fn an_entity_owned_by_two_services_is_an_avoid_card_naming_both() {
         .find(|c| c.id == "sys-source-of-truth")
         .unwrap();
     assert_eq!(sot.answer, None);
+    assert!(card.because.iter().all(|b| !b.contains("no source")));
+    // Its readers are named: they get no data flow until it has one owner.
+    let a = advice(&system(&[
+        ("Orders", "acid", "Order, Customer", ""),
+        ("CRM", "", "Customer", ""),
+        ("Billing", "financial", "Invoice", "Customer, Order"),
+    ]));
+    let customer = self::card(&a, SystemKind::TwoOwners, "Customer").unwrap();
+    assert!(
+        customer.because.iter().any(|b| b == "Billing reads Customer and has no source to take it from until it has one owner: no data flow is drawn for it."),
+        "{:?}",
+        customer.because
+    );
+    assert!(a.flows.iter().all(|f| f.entity != "Customer"));
 }
 
 #[test]

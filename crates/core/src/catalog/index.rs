@@ -97,6 +97,8 @@ pub(crate) struct Needs {
     /// Low latency, a feed or a cart: reads that would rather be fast than see the region's latest write.
     pub fast_reads: Ticks,
     pub shopping_cart: Ticks,
+    /// Low latency or a stream: analytics that must answer fast, or read data as it arrives.
+    pub live_analytics: Ticks,
     pub horizontal_scaling: Ticks,
     pub monolith_transition: Ticks,
     pub small_team: Ticks,
@@ -335,6 +337,7 @@ impl Index {
             logging_metrics: named("logging-metrics"),
             fast_reads: named("low-latency") | named("social-feed") | named("shopping-cart"),
             shopping_cart: named("shopping-cart"),
+            live_analytics: named("low-latency") | named("streaming"),
             horizontal_scaling: named("horizontal-scaling"),
             monolith_transition: named("monolith-transition"),
             small_team: named("small-team"),

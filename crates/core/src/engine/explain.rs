@@ -632,6 +632,14 @@ impl<'a> Explain<'a> {
                 if self.cat.stores[i].id == "key-value" && self.has(self.cat.index().needs.shopping_cart) {
                     c.notes.push("Carts must survive a restart: Redis with an append-only file and a replica, or DynamoDB — not Memcached, which keeps nothing across a restart.".into());
                 }
+                // Of the seed's columnar examples, one answers in milliseconds and ingests a stream; the others
+                // are built for large reports that may take seconds.
+                if self.cat.stores[i].id == "columnar"
+                    && self.has(self.cat.index().needs.live_analytics)
+                    && c.examples.contains(&"ClickHouse")
+                {
+                    c.notes.push("Low latency or a stream to analyse as it arrives: of these, ClickHouse answers dashboards in milliseconds and takes rows as they stream in; BigQuery and Snowflake suit large reports that may take seconds.".into());
+                }
                 if self.has(self.cat.index().needs.no_data_loss)
                     && !self.cat.stores[i].durable.is_empty()
                 {
@@ -1031,7 +1039,8 @@ fn level_answer(c: &Card) -> String {
     };
     let reads = match q.read {
         None => "reads from the primary".to_string(),
-        Some(r) => format!("reads from {r}"),
+        Some(1) => "reads from 1 copy".to_string(),
+        Some(r) => format!("reads from {r} copies"),
     };
     format!(
         "{}: writes on {} of {} copies, {reads}",
