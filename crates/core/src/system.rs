@@ -812,9 +812,26 @@ fn cross_service_queries(
                 });
             let asked = and_list(&asked);
             let publish = verb(queried.len(), "publishes", "publish");
+            // An owner with several primaries cannot promise the latest write it is asked for (its own card
+            // says so, avoid): composing its answers is then only acceptable, with that card's way out.
+            let unsure: Vec<usize> = (queried.iter().copied())
+                .filter(|&o| {
+                    let r = &services[o].rec;
+                    !r.neutral
+                        && r.consistency.choice == "eventual"
+                        && r.replication.choice == "multi-primary"
+                })
+                .collect();
+            let verdict = if unsure.is_empty() {
+                Verdict::Recommended
+            } else {
+                let (who, n) = (names(services, &unsure), unsure.len());
+                because.push(format!("{who} {} writes in every region: {} answers cannot promise the latest write, so these queries are only as good as the way out given above for {who}: a home region for what must be current, or a copy checked at {name}'s own step.", verb(n, "accepts", "accept"), verb(n, "its", "their")));
+                Verdict::Acceptable
+            };
             SystemCard {
                 kind: SystemKind::ApiComposition,
-                verdict: Verdict::Recommended,
+                verdict,
                 title: format!("{name}: compose answers from {q_from}"),
                 summary: format!("There are no cross-service joins: {name} asks {q_from} for the latest write and combines the answers{with} (API composition). Each such query waits for every owner it asks, and fails while one of them is down."),
                 because,

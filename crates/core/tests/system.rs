@@ -644,6 +644,16 @@ fn a_consumer_that_queries_an_eventually_consistent_owner_is_told_it_may_miss_th
         "{}",
         because(profile)
     );
+    // Composing answers from Profiles is then only acceptable, with the way out.
+    let compose = card(&a, SystemKind::ApiComposition, "Bookings").unwrap();
+    assert_eq!(compose.verdict, Verdict::Acceptable);
+    assert!(
+        because(compose).contains(
+            "Profiles accepts writes in every region: its answers cannot promise the latest write"
+        ),
+        "{}",
+        because(compose)
+    );
     // Bookings' change uses up Checkout's stock: a saga, by events, not a query to warn about.
     assert_eq!(
         a.cards
@@ -1265,6 +1275,21 @@ fn a_service_that_owns_nothing_and_keeps_read_models_runs_only_those() {
     assert!(
         search.contains("Eventual: its read models follow the owners' events"),
         "{search}"
+    );
+    // Its own section claims nothing of the primary store it does not run: no consistency or replication
+    // diagram, none of their consequences.
+    let section = &adr[adr.find("## Service: Search").unwrap()..];
+    let section = &section[..3 + section[3..].find("\n## ").unwrap()];
+    for claim in [
+        "never meets stale data",
+        "Primary-replica",
+        "Strong consistency with",
+    ] {
+        assert!(!section.contains(claim), "{claim}: {section}");
+    }
+    assert!(
+        section.contains("### Consequences\n\n* Its read models follow the owners' events"),
+        "{section}"
     );
     // A service of its own data, or one whose ticks ask for a primary store, keeps it.
     let a = advice(&system(&[

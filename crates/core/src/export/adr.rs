@@ -54,7 +54,7 @@ pub fn adr_markdown_with_date(
         drivers(&mut o, catalog, decision);
         options(&mut o, catalog, rec);
         outcome(&mut o, rec);
-        consequences(&mut o, catalog, rec);
+        consequences(&mut o, catalog, rec, true);
         diagrams(&mut o, decision, rec);
     }
     if advice.is_system() {
@@ -511,7 +511,9 @@ fn good_and_bad<'c>(
     }
 }
 
-fn consequences(o: &mut String, cat: &Catalog, rec: &Recommendation) {
+/// `runs_primary`: false for a service that keeps only read models, whose primary store, consistency and
+/// replication are the catalogue's defaults for data it does not have: their consequences are not its own.
+fn consequences(o: &mut String, cat: &Catalog, rec: &Recommendation, runs_primary: bool) {
     o.push_str("### Consequences\n\n");
     if rec.neutral {
         o.push_str("None yet: nothing is decided.\n\n");
@@ -525,10 +527,14 @@ fn consequences(o: &mut String, cat: &Catalog, rec: &Recommendation) {
         good_and_bad(o, &mut one, gains_and_costs(cat, c));
         o.push('\n');
     }
-    let chosen = [&rec.primary_store]
-        .into_iter()
+    if !runs_primary {
+        o.push_str("* Its read models follow the owners' events: they are eventually consistent with them, and are rebuilt from the events if lost (see System).\n");
+    }
+    let primary = [&rec.primary_store].into_iter().filter(|_| runs_primary);
+    let model = [&rec.consistency, &rec.consistency_level, &rec.replication];
+    let chosen = primary
         .chain(&rec.stores)
-        .chain([&rec.consistency, &rec.consistency_level, &rec.replication])
+        .chain(model.into_iter().filter(|_| runs_primary))
         .chain(
             rec.patterns
                 .iter()

@@ -297,6 +297,14 @@ const SYSTEM_WIDE: [DiagramId; 3] = [
     DiagramId::SharedDatabase,
 ];
 
+/// The diagrams drawn from a service's primary store: its consistency and its replication.
+const OF_THE_PRIMARY: [DiagramId; 4] = [
+    DiagramId::StrongConsistency,
+    DiagramId::EventualConsistency,
+    DiagramId::PrimaryReplica,
+    DiagramId::MultiPrimary,
+];
+
 /// A section per service: its outcome, consequences and own diagrams. Its own ticks decide them, without its
 /// data: a service that keeps only read models is told so first, and the System section says what it runs.
 pub(super) fn services(
@@ -311,10 +319,12 @@ pub(super) fn services(
             let _ = writeln!(o, "> {name} owns no data: in the system it runs only its read models, {}, fed by the owners' events. Its own ticks alone decide what follows, so its primary store is the catalogue's default, which it does not need (see System).\n", md(&read_stores(view)));
         }
         outcome_cards(o, &view.rec);
-        consequences(o, catalog, &view.rec);
+        consequences(o, catalog, &view.rec, !view.read_models_only);
+        // A service of read models only draws none of the primary store's consistency or replication.
         let ids: Vec<DiagramId> = relevant_diagrams(&view.rec)
             .into_iter()
             .filter(|d| !SYSTEM_WIDE.contains(d))
+            .filter(|d| !(view.read_models_only && OF_THE_PRIMARY.contains(d)))
             .collect();
         // Its own ticks decide its diagrams (the replicas of a read-heavy service, its store).
         let alone = Decision {
