@@ -1274,7 +1274,7 @@ fn a_service_with_only_read_models_runs_those_alone_in_the_system() {
     let system = part(&doc, "## System\n");
     assert!(
         system.contains("Search owns no data and keeps only read models: it runs search (Elasticsearch) and nothing else")
-            && system.contains("Its own section's primary store, PostgreSQL (relational), is the catalogue's default"),
+            && system.contains("Its own ticks alone would give it the catalogue's default primary store, PostgreSQL (relational), which it does not need here"),
         "{system}"
     );
     assert!(
@@ -1294,7 +1294,8 @@ fn a_service_with_only_read_models_runs_those_alone_in_the_system() {
     let search = part(&doc, "## Service: Search\n");
     assert!(
         search.trim_start().starts_with("> Search owns no data: in the system it runs only its read models, search (Elasticsearch)")
-            && search.contains("### Primary store: Relational (the default)"),
+            && !search.contains("### Primary store")
+            && search.contains("### Also use: Search"),
         "{search}"
     );
     let r = rec(&d);

@@ -1284,6 +1284,8 @@ fn a_service_that_owns_nothing_and_keeps_read_models_runs_only_those() {
         "never meets stale data",
         "Primary-replica",
         "Strong consistency with",
+        "### Primary store",
+        "### Replication",
     ] {
         assert!(!section.contains(claim), "{claim}: {section}");
     }
@@ -1291,6 +1293,7 @@ fn a_service_that_owns_nothing_and_keeps_read_models_runs_only_those() {
         section.contains("### Consequences\n\n* Its read models follow the owners' events"),
         "{section}"
     );
+    assert!(section.contains("### Also use: Search"), "{section}");
     // A service of its own data, or one whose ticks ask for a primary store, keeps it.
     let a = advice(&system(&[
         ("Orders", "acid", "Order", ""),

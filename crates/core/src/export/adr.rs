@@ -388,20 +388,23 @@ fn chosen(o: &mut String, heading: &str, card: &Card, lead: &str) {
 
 fn outcome(o: &mut String, rec: &Recommendation) {
     o.push_str("## Decision Outcome\n\n");
-    outcome_cards(o, rec);
+    outcome_cards(o, rec, true);
 }
 
 /// Each chosen option with its reasons, and each rejected pattern, under `###` headings.
-fn outcome_cards(o: &mut String, rec: &Recommendation) {
+/// `runs_primary`: as for `consequences`; a service of read models only is given its stores, not the default
+/// primary store, consistency and replication of data it does not have.
+fn outcome_cards(o: &mut String, rec: &Recommendation, runs_primary: bool) {
     if rec.neutral {
         o.push_str("Nothing is decided yet: tick the requirements of the system to get a recommendation.\n\n");
         return;
     }
-    for card in [&rec.primary_store].into_iter().chain(&rec.stores).chain([
-        &rec.consistency,
-        &rec.consistency_level,
-        &rec.replication,
-    ]) {
+    let primary = [&rec.primary_store].into_iter().filter(|_| runs_primary);
+    let model = [&rec.consistency, &rec.consistency_level, &rec.replication];
+    let parts = primary
+        .chain(&rec.stores)
+        .chain(model.into_iter().filter(|_| runs_primary));
+    for card in parts {
         let heading = match card.section {
             Section::Store => "Also use",
             s => s.label(),

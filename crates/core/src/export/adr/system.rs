@@ -316,9 +316,9 @@ pub(super) fn services(
     for (i, (view, name)) in advice.services.iter().zip(names(decision)).enumerate() {
         let _ = writeln!(o, "## Service: {name}\n");
         if view.read_models_only {
-            let _ = writeln!(o, "> {name} owns no data: in the system it runs only its read models, {}, fed by the owners' events. Its own ticks alone decide what follows, so its primary store is the catalogue's default, which it does not need (see System).\n", md(&read_stores(view)));
+            let _ = writeln!(o, "> {name} owns no data: in the system it runs only its read models, {}, fed by the owners' events. Its own ticks alone decide what follows; it runs no primary store, so none is chosen for it here, and its read models are eventually consistent with their owners (see System).\n", md(&read_stores(view)));
         }
-        outcome_cards(o, &view.rec);
+        outcome_cards(o, &view.rec, !view.read_models_only);
         consequences(o, catalog, &view.rec, !view.read_models_only);
         // A service of read models only draws none of the primary store's consistency or replication.
         let ids: Vec<DiagramId> = relevant_diagrams(&view.rec)
@@ -451,7 +451,7 @@ pub(super) fn system(o: &mut String, decision: &Decision, advice: &SystemAdvice)
             continue;
         }
         let name = md(&name(decision, i));
-        let _ = writeln!(o, "{name} owns no data and keeps only read models: it runs {} and nothing else, fed by the events of the services it reads from, which it can replay to rebuild them. Its own section's primary store, {}, is the catalogue's default: neither it nor its replication is needed here, and the read models are fed by those events, not from a primary store of its own.\n", md(&read_stores(view)), md(&crate::export::primary_label(&view.rec)));
+        let _ = writeln!(o, "{name} owns no data and keeps only read models: it runs {} and nothing else, fed by the events of the services it reads from, which it can replay to rebuild them. Its own ticks alone would give it the catalogue's default primary store, {}, which it does not need here, nor that store's replication: its section leaves them out, and the read models are fed by those events, not from a primary store of its own.\n", md(&read_stores(view)), md(&crate::export::primary_label(&view.rec)));
     }
     for c in &advice.patterns {
         match c.verdict {
