@@ -47,6 +47,12 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The selected service's name as the page shows it ("Service 2" when unnamed).
+    fn selected_name(&self) -> Option<String> {
+        let at = self.selected;
+        self.decision.services.get(at).map(|s| s.display_name(at))
+    }
+
     /// What a text field shows: what is being typed in it, else the decision's value.
     pub fn field_text(&self, field: Field) -> Option<&str> {
         self.drafts
@@ -261,22 +267,14 @@ impl Reducible for AppState {
                 next.drafts.clear();
             }
             Action::RemoveService => {
-                let name = self
-                    .decision
-                    .services
-                    .get(selected)
-                    .map(|s| s.display_name(selected));
+                let name = self.selected_name();
                 if let (Some(name), Some(_)) = (name, next.decision.remove_service(selected)) {
                     next.undo = replaced(Some(format!("Removed {name}.")), true);
                     services::select(&mut next, selected.saturating_sub(1), Some("service-undo"));
                 }
             }
             Action::DuplicateService => {
-                let name = self
-                    .decision
-                    .services
-                    .get(selected)
-                    .map(|s| s.display_name(selected));
+                let name = self.selected_name();
                 let owned = self
                     .decision
                     .services

@@ -6,7 +6,7 @@ use super::Dispatch;
 use crate::state::{Action, AppState, Field};
 use strata_core::decision::{same_entity, Decision, MAX_SERVICES};
 use strata_core::export::escape_html;
-use strata_core::text::push_list;
+use strata_core::text::comma_list;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -50,8 +50,8 @@ pub fn services_panel(state: &AppState, headlines: &[String], dispatch: &Dispatc
                     _ => format!("{}: name, data and order", d.services[at].display_name(at)),
                 }}</summary>
                 {text_field(state, Field::Name, &d.services[at].name, name_help(d, at), dispatch)}
-                {text_field(state, Field::Owns, &list(&d.services[at].owns), owns_help(d, at), dispatch)}
-                {text_field(state, Field::Reads, &list(&d.services[at].reads), reads_help(d, at), dispatch)}
+                {text_field(state, Field::Owns, &comma_list(&mut d.services[at].owns.iter().map(String::as_str)), owns_help(d, at), dispatch)}
+                {text_field(state, Field::Reads, &comma_list(&mut d.services[at].reads.iter().map(String::as_str)), reads_help(d, at), dispatch)}
                 <div class="actions service-actions">
                     <button type="button" id="service-duplicate" onclick={on(dispatch, || Action::DuplicateService)} disabled={full}>{"Duplicate"}</button>
                     if n > 1 {
@@ -78,17 +78,6 @@ fn on(dispatch: &Dispatch, make: fn() -> Action) -> Callback<MouseEvent> {
 
 fn raw(html: String) -> Html {
     Html::from_html_unchecked(html.into())
-}
-
-fn list(entities: &[String]) -> String {
-    let mut text = String::new();
-    push_list(
-        &mut text,
-        &mut entities.iter().map(String::as_str),
-        (", ", ", "),
-        String::push_str,
-    );
-    text
 }
 
 /// A text field that commits on `change` and keeps what is typed meanwhile (`AppState::drafts`). `help`: the

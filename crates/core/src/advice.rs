@@ -97,6 +97,17 @@ impl Advice {
         rec: &Recommendation,
         body: &dyn Fn(&Card) -> String,
     ) -> Advice {
+        Advice::made(decision, selected, rec, body, "")
+    }
+
+    /// The same, each card's title id starting with `prefix` (a second copy of a service's cards on the page).
+    fn made(
+        decision: &Decision,
+        selected: usize,
+        rec: &Recommendation,
+        body: &dyn Fn(&Card) -> String,
+        prefix: &str,
+    ) -> Advice {
         let several = decision.services.len() > 1;
         let service = match decision.services.get(selected) {
             Some(s) if several => s.display_name(selected),
@@ -133,7 +144,7 @@ impl Advice {
         for (group, list) in groups.into_iter().enumerate() {
             // With several services, the patterns that span them are judged for the system (its section).
             for card in list.filter(|c| !(several && SYSTEM_PATTERNS.contains(&c.choice))) {
-                let view = CardView::of(card, group as u8, &drawing, body);
+                let view = CardView::of(card, (group as u8, prefix), &drawing, body);
                 if card.is_assessed() {
                     cards.push(view);
                 } else {
@@ -160,11 +171,11 @@ impl Advice {
 impl CardView {
     fn of(
         card: &Card,
-        group: u8,
+        (group, prefix): (u8, &str),
         drawing: &DrawingRef,
         body: &dyn Fn(&Card) -> String,
     ) -> CardView {
-        let title_id = format!("card-{}-{}", card.section.as_str(), card.choice);
+        let title_id = format!("{prefix}card-{}-{}", card.section.as_str(), card.choice);
         let mut html = String::new();
         let verdict = card.verdict.as_str();
         card_head(
@@ -202,7 +213,7 @@ pub fn printed(catalog: &Catalog, decision: &Decision, i: usize, view: &ServiceV
     use crate::export::escape_html as esc;
     let prefix = format!("s{i}-");
     let body = |card: &Card| card_body_as(card, catalog, format!("{prefix}{}", card_id(card)));
-    let advice = Advice::with_bodies(decision, i, &view.rec, &body);
+    let advice = Advice::made(decision, i, &view.rec, &body, &prefix);
     let mut o = format!(
         "<section class=\"service-print\" aria-labelledby=\"{prefix}title\"><h2 id=\"{prefix}title\">Service: {}</h2>\
          <p class=\"several\">{}</p>",
@@ -217,12 +228,9 @@ pub fn printed(catalog: &Catalog, decision: &Decision, i: usize, view: &ServiceV
     }
     o.push_str("<div class=\"cards\">");
     for card in advice.cards.iter().filter(|c| c.group != NOT_ASSESSED) {
-        let id = format!("{prefix}{}", card.title_id);
-        let own = format!("id=\"{}\"", card.title_id);
-        let html = card.html.replacen(&own, &format!("id=\"{id}\""), 1);
         o.push_str(&format!(
-            "<article class=\"card\" aria-labelledby=\"{id}\" data-print-verdict=\"{}\">{html}</article>",
-            card.verdict
+            "<article class=\"card\" aria-labelledby=\"{}\" data-print-verdict=\"{}\">{}</article>",
+            card.title_id, card.verdict, card.html
         ));
     }
     o.push_str("</div>");

@@ -245,8 +245,8 @@ fn grouped<'r>(reasons: &'r [Reason], against: bool) -> Vec<Grouped<'r>> {
 
 /// The seed's trade-offs of this card as sentences: gains, then costs. A relational or document store adds its
 /// side of the seed's comparison, a pattern its benefits. A trade-off the catalogue does not say in sentences
-/// is shown as written, among the costs.
-fn trade_offs<'c>(card: &Card<'c>, cat: &'c Catalog) -> (Vec<&'c str>, Vec<&'c str>) {
+/// is shown as written, among the costs. The ADR's consequences say the same gains and costs.
+pub(crate) fn trade_offs<'c>(card: &Card<'c>, cat: &'c Catalog) -> (Vec<&'c str>, Vec<&'c str>) {
     let mut seeds: Vec<&str> = card.trade_offs.clone();
     let cmp = &cat.relational_vs_document;
     let side = match (card.section, card.choice) {

@@ -620,6 +620,14 @@ fn data_access(
     })
 }
 
+/// Whether an owner recommended `rec` cannot promise the latest write to a query: eventually consistent with
+/// several primaries (no copy is sure to have a write made a moment ago in another region).
+fn unsure_of_latest(rec: &Recommendation) -> bool {
+    !rec.neutral
+        && rec.consistency.choice == "eventual"
+        && rec.replication.choice == "multi-primary"
+}
+
 /// The seed: strong consistency means "All reads see the latest write"; an eventually consistent owner has a
 /// "Temporary inconsistency" instead. A consumer that queries such an owner for the latest write is told so,
 /// with a way out: for a single primary, a caution (the owner answers those queries at its primary); for
@@ -656,7 +664,7 @@ fn eventual_owners(
                 .filter_map(|id| cat.requirement(id))
                 .map(|r| r.label.to_string())
                 .collect();
-            let multi = services[o].rec.replication.choice == "multi-primary";
+            let multi = unsure_of_latest(&services[o].rec);
             let check = format!("or let {cn} keep a copy from the events {on} publishes, and check at its own step what must be exact (a price, a stock count, a limit).");
             let (verdict, summary, resolution) = if multi {
                 (
@@ -815,12 +823,7 @@ fn cross_service_queries(
             // An owner with several primaries cannot promise the latest write it is asked for (its own card
             // says so, avoid): composing its answers is then only acceptable, with that card's way out.
             let unsure: Vec<usize> = (queried.iter().copied())
-                .filter(|&o| {
-                    let r = &services[o].rec;
-                    !r.neutral
-                        && r.consistency.choice == "eventual"
-                        && r.replication.choice == "multi-primary"
-                })
+                .filter(|&o| unsure_of_latest(&services[o].rec))
                 .collect();
             let verdict = if unsure.is_empty() {
                 Verdict::Recommended

@@ -15,7 +15,7 @@ use std::fmt::Write;
 use super::embed::markdown_link;
 use super::escape::{code_id, escape_markdown as md};
 use super::{diagram_input, relevant_diagrams};
-use crate::card_html::sentences;
+use crate::card_html::trade_offs;
 use crate::catalog::Catalog;
 use crate::decision::Decision;
 use crate::diagrams::{clean, layout, to_mermaid, DiagramId, DiagramInput};
@@ -447,49 +447,6 @@ fn quorum_lines(o: &mut String, q: &crate::engine::Quorum) {
     let _ = writeln!(o, "* Reads see the latest write: {latest}\n");
 }
 
-/// A card's trade-offs as the catalogue says them for people (`trade_off_sentences`), split as the page's card
-/// splits them (`card_html`): gains, then costs. A relational or document store adds its side of the seed's
-/// comparison, a pattern its benefits; a trade-off the catalogue does not say in sentences is a cost, as
-/// written.
-fn gains_and_costs<'c>(cat: &'c Catalog, card: &Card<'c>) -> (Vec<&'c str>, Vec<&'c str>) {
-    let mut seeds: Vec<&str> = card.trade_offs.clone();
-    let side = match (card.section, card.choice) {
-        (Section::PrimaryStore | Section::Store, "relational") => Some(true),
-        (Section::PrimaryStore | Section::Store, "document") => Some(false),
-        _ => None,
-    };
-    if let Some(relational) = side {
-        let contrasts = cat.relational_vs_document.contrasts.iter();
-        seeds.extend(contrasts.map(|c| match relational {
-            true => c.relational.as_ref(),
-            false => c.document.as_ref(),
-        }));
-    }
-    if card.section == Section::Pattern {
-        if let Some(p) = cat.patterns.iter().find(|p| p.id == card.choice) {
-            seeds.extend(p.benefits.iter().map(|s| s.as_ref()));
-        }
-    }
-    let (mut gains, mut costs) = (Vec::new(), Vec::new());
-    for (i, seed) in seeds.iter().enumerate() {
-        if seeds[..i].contains(seed) {
-            continue;
-        }
-        match sentences(cat, seed) {
-            Some(t) => {
-                if !t.gain.is_empty() {
-                    gains.push(t.gain.as_ref());
-                }
-                if !t.cost.is_empty() {
-                    costs.push(t.cost.as_ref());
-                }
-            }
-            None => costs.push(*seed),
-        }
-    }
-    (gains, costs)
-}
-
 /// The consequences of some trade-offs, MADR's good and bad, each line a sentence the catalogue writes for
 /// people ("* Good: Semi-sync is the balance: …", "* Bad: Semi-sync adds a round trip …"); a trade-off that
 /// gains and costs says both. A sentence already said (by another card) is not said again.
@@ -527,7 +484,7 @@ fn consequences(o: &mut String, cat: &Catalog, rec: &Recommendation, runs_primar
         let _ = writeln!(o, "> **Conflict: {}.** {}\n", md(c.title), md(c.summary));
         let _ = writeln!(o, "Way out: {}\n", md(c.resolution));
         let mut one = Vec::new();
-        good_and_bad(o, &mut one, gains_and_costs(cat, c));
+        good_and_bad(o, &mut one, trade_offs(c, cat));
         o.push('\n');
     }
     if !runs_primary {
@@ -545,7 +502,7 @@ fn consequences(o: &mut String, cat: &Catalog, rec: &Recommendation, runs_primar
         )
         .chain(&rec.migrations);
     for card in chosen {
-        good_and_bad(o, &mut said, gains_and_costs(cat, card));
+        good_and_bad(o, &mut said, trade_offs(card, cat));
     }
     o.push('\n');
 }
