@@ -224,6 +224,11 @@ export function tests({ server, browser }) {
         return { top: r.top, bottom: r.bottom, hit: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b };
       });
       assert(close.top >= 0 && close.bottom <= 844 && close.hit, `Close is in view and on top: ${JSON.stringify(close)}`);
+      const heading = await page.$eval('#embed-title', (h) => {
+        const r = h.getBoundingClientRect();
+        return { top: r.top, hit: h.contains(document.elementFromPoint(r.x + 4, r.y + r.height / 2)) };
+      });
+      assert(heading.top >= 0 && heading.hit, `the heading is in view and on top: ${JSON.stringify(heading)}`);
       await page.click('#embed-close');
       assertEqual(await page.$eval('#embed-dialog', (d) => d.open), false, 'it closes the dialog');
       await page.context().close();
